@@ -1,0 +1,318 @@
+// App: input -> session -> screens -> frame, and intents back into the session.
+#include "app/app.h"
+
+#include <cfloat>
+#include <cstdio>
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <imgui.h>
+
+#include "platform/fonts.h"
+
+namespace kiosk::app {
+
+namespace {
+void log(const std::string& s) { std::fprintf(stderr, "kiosk: %s\n", s.c_str()); }
+constexpr int kGraceFrames = 3;
+constexpr int64_t kContentPollMs = 2000;
+}  // namespace
+
+App::App(session::Settings settings, platform::Clock& clock, platform::Video& video)
+    : settings_(std::move(settings)), clock_(clock), video_(video),
+      idle_(settings_.idle_seconds * 1000LL, settings_.warning_seconds * 1000LL) {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing of a visitor's session is ever written to disk
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+  io.MouseDrawCursor = false;
+  io.KeyMap[ImGuiKey_Backspace] = 1;
+  io.KeyMap[ImGuiKey_Enter] = 2;
+  session_.reset(settings_.default_locale);
+  check_content(true);
+  setup_style();
+}
+
+App::~App() { ImGui::DestroyContext(); }
+
+float App::scale() const {
+  float s = settings_.scale_override > 0 ? settings_.scale_override : settings_.display_dpi / 92.0f;
+  return s * (session_.prefs.large_text ? 1.5f : 1.0f);
+}
+
+void App::setup_style() {
+  ImGuiStyle& st = ImGui::GetStyle();
+  st = ImGuiStyle();
+  ImGui::StyleColorsLight(&st);
+  st.WindowBorderSize = 0;
+  st.WindowRounding = 0;
+  st.ScrollbarSize = 18;
+  st.ItemSpacing = ImVec2(12, 12);
+  st.ScaleAllSizes(scale());
+  ui_.high_contrast = session_.prefs.high_contrast;
+  const auto& th = ui_.th();
+  st.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(ui::col(th.text));
+  st.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(ui::col(th.background));
+  st.Colors[ImGuiCol_ScrollbarGrab] = ImGui::ColorConvertU32ToFloat4(ui::col(th.accent));
+  st.Colors[ImGuiCol_ScrollbarBg] = ImGui::ColorConvertU32ToFloat4(ui::col(th.surface_pressed));
+}
+
+void App::build_fonts() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  // Glyphs: Latin-1 plus every character of the active locales' strings and
+  // content, so a new script costs only its own glyphs.
+  ImFontGlyphRangesBuilder builder;
+  builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+  for (const auto& loc : locales_)
+    for (const auto& key : catalog_.keys(loc)) builder.AddText(catalog_.format(loc, key).c_str());
+  builder.AddText("…•–—“”‘’");
+  static ImVector<ImWchar> ranges;  // must outlive the atlas build below
+  ranges.clear();
+  builder.BuildRanges(&ranges);
+
+  const float base = 28.0f * scale();
+  ui_.em = std::round(base);
+  // 12 mm minimum target at the configured DPI (DESIGN asks ~15 mm for the
+  // main targets; layouts use larger ones where there is room).
+  float dpi = settings_.display_dpi;
+  ui_.min_target = std::round(12.0f / 25.4f * dpi * (settings_.scale_override > 0 ? settings_.scale_override * 92.0f / dpi : 1.0f));
+  static platform::FontFiles files;
+  if (files.regular.empty()) files = platform::find_fonts(settings_.font_family);
+  auto add = [&](const std::string& file, float px) -> ImFont* {
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    if (!file.empty()) {
+      if (ImFont* f = io.Fonts->AddFontFromFileTTF(file.c_str(), std::round(px), &cfg, ranges.Data)) return f;
+      log("cannot load font " + file + "; using the built-in font");
+    }
+    cfg.SizePixels = std::round(px);
+    return io.Fonts->AddFontDefault(&cfg);
+  };
+  ui_.fonts.body = add(files.regular, base);
+  ui_.fonts.bold = add(files.bold, base);
+  ui_.fonts.large = add(files.bold, base * 1.3f);
+  ui_.fonts.title = add(files.bold, base * 1.7f);
+  ui_.fonts.huge = add(files.bold, base * 2.4f);
+  io.Fonts->Build();
+  video_.rebuild_fonts_texture();
+  fonts_dirty_ = false;
+}
+
+std::string App::screen() const { return session_.nav.top().screen; }
+
+std::string App::overlay() const {
+  if (idle_.state() == session::IdleState::Warning) return "idle-warning";
+  if (session_.show_language_picker) return "language";
+  if (session_.show_accessibility) return "accessibility";
+  if (session_.show_help) return "help";
+  return "";
+}
+
+void App::handle(const platform::InputEvent& ev) {
+  using T = platform::InputEvent::Type;
+  if (ev.type == T::Quit) { quit_ = true; return; }
+  if (ev.type == T::Wake) { grace_frames_ = std::max(grace_frames_, kGraceFrames); return; }
+  idle_.on_input(clock_.now_ms());
+  queue_.push_back(ev);
+  grace_frames_ = std::max(grace_frames_, kGraceFrames);
+}
+
+void App::reset_session() {
+  bool was_large = session_.prefs.large_text;
+  session_.reset(settings_.default_locale);
+  idle_.to_attract();
+  ui_.clear_focus();
+  queue_.clear();
+  pointer_down_ = false;
+  setup_style();
+  if (was_large) fonts_dirty_ = true;
+  ImGui::GetIO().ClearInputCharacters();
+  log("session reset");
+}
+
+void App::apply(const screens::Intent& in) {
+  using T = screens::Intent::Type;
+  auto close_overlays = [&] { session_.show_language_picker = session_.show_accessibility = session_.show_help = false; };
+  switch (in.type) {
+    case T::Open: session_.nav.push({in.a, in.b}); break;
+    case T::Back:
+      if (!session_.nav.pop() || session_.nav.top().screen == "attract") session_.nav.reset({"home", ""});
+      break;
+    case T::Home: close_overlays(); session_.nav.reset({"home", ""}); idle_.on_input(clock_.now_ms()); break;
+    case T::StartOver: reset_session(); break;
+    case T::SetLocale: session_.prefs.locale = in.a; close_overlays(); break;
+    case T::ToggleLargeText: session_.prefs.large_text = !session_.prefs.large_text; fonts_dirty_ = true; setup_style(); break;
+    case T::ToggleContrast: session_.prefs.high_contrast = !session_.prefs.high_contrast; setup_style(); break;
+    case T::MoreTime: idle_.more_time(clock_.now_ms()); break;
+    case T::ShowLanguage: close_overlays(); session_.show_language_picker = true; break;
+    case T::ShowAccessibility: close_overlays(); session_.show_accessibility = true; break;
+    case T::ShowHelp: close_overlays(); session_.show_help = true; break;
+    case T::CloseOverlay: close_overlays(); break;
+  }
+  ui_.clear_focus();
+}
+
+void App::check_content(bool force) {
+  int64_t now = clock_.now_ms();
+  if (!force && now - last_content_check_ < kContentPollMs && !content_pending_) return;
+  last_content_check_ = now;
+  struct stat st {};
+  bool exists = ::stat(settings_.database.c_str(), &st) == 0;
+  bool changed = exists && (st.st_ino != content_stat_.st_ino || st.st_mtim.tv_sec != content_stat_.st_mtim.tv_sec ||
+                            st.st_mtim.tv_nsec != content_stat_.st_mtim.tv_nsec || st.st_size != content_stat_.st_size);
+  if (!force && !changed) return;
+  if (!force && !session_.at_rest()) {  // never in the middle of a visitor's session
+    content_pending_ = true;
+    return;
+  }
+  content_pending_ = false;
+  content_stat_ = st;
+  std::string why;
+  auto fresh = content::Store::open(settings_.database, &why);
+  if (!fresh) {
+    log("content refused, " + std::string(store_ ? "keeping the content in use: " : "no content: ") + why);
+    if (!store_ && force) session_.nav.reset({"content-missing", ""});
+    return;
+  }
+  i18n::Catalog cat;
+  fresh->load_catalog(cat);
+  if (cat.keys("en").empty()) {
+    log("content refused, it has no English UI strings: " + settings_.database);
+    return;
+  }
+  bool first = !store_;
+  store_ = std::move(fresh);
+  catalog_ = std::move(cat);
+  locales_.clear();
+  auto available = store_->locales();
+  for (const auto& l : settings_.locales)
+    if (std::find(available.begin(), available.end(), l) != available.end()) locales_.push_back(l);
+  if (locales_.empty()) locales_ = {"en"};
+  log("content loaded: " + settings_.database + " (" + std::to_string(store_->info().items) + " items, version " +
+      store_->info().content_hash + ")");
+  if (session_.nav.top().screen == "content-missing") session_.nav.reset({"attract", ""});
+  (void)first;
+  fonts_dirty_ = true;
+  grace_frames_ = std::max(grace_frames_, kGraceFrames);
+}
+
+void App::tick() {
+  int64_t now = clock_.now_ms();
+  switch (idle_.tick(now)) {
+    case session::IdleEvent::ShowWarning:
+      session_.show_language_picker = session_.show_accessibility = session_.show_help = false;
+      ui_.clear_focus();
+      ui_.move_focus(1);  // Enter answers "Yes, more time"
+      log("idle warning");
+      break;
+    case session::IdleEvent::Reset: reset_session(); break;
+    case session::IdleEvent::None: break;
+  }
+  check_content(false);
+  if (idle_.state() == session::IdleState::Warning) grace_frames_ = std::max(grace_frames_, 1);
+  if (screen() == "attract") {
+    int slot = static_cast<int>(now / (settings_.attract_cycle_seconds * 1000LL));
+    if (slot != last_attract_slot_) { last_attract_slot_ = slot; grace_frames_ = std::max(grace_frames_, 1); }
+  }
+}
+
+bool App::wants_frame() const {
+  return grace_frames_ > 0 || pointer_down_ || !queue_.empty() || (release_frames_ > 0 && release_frames_ < 3);
+}
+
+int64_t App::ms_to_next_wake() const {
+  int64_t now = clock_.now_ms();
+  int64_t wake = idle_.ms_to_next_deadline(now);
+  auto sooner = [&](int64_t ms) { wake = wake < 0 ? ms : std::min(wake, ms); };
+  if (session_.at_rest() || !store_) sooner(std::max<int64_t>(0, last_content_check_ + kContentPollMs - now));
+  if (screen() == "attract") {
+    int64_t period = settings_.attract_cycle_seconds * 1000LL;
+    sooner(period - now % period);
+  }
+  return wake;
+}
+
+void App::frame() {
+  ImGuiIO& io = ImGui::GetIO();
+  if (fonts_dirty_) build_fonts();
+  io.DisplaySize = ImVec2((float)video_.width(), (float)video_.height());
+  io.DeltaTime = 1.0f / 60.0f;
+
+  // Apply queued input: keys and text all at once, but at most one pointer
+  // transition per frame so ImGui sees every press and release.
+  while (!queue_.empty()) {
+    platform::InputEvent ev = queue_.front();
+    using T = platform::InputEvent::Type;
+    if (ev.type == T::PointerDown || ev.type == T::PointerUp) {
+      bool down = ev.type == T::PointerDown;
+      if (down == pointer_down_ && pointer_x_ == ev.x && pointer_y_ == ev.y) { queue_.pop_front(); continue; }
+      // a press first moves the pointer there for one frame
+      if (down && (pointer_x_ != ev.x || pointer_y_ != ev.y || release_frames_ >= 2)) {
+        pointer_x_ = ev.x; pointer_y_ = ev.y; release_frames_ = 0;
+        break;
+      }
+      queue_.pop_front();
+      pointer_down_ = down;
+      pointer_x_ = ev.x; pointer_y_ = ev.y;
+      if (!down) release_frames_ = 0;
+      break;
+    }
+    queue_.pop_front();
+    if (ev.type == T::PointerMove) { pointer_x_ = ev.x; pointer_y_ = ev.y; release_frames_ = 0; break; }
+    if (ev.type == T::Text) { io.AddInputCharactersUTF8(ev.text.c_str()); continue; }
+    if (ev.type == T::Key) {
+      using K = platform::Key;
+      if (screen() == "attract" && ev.key != K::StaffChord) { apply({screens::Intent::Type::Home}); continue; }
+      switch (ev.key) {
+        case K::Tab: case K::Down: case K::Right: ui_.move_focus(1); break;
+        case K::ShiftTab: case K::Up: case K::Left: ui_.move_focus(-1); break;
+        case K::Enter: ui_.activate_focused(); break;
+        case K::Escape:
+          if (!overlay().empty() && overlay() != "idle-warning") apply({screens::Intent::Type::CloseOverlay});
+          else if (overlay().empty()) apply({screens::Intent::Type::Back});
+          break;
+        case K::Help: if (overlay() != "idle-warning") apply({screens::Intent::Type::ShowHelp}); break;
+        case K::Home: if (overlay() != "idle-warning") apply({screens::Intent::Type::Home}); break;
+        default: break;
+      }
+    }
+  }
+  // ImGui 1.86 keeps a tapped widget hovered where the finger lifted: keep the
+  // position two frames for the release to register, then move it away.
+  bool pointer_gone = !pointer_down_ && release_frames_ >= 2;
+  io.MousePos = pointer_gone || pointer_x_ < 0 ? ImVec2(-FLT_MAX, -FLT_MAX) : ImVec2(pointer_x_, pointer_y_);
+  io.MouseDown[0] = pointer_down_;
+  if (!pointer_down_) ++release_frames_;
+
+  video_.begin_frame();
+  ImGui::NewFrame();
+  ui_.begin_frame();
+
+  std::vector<screens::Intent> intents;
+  const auto* def = screens::find_screen(screen());
+  if (!def) def = screens::find_screen("home");
+  int secs = idle_.state() == session::IdleState::Warning ? std::max(1, idle_.seconds_left(clock_.now_ms())) : 0;
+  screens::Ctx ctx{ui_, session_, catalog_, store_.get(), locales_, intents, 0, 0, (float)video_.width(),
+                   (float)video_.height(), clock_.now_ms(), secs};
+  ctx.attract_cycle_ms = settings_.attract_cycle_seconds * 1000LL;
+  if (def->has_nav_bar) ctx.h -= screens::nav_bar_height(ctx);
+  def->draw(ctx);
+  if (def->has_nav_bar) screens::draw_nav_bar(ctx);
+  if (screen() != "attract" && screen() != "content-missing") screens::draw_overlays(ctx);
+
+  ui_.end_frame();
+  ImGui::Render();
+  video_.render();
+  ++frames_;
+  if (grace_frames_ > 0) --grace_frames_;
+
+  for (const auto& in : intents) apply(in);
+  if (!intents.empty()) grace_frames_ = std::max(grace_frames_, kGraceFrames);
+}
+
+}  // namespace kiosk::app

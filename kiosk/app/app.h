@@ -1,0 +1,80 @@
+// The kiosk application: owns the one state (settings, session, content,
+// catalog, widgets), turns input into session changes, draws frames, applies
+// the intents screens ask for, and reloads content at safe moments.
+#pragma once
+#include <deque>
+#include <memory>
+#include <string>
+#include <sys/stat.h>
+#include <vector>
+
+#include "content/store.h"
+#include "i18n/catalog.h"
+#include "platform/clock.h"
+#include "platform/input.h"
+#include "platform/video.h"
+#include "screens/screens.h"
+#include "session/idle.h"
+#include "session/session.h"
+#include "session/settings.h"
+#include "ui/ui.h"
+
+namespace kiosk::app {
+
+class App {
+public:
+  App(session::Settings settings, platform::Clock& clock, platform::Video& video);
+  ~App();
+
+  void handle(const platform::InputEvent& ev);
+  // Idle machine and content reload; call after input and on every wake-up.
+  void tick();
+  // Draws one frame (and consumes at most one pointer transition).
+  void frame();
+  // True while frames must keep coming: input pending, grace frames, finger down.
+  bool wants_frame() const;
+  // How long the loop may sleep (ms) before tick() must run again; -1 = until input.
+  int64_t ms_to_next_wake() const;
+  bool quit_requested() const { return quit_; }
+
+  // What is on screen, for scripts, traces and tests.
+  const ui::A11yTree& tree() const { return ui_.tree(); }
+  std::string screen() const;
+  std::string overlay() const;
+  const session::Session& session() const { return session_; }
+  const content::Store* store() const { return store_.get(); }
+  int frames_drawn() const { return frames_; }
+
+private:
+  void apply(const screens::Intent& in);
+  void reset_session();
+  void check_content(bool force);
+  void setup_style();
+  void build_fonts();
+  float scale() const;
+
+  session::Settings settings_;
+  platform::Clock& clock_;
+  platform::Video& video_;
+  session::Session session_;
+  session::IdleTimer idle_;
+  i18n::Catalog catalog_;
+  std::unique_ptr<content::Store> store_;
+  std::vector<std::string> locales_;
+  ui::Ui ui_;
+
+  std::deque<platform::InputEvent> queue_;
+  float pointer_x_ = -1, pointer_y_ = -1;
+  bool pointer_down_ = false;
+  int release_frames_ = 0;       // frames since the finger lifted
+  int grace_frames_ = 3;
+  bool quit_ = false;
+  bool fonts_dirty_ = true;
+  int frames_ = 0;
+  int64_t last_content_check_ = 0;
+  struct stat content_stat_ {};
+  bool content_pending_ = false;
+  int last_attract_slot_ = -1;
+};
+
+}  // namespace kiosk::app

@@ -1,0 +1,72 @@
+// TOML settings loader; every unknown key is reported, never silently ignored.
+#include "app/config.h"
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <toml++/toml.h>
+
+namespace kiosk::app {
+
+session::Settings load_settings(const std::string& path, std::vector<std::string>* warnings) {
+  session::Settings s;
+  if (path.empty()) return s;
+  toml::table t;
+  try {
+    t = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    if (warnings)
+      warnings->push_back(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()) +
+                          " (using default settings)");
+    return s;
+  }
+  auto num = [&](const char* sec, const char* key, auto& dst) {
+    if (auto v = t[sec][key].value<double>()) dst = static_cast<std::remove_reference_t<decltype(dst)>>(*v);
+  };
+  num("display", "dpi", s.display_dpi);
+  num("display", "scale", s.scale_override);
+  if (auto v = t["display"]["fullscreen"].value<bool>()) s.fullscreen = *v;
+  num("display", "window_width", s.window_width);
+  num("display", "window_height", s.window_height);
+  num("session", "idle_seconds", s.idle_seconds);
+  num("session", "warning_seconds", s.warning_seconds);
+  num("session", "attract_cycle_seconds", s.attract_cycle_seconds);
+  if (auto v = t["content"]["database"].value<std::string>()) {
+    s.database = *v;
+    // relative to the config file's folder, so the kiosk can start from anywhere
+    std::filesystem::path p(*v);
+    if (p.is_relative()) s.database = (std::filesystem::path(path).parent_path() / p).lexically_normal().string();
+  }
+  if (auto* a = t["locales"]["enabled"].as_array()) {
+    s.locales.clear();
+    for (auto& e : *a)
+      if (auto v = e.value<std::string>()) s.locales.push_back(*v);
+  }
+  if (auto v = t["locales"]["default"].value<std::string>()) s.default_locale = *v;
+  if (auto v = t["fonts"]["family"].value<std::string>()) s.font_family = *v;
+
+  static const std::map<std::string, std::set<std::string>> known = {
+      {"display", {"dpi", "scale", "fullscreen", "window_width", "window_height"}},
+      {"session", {"idle_seconds", "warning_seconds", "attract_cycle_seconds"}},
+      {"content", {"database"}},
+      {"locales", {"enabled", "default"}},
+      {"fonts", {"family"}}};
+  for (auto&& [sec, v] : t) {
+    auto it = known.find(std::string(sec.str()));
+    if (it == known.end()) {
+      if (warnings) warnings->push_back(path + ":" + std::to_string(v.source().begin.line) + ": unknown section [" + std::string(sec.str()) + "]");
+      continue;
+    }
+    if (auto* tab = v.as_table())
+      for (auto&& [k, kv] : *tab)
+        if (!it->second.count(std::string(k.str())) && warnings)
+          warnings->push_back(path + ":" + std::to_string(kv.source().begin.line) + ": unknown setting " +
+                              std::string(sec.str()) + "." + std::string(k.str()));
+  }
+  if (s.idle_seconds < 10) s.idle_seconds = 10;
+  if (s.warning_seconds < 5) s.warning_seconds = 5;
+  if (s.locales.empty()) s.locales = {"en"};
+  return s;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,167 @@
+// The two ways the app runs: the event-driven loop and scripted steps.
+#include "app/headless.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <SDL.h>
+
+namespace kiosk::app {
+
+namespace {
+std::string json_str(const std::string& s) {
+  std::string o = "\"";
+  for (unsigned char c : s) {
+    if (c == '"') o += "\\\"";
+    else if (c == '\\') o += "\\\\";
+    else if (c == '\n') o += "\\n";
+    else if (c < 0x20) { char b[8]; std::snprintf(b, sizeof b, "\\u%04x", c); o += b; }
+    else o += static_cast<char>(c);
+  }
+  return o + "\"";
+}
+
+std::string visible_labels(const App& app) {
+  std::string out;
+  for (const auto& n : app.tree().nodes())
+    if (n.visible()) out += (out.empty() ? "" : ", ") + std::string("\"") + n.label + "\"";
+  return out;
+}
+
+void settle(App& app, int min_frames = 1) {
+  app.tick();
+  for (int i = 0; i < min_frames || app.wants_frame(); ++i) {
+    app.frame();
+    app.tick();
+    if (i > 60) break;  // something animates forever: do not hang the script
+  }
+}
+}  // namespace
+
+int run_event_loop(App& app, platform::Clock& clock, int64_t max_ms) {
+  const int64_t start = clock.now_ms();
+  SDL_Event e;
+  while (!app.quit_requested()) {
+    if (max_ms > 0 && clock.now_ms() - start >= max_ms) break;
+    int64_t wait = app.wants_frame() ? 0 : app.ms_to_next_wake();
+    if (max_ms > 0) {
+      int64_t left = max_ms - (clock.now_ms() - start);
+      wait = wait < 0 ? left : std::min(wait, left);
+    }
+    int got = wait < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, static_cast<int>(std::max<int64_t>(wait, 0)));
+    while (got) {
+      if (auto ev = platform::translate(e, 0, 0)) app.handle(*ev);
+      got = SDL_PollEvent(&e);
+    }
+    app.tick();
+    if (app.wants_frame()) app.frame();
+  }
+  return 0;
+}
+
+int run_script(App& app, platform::ManualClock& clock, platform::Video& video, const std::vector<Step>& steps,
+               const std::string& script_name, const std::string& out_dir) {
+  namespace fs = std::filesystem;
+  fs::create_directories(out_dir);
+  std::ofstream trace(fs::path(out_dir) / "trace.jsonl");
+  settle(app, 2);
+  int index = 0;
+  for (const auto& st : steps) {
+    ++index;
+    auto fail = [&](const std::string& why) {
+      std::fprintf(stderr, "%s:%d: step %d '%s' failed: %s\n  screen '%s'%s, locale %s, showing: %s\n", script_name.c_str(),
+                   st.line, index, st.source.c_str(), why.c_str(), app.screen().c_str(),
+                   app.overlay().empty() ? "" : (" with " + app.overlay()).c_str(), app.session().prefs.locale.c_str(),
+                   visible_labels(app).c_str());
+      return 1;
+    };
+    const std::string& v = st.verb;
+    if (v == "tap") {
+      float x, y;
+      if (st.args.size() == 2) {
+        x = std::stof(st.args[0]);
+        y = std::stof(st.args[1]);
+      } else {
+        const ui::A11yNode* n = app.tree().find(st.args[0]);
+        if (!n) return fail("nothing labelled \"" + st.args[0] + "\" is on screen");
+        x = n->rect.cx();
+        y = n->rect.cy();
+      }
+      app.handle({platform::InputEvent::Type::PointerDown, x, y});
+      app.handle({platform::InputEvent::Type::PointerUp, x, y});
+      settle(app, 2);
+    } else if (v == "drag") {
+      float x1 = std::stof(st.args[0]), y1 = std::stof(st.args[1]), x2 = std::stof(st.args[2]), y2 = std::stof(st.args[3]);
+      int ms = st.args.size() > 4 ? std::stoi(st.args[4]) : 300;
+      const int n = std::max(2, ms / 16);
+      app.handle({platform::InputEvent::Type::PointerDown, x1, y1});
+      settle(app, 1);
+      for (int i = 1; i <= n; ++i) {
+        clock.advance(ms / n);
+        app.handle({platform::InputEvent::Type::PointerMove, x1 + (x2 - x1) * i / n, y1 + (y2 - y1) * i / n});
+        app.frame();
+      }
+      app.handle({platform::InputEvent::Type::PointerUp, x2, y2});
+      settle(app, 2);
+    } else if (v == "type") {
+      platform::InputEvent ev{platform::InputEvent::Type::Text};
+      ev.text = st.args[0];
+      app.handle(ev);
+      settle(app, 2);
+    } else if (v == "key") {
+      platform::Key k = platform::key_from_name(st.args[0]);
+      if (k == platform::Key::None) return fail("unknown key '" + st.args[0] + "'");
+      platform::InputEvent ev{platform::InputEvent::Type::Key};
+      ev.key = k;
+      app.handle(ev);
+      settle(app, 2);
+    } else if (v == "advance") {
+      // Moves the clock in one-second hops so every deadline on the way fires.
+      int64_t ms = static_cast<int64_t>(std::stod(st.args[0]) * 1000);
+      while (ms > 0) {
+        int64_t hop = std::min<int64_t>(ms, 1000);
+        clock.advance(hop);
+        ms -= hop;
+        app.tick();
+        if (app.wants_frame()) app.frame();
+      }
+      settle(app, 1);
+    } else if (v == "frames") {
+      for (int i = 0; i < std::stoi(st.args[0]); ++i) app.frame();
+    } else if (v == "screenshot") {
+      std::string name = st.args[0];
+      if (name.size() < 4 || name.substr(name.size() - 4) != ".png") name += ".png";
+      if (auto err = video.screenshot((fs::path(out_dir) / name).string()); !err.empty()) return fail(err);
+    } else if (v == "expect") {
+      if (!app.tree().find(st.args[0])) return fail("expected \"" + st.args[0] + "\" on screen");
+    } else if (v == "expect-not") {
+      if (app.tree().find(st.args[0])) return fail("expected \"" + st.args[0] + "\" NOT on screen");
+    } else if (v == "expect-screen") {
+      if (app.screen() != st.args[0]) return fail("expected screen '" + st.args[0] + "'");
+    } else if (v == "expect-locale") {
+      if (app.session().prefs.locale != st.args[0]) return fail("expected locale '" + st.args[0] + "'");
+    } else if (v == "expect-focus") {
+      const ui::A11yNode* f = nullptr;
+      for (const auto& n : app.tree().nodes()) if (n.focused) f = &n;
+      if (!f || f->label != st.args[0])
+        return fail("expected focus on \"" + st.args[0] + "\", focus is on " + (f ? "\"" + f->label + "\"" : "nothing"));
+    }
+    // one trace line per step
+    trace << "{\"step\":" << index << ",\"line\":" << st.line << ",\"do\":" << json_str(st.source)
+          << ",\"screen\":" << json_str(app.screen()) << ",\"overlay\":" << json_str(app.overlay())
+          << ",\"locale\":" << json_str(app.session().prefs.locale) << ",\"labels\":[";
+    bool first = true;
+    for (const auto& n : app.tree().nodes()) {
+      if (!n.visible()) continue;
+      trace << (first ? "" : ",") << "{\"label\":" << json_str(n.label) << ",\"role\":\"" << ui::role_name(n.role)
+            << "\",\"rect\":[" << static_cast<int>(n.rect.x) << "," << static_cast<int>(n.rect.y) << ","
+            << static_cast<int>(n.rect.w) << "," << static_cast<int>(n.rect.h) << "]"
+            << (n.focused ? ",\"focused\":true" : "") << (n.selected ? ",\"selected\":true" : "") << "}";
+      first = false;
+    }
+    trace << "]}\n";
+  }
+  return 0;
+}
+
+}  // namespace kiosk::app

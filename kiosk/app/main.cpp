@@ -1,0 +1,143 @@
+// kiosk: the lobby kiosk. Fullscreen on a display, or --headless with a script.
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/resource.h>
+
+#include "app/app.h"
+#include "app/config.h"
+#include "app/headless.h"
+#include "app/script.h"
+#include "i18n/catalog.h"
+#include "platform/clock.h"
+#include "platform/video.h"
+
+using namespace kiosk;
+
+namespace {
+constexpr const char* kUsage = R"(kiosk: the child-support lobby kiosk
+
+  kiosk [--config FILE] [--windowed] [--db FILE]
+  kiosk --headless --script FILE --out DIR [--size WxH] [--config FILE] [--db FILE]
+  kiosk --headless --benchmark [--size WxH] [--idle-seconds N]
+
+--config FILE   settings (default: none, built-in defaults; see kiosk.toml)
+--windowed      a window instead of fullscreen, for trying it on a desktop
+--db FILE       content database (overrides the config file)
+--headless      no display: SDL's dummy driver and software renderer
+--script FILE   steps to run headless (README.md, "Headless scripts")
+--out DIR       where screenshots and trace.jsonl go
+--size WxH      headless screen size (default 1920x1080)
+--benchmark     print start-to-first-frame time, peak RSS and idle CPU
+)";
+
+double cpu_seconds() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+long peak_rss_kb() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  auto t_start = std::chrono::steady_clock::now();
+  i18n::init_icu_defaults();
+  std::string config, script, out, db;
+  bool headless = false, windowed = false, benchmark = false;
+  int w = 1920, h = 1080, idle_seconds = 10;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&](const char* what) -> std::string {
+      if (i + 1 >= argc) { std::fprintf(stderr, "kiosk: %s needs %s\n", a.c_str(), what); std::exit(2); }
+      return argv[++i];
+    };
+    if (a == "--config") config = next("a file");
+    else if (a == "--script") script = next("a file");
+    else if (a == "--out") out = next("a folder");
+    else if (a == "--db") db = next("a file");
+    else if (a == "--headless") headless = true;
+    else if (a == "--windowed") windowed = true;
+    else if (a == "--benchmark") benchmark = true;
+    else if (a == "--idle-seconds") idle_seconds = std::stoi(next("seconds"));
+    else if (a == "--size") {
+      std::string s = next("WxH");
+      if (std::sscanf(s.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 320) {
+        std::fprintf(stderr, "kiosk: --size wants WIDTHxHEIGHT, e.g. 1080x1920\n");
+        return 2;
+      }
+    } else if (a == "--help" || a == "-h") { std::fputs(kUsage, stdout); return 0; }
+    else { std::fprintf(stderr, "kiosk: unknown option %s\n%s", a.c_str(), kUsage); return 2; }
+  }
+
+  std::vector<std::string> warnings;
+  session::Settings settings = app::load_settings(config, &warnings);
+  for (const auto& wmsg : warnings) std::fprintf(stderr, "kiosk: %s\n", wmsg.c_str());
+  if (!db.empty()) settings.database = db;
+  if (windowed) settings.fullscreen = false;
+
+  std::string why;
+  if (!headless) {
+    auto video = platform::Video::open_window(settings.fullscreen, settings.window_width, settings.window_height, &why);
+    if (!video) {
+      std::fprintf(stderr, "kiosk: no display found (%s). To run without a screen use: kiosk --headless --script FILE --out DIR\n",
+                   why.c_str());
+      return 2;
+    }
+    platform::SteadyClock clock;
+    app::App app(settings, clock, *video);
+    return app::run_event_loop(app, clock);
+  }
+
+  auto video = platform::Video::open_headless(w, h, &why);
+  if (!video) {
+    std::fprintf(stderr, "kiosk: cannot start the headless renderer: %s\n", why.c_str());
+    return 1;
+  }
+  if (benchmark) {
+    platform::SteadyClock clock;
+    app::App app(settings, clock, *video);
+    app.tick();
+    app.frame();
+    double first_frame = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_start).count();
+    while (app.wants_frame()) { app.tick(); app.frame(); }
+    int frames_before = app.frames_drawn();
+    double cpu0 = cpu_seconds();
+    auto w0 = std::chrono::steady_clock::now();
+    app::run_event_loop(app, clock, idle_seconds * 1000LL);
+    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
+    double cpu = cpu_seconds() - cpu0;
+    std::printf("start_to_first_frame_ms %.1f\n", first_frame * 1000);
+    std::printf("idle_seconds %.1f\n", wall);
+    std::printf("idle_cpu_percent_of_one_core %.3f\n", 100.0 * cpu / wall);
+    std::printf("idle_frames_drawn %d\n", app.frames_drawn() - frames_before);
+    std::printf("peak_rss_mb %.1f\n", peak_rss_kb() / 1024.0);
+    return 0;
+  }
+  if (script.empty() || out.empty()) {
+    std::fprintf(stderr, "kiosk: --headless needs --script FILE and --out DIR (or --benchmark)\n");
+    return 2;
+  }
+  std::ifstream in(script);
+  if (!in) {
+    std::fprintf(stderr, "kiosk: cannot read script %s\n", script.c_str());
+    return 2;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::vector<std::string> errors;
+  auto steps = app::parse_script(ss.str(), script, &errors);
+  if (!errors.empty()) {
+    for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
+    return 2;
+  }
+  platform::ManualClock clock;
+  app::App app(settings, clock, *video);
+  return app::run_script(app, clock, *video, steps, script, out);
+}

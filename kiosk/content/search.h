@@ -1,0 +1,61 @@
+// Search over the content in one locale: FTS5 with stemming, staff-edited
+// synonyms, stop words, typo correction from the index's own vocabulary, and
+// BM25 with titles above bodies. The kiosk and `kiosk-content search` both
+// use exactly this.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "content/sqlite.h"
+#include "i18n/text.h"
+
+namespace kiosk::content {
+
+class Store;
+
+struct SearchResult {
+  std::string id, kind, title, snippet;
+  double score = 0;
+};
+
+struct SearchResponse {
+  std::vector<SearchResult> results;
+  std::string did_you_mean;   // the corrected query, when a word was not in the index
+  std::string match;          // the FTS5 expression that ran (for tests and debugging)
+};
+
+class Search {
+public:
+  Search(Store& store, std::string locale);
+  SearchResponse query(std::string_view text, int limit = 20);
+  const std::string& locale() const { return locale_; }
+  // Closest indexed word to `word` within a small edit distance, or "".
+  std::string correct(const std::string& folded_word) const;
+
+private:
+  struct Group {
+    std::vector<std::string> alternatives;  // FTS5 strings, already quoted
+  };
+  std::string expression(const std::vector<Group>& groups, const char* op) const;
+  std::vector<SearchResult> run(const std::string& match, int limit);
+  bool has_prefix(const std::string& prefix) const;
+
+  Db& db_;
+  std::string locale_, table_;
+  i18n::Stemmer stemmer_;
+  std::vector<std::string> vocab_sorted_;
+  std::unordered_map<std::string, int> vocab_docs_;
+  std::unordered_set<std::string> stopwords_;
+  // word or phrase -> every term of its synonym groups
+  std::unordered_map<std::string, std::vector<std::string>> synonyms_;
+  size_t longest_synonym_words_ = 1;
+};
+
+// Quotes a token for an FTS5 expression so no input is a syntax error.
+std::string fts_quote(std::string_view s);
+
+}  // namespace kiosk::content

@@ -1,0 +1,135 @@
+// Content database reader.
+#include "content/store.h"
+
+#include <sstream>
+
+#include "content/schema.h"
+#include "i18n/catalog.h"
+
+namespace kiosk::content {
+
+namespace {
+std::vector<std::string> split_lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  for (std::string line; std::getline(ss, line);)
+    if (!line.empty()) out.push_back(line);
+  return out;
+}
+
+Item read_item(Stmt& st) {
+  Item it;
+  it.id = st.text(0);
+  it.kind = st.text(1);
+  it.order = static_cast<int>(st.integer(2));
+  it.topic = st.text(3);
+  it.audiences = split_lines(st.text(4));
+  it.agency = st.text(5);
+  it.street = st.text(6);
+  it.town = st.text(7);
+  it.zip = st.text(8);
+  it.phones = split_lines(st.text(9));
+  it.fax = st.text(10);
+  it.icon = st.text(11);
+  it.audience = st.text(12);
+  it.illustration = st.text(13);
+  it.steps = static_cast<int>(st.integer(14));
+  it.source = st.text(15);
+  it.source_date = st.text(16);
+  it.review_by = st.text(17);
+  it.file = st.text(18);
+  return it;
+}
+
+constexpr const char* kItemCols =
+    "SELECT id, kind, ord, topic, audiences, agency, street, town, zip, phones, fax, icon, audience,"
+    " illustration, steps, source, source_date, review_by, file FROM items ";
+}  // namespace
+
+std::unique_ptr<Store> Store::open(const std::string& path, std::string* why) {
+  try {
+    Db db(path, Db::Mode::ReadOnly);
+    int v = db.user_version();
+    if (v != kSchemaVersion) {
+      if (why) *why = path + ": schema version " + std::to_string(v) + ", this kiosk reads version " +
+                      std::to_string(kSchemaVersion);
+      return nullptr;
+    }
+    // A quick integrity check catches truncated or overwritten files before a
+    // visitor meets them.
+    {
+      Stmt chk(db, "PRAGMA quick_check");
+      if (!chk.step() || chk.text(0) != "ok") {
+        if (why) *why = path + ": damaged database (" + chk.text(0) + ")";
+        return nullptr;
+      }
+    }
+    std::unique_ptr<Store> s(new Store(std::move(db)));
+    s->info_.path = path;
+    s->info_.schema = v;
+    Stmt meta(s->db_, "SELECT key, value FROM meta");
+    while (meta.step()) {
+      if (meta.text(0) == "content_hash") s->info_.content_hash = meta.text(1);
+      if (meta.text(0) == "built_from") s->info_.built_from = meta.text(1);
+    }
+    Stmt n(s->db_, "SELECT count(*) FROM items");
+    if (n.step()) s->info_.items = static_cast<int>(n.integer(0));
+    return s;
+  } catch (const SqlError& e) {
+    if (why) *why = path + ": " + e.what();
+    return nullptr;
+  }
+}
+
+std::vector<Item> Store::items(const std::string& kind) {
+  Stmt st(db_, std::string(kItemCols) + "WHERE kind = ?1 ORDER BY ord, id");
+  st.bind(1, kind);
+  std::vector<Item> out;
+  while (st.step()) out.push_back(read_item(st));
+  return out;
+}
+
+std::optional<Item> Store::item(const std::string& id) {
+  Stmt st(db_, std::string(kItemCols) + "WHERE id = ?1");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return read_item(st);
+}
+
+std::string Store::text(const std::string& id, const std::string& field, const std::string& locale) {
+  Stmt st(db_, "SELECT value FROM texts WHERE id = ?1 AND locale = ?2 AND field = ?3");
+  for (const auto& loc : i18n::fallback_chain(locale)) {
+    st.bind(1, id).bind(2, loc).bind(3, field);
+    if (st.step()) return st.text(0);
+    st.reset();
+  }
+  return {};
+}
+
+bool Store::has_text(const std::string& id, const std::string& field, const std::string& locale) {
+  Stmt st(db_, "SELECT 1 FROM texts WHERE id = ?1 AND locale = ?2 AND field = ?3");
+  st.bind(1, id).bind(2, locale).bind(3, field);
+  return st.step();
+}
+
+std::vector<std::string> Store::links(const std::string& id, const std::string& rel) {
+  Stmt st(db_, "SELECT target FROM links WHERE id = ?1 AND rel = ?2 ORDER BY ord");
+  st.bind(1, id).bind(2, rel);
+  std::vector<std::string> out;
+  while (st.step()) out.push_back(st.text(0));
+  return out;
+}
+
+std::vector<std::string> Store::locales() {
+  Stmt st(db_, "SELECT code FROM locales ORDER BY ord");
+  std::vector<std::string> out;
+  while (st.step()) out.push_back(st.text(0));
+  return out;
+}
+
+void Store::load_catalog(i18n::Catalog& catalog) {
+  Stmt st(db_, "SELECT locale, key, pattern FROM ui_strings");
+  while (st.step()) catalog.add(st.text(0), st.text(1), st.text(2));
+}
+
+}  // namespace kiosk::content

@@ -1,0 +1,120 @@
+// ICU and libstemmer behind the text helpers of text.h.
+#include "i18n/text.h"
+
+#include <algorithm>
+#include <mutex>
+#include <numeric>
+
+#include <libstemmer.h>
+#include <unicode/brkiter.h>
+#include <unicode/coll.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "i18n/icu_util.h"
+
+namespace kiosk::i18n {
+
+std::string fold(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), (int32_t)utf8.size()));
+  s.foldCase();
+  icu::UnicodeString decomposed = U_SUCCESS(status) ? nfd->normalize(s, status) : s;
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 c = decomposed.char32At(i);
+    if (u_charType(c) != U_NON_SPACING_MARK) out.append(c);
+    i += U16_LENGTH(c);
+  }
+  return to_utf8(out);
+}
+
+std::vector<std::string> words(std::string_view utf8) {
+  std::vector<std::string> out;
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), (int32_t)utf8.size()));
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) return out;
+  it->setText(s);
+  int32_t start = it->first();
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
+    if (it->getRuleStatus() == UBRK_WORD_NONE) continue;
+    icu::UnicodeString w;
+    s.extractBetween(start, end, w);
+    out.push_back(fold(to_utf8(w)));
+  }
+  return out;
+}
+
+struct Stemmer::Impl {
+  sb_stemmer* st = nullptr;
+  mutable std::mutex mu;  // a sb_stemmer is not reentrant
+  ~Impl() { if (st) sb_stemmer_delete(st); }
+};
+
+Stemmer::Stemmer(std::string_view locale) {
+  std::string lang(locale.substr(0, locale.find_first_of("_-")));
+  const char* algo = lang == "en" ? "english" : lang == "es" ? "spanish" : nullptr;
+  if (!algo) return;
+  if (sb_stemmer* st = sb_stemmer_new(algo, "UTF_8")) {
+    impl_ = std::make_unique<Impl>();
+    impl_->st = st;
+  }
+}
+Stemmer::~Stemmer() = default;
+
+std::string Stemmer::stem(std::string_view w) const {
+  if (!impl_) return std::string(w);
+  std::lock_guard lock(impl_->mu);
+  const sb_symbol* r = sb_stemmer_stem(impl_->st, reinterpret_cast<const sb_symbol*>(w.data()), (int)w.size());
+  if (!r) return std::string(w);
+  return std::string(reinterpret_cast<const char*>(r), sb_stemmer_length(impl_->st));
+}
+
+std::vector<size_t> collate_order(const std::vector<std::string>& keys, std::string_view locale) {
+  std::vector<size_t> idx(keys.size());
+  std::iota(idx.begin(), idx.end(), 0);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Collator> coll(icu::Collator::createInstance(icu::Locale(std::string(locale).c_str()), status));
+  if (U_FAILURE(status) || !coll) {
+    std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+    return idx;
+  }
+  std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
+    UErrorCode st = U_ZERO_ERROR;
+    return coll->compareUTF8(keys[a], keys[b], st) == UCOL_LESS;
+  });
+  return idx;
+}
+
+void collate_sort(std::vector<std::string>& items, std::string_view locale) {
+  auto order = collate_order(items, locale);
+  std::vector<std::string> sorted;
+  sorted.reserve(items.size());
+  for (size_t i : order) sorted.push_back(std::move(items[i]));
+  items = std::move(sorted);
+}
+
+int edit_distance(std::string_view a8, std::string_view b8) {
+  icu::UnicodeString ua = icu::UnicodeString::fromUTF8(icu::StringPiece(a8.data(), (int32_t)a8.size()));
+  icu::UnicodeString ub = icu::UnicodeString::fromUTF8(icu::StringPiece(b8.data(), (int32_t)b8.size()));
+  std::vector<UChar32> a, b;
+  for (int32_t i = 0; i < ua.length(); i += U16_LENGTH(ua.char32At(i))) a.push_back(ua.char32At(i));
+  for (int32_t i = 0; i < ub.length(); i += U16_LENGTH(ub.char32At(i))) b.push_back(ub.char32At(i));
+  const size_t n = a.size(), m = b.size();
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = (int)i;
+  for (size_t j = 0; j <= m; ++j) d[0][j] = (int)j;
+  for (size_t i = 1; i <= n; ++i)
+    for (size_t j = 1; j <= m; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[n][m];
+}
+
+}  // namespace kiosk::i18n

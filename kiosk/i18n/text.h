@@ -1,0 +1,41 @@
+// Text folding, word splitting, stemming and collation: the language-aware
+// text operations shared by search, sorting and the content build.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::i18n {
+
+// Lowercase and without accents ("Cárcel" -> "carcel"), as search compares.
+std::string fold(std::string_view utf8);
+
+// Words of a text (ICU word boundaries), folded; punctuation dropped.
+std::vector<std::string> words(std::string_view utf8);
+
+// Snowball stemmer for a locale's language ("en", "es"); identity for others.
+class Stemmer {
+public:
+  explicit Stemmer(std::string_view locale);
+  ~Stemmer();
+  Stemmer(const Stemmer&) = delete;
+  Stemmer& operator=(const Stemmer&) = delete;
+  std::string stem(std::string_view folded_word) const;
+  bool active() const { return impl_ != nullptr; }
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Sorts strings in place by the locale's collation rules (ICU Collator).
+void collate_sort(std::vector<std::string>& items, std::string_view locale);
+// Returns the permutation that sorts keys by the locale's collation.
+std::vector<size_t> collate_order(const std::vector<std::string>& keys, std::string_view locale);
+
+// Edit distance with adjacent transpositions (optimal string alignment),
+// over Unicode code points.
+int edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace kiosk::i18n

@@ -1,0 +1,43 @@
+// The one renderer path: an SDL_Renderer (accelerated on kiosk hardware, the
+// software renderer into an SDL_Surface when headless) with Dear ImGui's
+// SDL_Renderer backend on top.
+#pragma once
+#include <memory>
+#include <string>
+
+struct SDL_Window;
+struct SDL_Renderer;
+struct SDL_Surface;
+
+namespace kiosk::platform {
+
+class Video {
+public:
+  // Real display. Returns nullptr and sets *why when there is no display.
+  static std::unique_ptr<Video> open_window(bool fullscreen, int w, int h, std::string* why);
+  // No display at all: SDL's dummy video driver and the software renderer.
+  static std::unique_ptr<Video> open_headless(int w, int h, std::string* why);
+  ~Video();
+
+  int width() const { return w_; }
+  int height() const { return h_; }
+  // Physical DPI of the display when SDL knows it, else 0.
+  float display_dpi() const { return dpi_; }
+  bool headless() const { return surface_ != nullptr; }
+
+  void begin_frame();           // ImGui backend NewFrame (sizes, textures)
+  void render();                // draws ImGui's draw data and presents
+  void rebuild_fonts_texture();
+  std::string screenshot(const std::string& path);  // headless only; "" or why not
+  void refresh_size();
+
+private:
+  Video() = default;
+  SDL_Window* window_ = nullptr;
+  SDL_Renderer* renderer_ = nullptr;
+  SDL_Surface* surface_ = nullptr;
+  int w_ = 0, h_ = 0;
+  float dpi_ = 0;
+};
+
+}  // namespace kiosk::platform

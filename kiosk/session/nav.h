@@ -1,0 +1,30 @@
+// The navigation stack: where the visitor is and how they got there.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace kiosk::session {
+
+struct Route {
+  std::string screen;  // "home", "faq", "offices", ...
+  std::string param;   // item id or sub-view, may be empty
+  bool operator==(const Route&) const = default;
+};
+
+class NavStack {
+public:
+  explicit NavStack(Route root = {"attract", ""}) : stack_{std::move(root)} {}
+  const Route& top() const { return stack_.back(); }
+  size_t depth() const { return stack_.size(); }
+  void push(Route r);
+  // Goes back one screen; false (and no change) when already at the root.
+  bool pop();
+  // Back to a single screen (Home, Start over).
+  void reset(Route root);
+  const std::vector<Route>& routes() const { return stack_; }
+
+private:
+  std::vector<Route> stack_;
+};
+
+}  // namespace kiosk::session

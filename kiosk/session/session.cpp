@@ -1,0 +1,22 @@
+// Session reset and rest detection.
+#include "session/session.h"
+
+namespace kiosk::session {
+
+void Session::reset(const std::string& default_locale) {
+  nav.reset({"attract", ""});
+  prefs = Preferences{};
+  prefs.locale = default_locale;
+  search_text.clear();
+  audience_filter.clear();
+  ticked.clear();
+  show_language_picker = show_accessibility = show_help = false;
+}
+
+bool Session::at_rest() const {
+  const auto& s = nav.top().screen;
+  return nav.depth() <= 2 && (s == "attract" || s == "home") && !show_language_picker &&
+         !show_accessibility && !show_help;
+}
+
+}  // namespace kiosk::session

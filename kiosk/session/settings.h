@@ -1,0 +1,28 @@
+// Every setting of the kiosk, with a default that works. Read from one TOML
+// file (kiosk.toml, documented there and in README.md) by app/config.cpp.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace kiosk::session {
+
+struct Settings {
+  // [display]
+  float display_dpi = 92.0f;        // 24-inch 1080p screen
+  float scale_override = 0.0f;      // > 0 replaces the DPI-derived scale
+  bool fullscreen = true;           // false with --windowed
+  int window_width = 1280, window_height = 800;  // for --windowed
+  // [session]
+  int idle_seconds = 90;            // quiet time before "Do you need more time?"
+  int warning_seconds = 30;         // countdown shown in that dialog
+  int attract_cycle_seconds = 3;    // "Touch to start" changes language this often
+  // [content]
+  std::string database = "build/content.db";
+  // [locales]
+  std::vector<std::string> locales = {"en", "es"};  // shown in the language picker
+  std::string default_locale = "en";
+  // [fonts]
+  std::string font_family = "Noto Sans";
+};
+
+}  // namespace kiosk::session

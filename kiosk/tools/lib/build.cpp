@@ -1,0 +1,251 @@
+// Builds the content database: one SQLite file holding every item, every
+// translation, the UI strings and one search index per locale. Deterministic:
+// the same sources give a byte-identical file.
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <unistd.h>
+#include <fcntl.h>
+
+#include "content/markdown.h"
+#include "content/schema.h"
+#include "content/sqlite.h"
+#include "i18n/text.h"
+#include "tools/lib/model.h"
+
+namespace fs = std::filesystem;
+
+namespace kiosk::tools {
+
+namespace {
+
+std::string join_lines(const toml::array* arr) {
+  std::string out;
+  if (!arr) return out;
+  for (auto& e : *arr)
+    if (auto s = e.value<std::string>()) {
+      if (!out.empty()) out += '\n';
+      out += *s;
+    }
+  return out;
+}
+
+uint64_t fnv1a(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// The translatable texts of one file as (field, value) pairs.
+std::vector<std::pair<std::string, std::string>> texts_of(const ItemFile& f) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& spec : fields_for(f.kind)) {
+    if (!spec.translated) continue;
+    const toml::node* n = f.meta[spec.name].node();
+    if (!n) continue;
+    if (spec.type == FieldType::String) {
+      if (auto s = n->value<std::string>()) out.emplace_back(spec.name, *s);
+    } else if (spec.type == FieldType::StringList) {
+      out.emplace_back(spec.name, join_lines(n->as_array()));
+    } else if (spec.type == FieldType::Steps) {
+      int i = 0;
+      if (auto* arr = n->as_array())
+        for (auto& e : *arr) {
+          ++i;
+          auto* t = e.as_table();
+          if (!t) continue;
+          std::string p = "step." + std::to_string(i) + ".";
+          out.emplace_back(p + "title", (*t)["title"].value_or(std::string()));
+          out.emplace_back(p + "text", (*t)["text"].value_or(std::string()));
+          out.emplace_back(p + "checklist", join_lines((*t)["checklist"].as_array()));
+        }
+    }
+  }
+  if (!f.body.empty()) out.emplace_back("body", f.body);
+  return out;
+}
+
+}  // namespace
+
+std::string build_database(const ContentSet& set, const std::string& out_path) {
+  fs::path out(out_path);
+  if (out.has_parent_path()) fs::create_directories(out.parent_path());
+  std::string tmp = out_path + ".tmp-" + std::to_string(::getpid());
+  fs::remove(tmp);
+  try {
+    {
+      content::Db db(tmp, content::Db::Mode::ReadWriteCreate);
+      db.exec("PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
+      db.exec(content::kSchemaSql);
+
+      // Locales: English first, then every other locale any source has.
+      std::set<std::string> locs;
+      for (const auto& f : set.files) locs.insert(f.locale);
+      for (const auto& p : set.po) locs.insert(p.locale);
+      std::vector<std::string> locales = {"en"};
+      for (const auto& l : locs) if (l != "en") locales.push_back(l);
+
+      content::Transaction tx(db);
+      {
+        content::Stmt st(db, "INSERT INTO locales(code, ord) VALUES(?1, ?2)");
+        for (size_t i = 0; i < locales.size(); ++i) { st.bind(1, locales[i]).bind(2, (int64_t)i); st.run(); }
+      }
+      uint64_t hash = 1469598103934665603ull;
+      std::map<std::string, std::map<std::string, std::string>> ui;  // locale -> key -> pattern
+      {
+        content::Stmt st(db, "INSERT INTO ui_strings(locale, key, pattern) VALUES(?1, ?2, ?3)");
+        for (const auto& p : set.po)
+          for (const auto& e : p.entries) {
+            st.bind(1, p.locale).bind(2, e.key).bind(3, e.pattern);
+            st.run();
+            ui[p.locale][e.key] = e.pattern;
+            hash = fnv1a(fnv1a(fnv1a(hash, p.locale), e.key), e.pattern);
+          }
+      }
+      content::Stmt ins_item(db,
+          "INSERT INTO items(id, kind, ord, topic, audiences, agency, street, town, zip, phones, fax, icon,"
+          " audience, illustration, steps, source, source_date, review_by, file)"
+          " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)");
+      content::Stmt ins_text(db, "INSERT OR REPLACE INTO texts(id, locale, field, value) VALUES(?1, ?2, ?3, ?4)");
+      content::Stmt ins_link(db, "INSERT INTO links(id, rel, target, ord) VALUES(?1, ?2, ?3, ?4)");
+      std::vector<const ItemFile*> en_items;
+      for (const auto& f : set.files) {
+        hash = fnv1a(fnv1a(hash, f.path), f.body);
+        for (auto&& [k, v] : f.meta) {
+          hash = fnv1a(hash, k.str());
+          if (auto s = v.value<std::string>()) hash = fnv1a(hash, *s);
+        }
+        // Topics share no namespace with items: store them as "topic:<id>" texts key? No:
+        // a topic's id is stored as is; kinds keep them apart in every query.
+        std::string key_id = f.kind == "topic" ? "topic:" + f.id : f.id;
+        for (const auto& [field, value] : texts_of(f)) {
+          ins_text.bind(1, key_id).bind(2, f.locale).bind(3, field).bind(4, value);
+          ins_text.run();
+        }
+        if (f.locale != "en") continue;
+        en_items.push_back(&f);
+        auto str = [&](const char* k) { return f.meta[k].value_or(std::string()); };
+        int steps = 0;
+        if (auto* a = f.meta["steps"].as_array()) steps = static_cast<int>(a->size());
+        std::string review;
+        if (auto d = f.meta["review_by"].value<toml::date>()) {
+          char buf[16];
+          std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
+          review = buf;
+        }
+        ins_item.bind(1, key_id).bind(2, f.kind).bind(3, f.meta["order"].value_or<int64_t>(0))
+            .bind(4, str("topic")).bind(5, join_lines(f.meta["audiences"].as_array()))
+            .bind(6, str("agency")).bind(7, str("street")).bind(8, str("town")).bind(9, str("zip"))
+            .bind(10, f.kind == "contact" ? str("phone") : join_lines(f.meta["phones"].as_array()))
+            .bind(11, str("fax")).bind(12, str("icon")).bind(13, str("audience")).bind(14, str("illustration"))
+            .bind(15, (int64_t)steps).bind(16, str("source")).bind(17, str("source_date")).bind(18, review)
+            .bind(19, f.path);
+        ins_item.run();
+        for (const char* rel : {"related", "ends_at"})
+          if (auto* arr = f.meta[rel].as_array()) {
+            int64_t i = 0;
+            for (auto& e : *arr)
+              if (auto s = e.value<std::string>()) { ins_link.bind(1, f.id).bind(2, rel).bind(3, *s).bind(4, i++); ins_link.run(); }
+          }
+      }
+      {
+        content::Stmt syn(db, "INSERT INTO synonyms(locale, grp, term) VALUES(?1, ?2, ?3)");
+        content::Stmt sw(db, "INSERT INTO stopwords(locale, word) VALUES(?1, ?2)");
+        for (const auto& s : set.synonyms) {
+          int64_t g = 0;
+          for (const auto& grp : s.groups) {
+            for (const auto& t : grp) { syn.bind(1, s.locale).bind(2, g).bind(3, t); syn.run(); hash = fnv1a(hash, t); }
+            ++g;
+          }
+          for (const auto& w : s.stopwords) { sw.bind(1, s.locale).bind(2, w); sw.run(); hash = fnv1a(hash, w); }
+        }
+      }
+
+      // Search indexes: every item in every locale, falling back to English per field.
+      auto text_in = [&](const ItemFile& en, const std::string& loc, const std::string& field) {
+        if (loc != "en")
+          for (const auto& f : set.files)
+            if (f.id == en.id && f.kind == en.kind && f.locale == loc)
+              for (const auto& [k, v] : texts_of(f)) if (k == field) return v;
+        for (const auto& [k, v] : texts_of(en)) if (k == field) return v;
+        return std::string();
+      };
+      auto ui_in = [&](const std::string& loc, const std::string& key) {
+        if (auto it = ui[loc].find(key); it != ui[loc].end()) return it->second;
+        if (auto it = ui["en"].find(key); it != ui["en"].end()) return it->second;
+        return std::string();
+      };
+      for (const auto& loc : locales) {
+        db.exec(content::fts_create_sql(loc));
+        i18n::Stemmer stemmer(loc);
+        content::Stmt fts(db, "INSERT INTO " + content::fts_table(loc) +
+                                  "(id, kind, title, keywords, body, stems) VALUES(?1,?2,?3,?4,?5,?6)");
+        for (const ItemFile* f : en_items) {
+          std::string title = text_in(*f, loc, content::title_field(f->kind));
+          std::string keywords = text_in(*f, loc, "keywords");
+          std::string body = content::markdown_plain(text_in(*f, loc, "body"));
+          if (f->kind == "office") {
+            std::string agency = f->meta["agency"].value_or(std::string());
+            keywords += "\n" + ui_in(loc, "search.words.office") + "\n" + agency + "\n" + ui_in(loc, "agency." + agency);
+            body = f->meta["street"].value_or(std::string()) + ", " + f->meta["town"].value_or(std::string()) + ". " + body;
+          } else if (f->kind == "contact") {
+            keywords += "\n" + ui_in(loc, "search.words.contact") + "\n" + f->meta["phone"].value_or(std::string());
+          } else if (f->kind == "guide") {
+            keywords += "\n" + ui_in(loc, "search.words.guide");
+            std::string extra = text_in(*f, loc, "summary");
+            int n = 0;
+            if (auto* a = f->meta["steps"].as_array()) n = static_cast<int>(a->size());
+            for (int i = 1; i <= n; ++i) {
+              std::string p = "step." + std::to_string(i) + ".";
+              extra += "\n" + text_in(*f, loc, p + "title") + "\n" + content::markdown_plain(text_in(*f, loc, p + "text")) +
+                       "\n" + text_in(*f, loc, p + "checklist");
+            }
+            body = extra + "\n" + body;
+          } else if (f->kind == "kids") {
+            keywords += "\n" + ui_in(loc, "search.words.kids");
+          }
+          std::string stems;
+          for (const auto* part : {&title, &keywords, &body})
+            for (const auto& w : i18n::words(*part)) {
+              std::string s = stemmer.stem(w);
+              if (!stems.empty()) stems += ' ';
+              stems += s;
+            }
+          std::string id = f->kind == "topic" ? "topic:" + f->id : f->id;
+          fts.bind(1, id).bind(2, f->kind).bind(3, title).bind(4, keywords).bind(5, body).bind(6, stems);
+          fts.run();
+        }
+        db.exec("INSERT INTO " + content::fts_table(loc) + "(" + content::fts_table(loc) + ") VALUES('optimize')");
+      }
+      {
+        char hex[17];
+        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+        content::Stmt m(db, "INSERT INTO meta(key, value) VALUES(?1, ?2)");
+        m.bind(1, "content_hash").bind(2, hex); m.run();
+        std::string newest;
+        for (const auto& s : set.sources) if (s.date > newest && s.date[0] >= '0' && s.date[0] <= '9') newest = s.date;
+        m.bind(1, "built_from").bind(2, std::to_string(set.files.size()) + " files; newest source " + newest); m.run();
+      }
+      tx.commit();
+      db.exec("PRAGMA user_version = " + std::to_string(content::kSchemaVersion));
+      db.exec("VACUUM");
+    }
+    // Durable before visible: fsync the file, rename over the old one, fsync the folder.
+    int fd = ::open(tmp.c_str(), O_RDONLY);
+    if (fd >= 0) { ::fsync(fd); ::close(fd); }
+    fs::rename(tmp, out);
+    std::string dir = out.has_parent_path() ? out.parent_path().string() : ".";
+    int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0) { ::fsync(dfd); ::close(dfd); }
+  } catch (const std::exception& e) {
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    return e.what();
+  }
+  return {};
+}
+
+}  // namespace kiosk::tools

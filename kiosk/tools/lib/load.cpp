@@ -1,0 +1,233 @@
+// Reads content/ (items, sources, synonyms) and locales/*.po into a ContentSet.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <gettext-po.h>
+
+#include "tools/lib/model.h"
+
+namespace fs = std::filesystem;
+
+namespace kiosk::tools {
+
+namespace {
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string shown_path(const fs::path& p, const fs::path& base) {
+  std::error_code ec;
+  auto rel = fs::relative(p, base.parent_path().empty() ? fs::path(".") : base.parent_path(), ec);
+  return ec || rel.empty() ? p.string() : rel.string();
+}
+
+void load_item(const fs::path& p, const std::string& shown, const std::string& kind, ContentSet& set,
+               std::vector<Diag>& diags) {
+  static const std::regex name_re(R"(^([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2,3}(?:_[A-Z]{2})?)\.md$)");
+  std::smatch m;
+  std::string fname = p.filename().string();
+  if (!std::regex_match(fname, m, name_re)) {
+    diags.push_back({shown, 1, "file name must look like <id>.<locale>.md, for example apply-how.en.md "
+                               "(lowercase letters, digits and dashes)"});
+    return;
+  }
+  ItemFile f;
+  f.path = shown;
+  f.kind = kind;
+  f.id = m[1];
+  f.locale = m[2];
+  std::string text = read_file(p);
+  // Split "+++\n<toml>\n+++\n<markdown>"
+  std::vector<std::string> lines;
+  {
+    std::stringstream ss(text);
+    for (std::string l; std::getline(ss, l);) {
+      if (!l.empty() && l.back() == '\r') l.pop_back();
+      lines.push_back(l);
+    }
+  }
+  if (lines.empty() || lines[0] != "+++") {
+    diags.push_back({shown, 1, "the file must start with a line containing only +++ (the settings block)"});
+    return;
+  }
+  size_t close = 1;
+  while (close < lines.size() && lines[close] != "+++") ++close;
+  if (close == lines.size()) {
+    diags.push_back({shown, static_cast<int>(lines.size()), "the settings block is not closed: add a line containing only +++"});
+    return;
+  }
+  std::string toml_text;
+  for (size_t i = 1; i < close; ++i) toml_text += lines[i] + "\n";
+  for (size_t i = close + 1; i < lines.size(); ++i) f.body += lines[i] + "\n";
+  while (!f.body.empty() && (f.body.back() == '\n' || f.body.back() == ' ')) f.body.pop_back();
+  f.meta_line = 2;
+  f.body_line = static_cast<int>(close) + 2;
+  try {
+    f.meta = toml::parse(toml_text, shown);
+  } catch (const toml::parse_error& e) {
+    int line = static_cast<int>(e.source().begin.line) + f.meta_line - 1;
+    diags.push_back({shown, line, std::string("cannot read the settings: ") + std::string(e.description())});
+    return;
+  }
+  set.files.push_back(std::move(f));
+}
+
+thread_local std::vector<Diag>* g_po_diags = nullptr;
+thread_local std::string g_po_path;
+
+void po_xerror(int severity, po_message_t, const char* filename, size_t lineno, size_t, int,
+               const char* text) {
+  if (g_po_diags)
+    g_po_diags->push_back({filename ? g_po_path : g_po_path,
+                           lineno == (size_t)-1 ? 0 : static_cast<int>(lineno),
+                           std::string("the translation file cannot be read: ") + (text ? text : "")});
+  (void)severity;  // fatal errors return here too: po_file_read then returns NULL
+}
+void po_xerror2(int severity, po_message_t m1, const char* f1, size_t l1, size_t c1, int ml1, const char* t1,
+                po_message_t, const char*, size_t, size_t, int, const char*) {
+  po_xerror(severity, m1, f1, l1, c1, ml1, t1);
+}
+
+void load_po(const fs::path& p, const std::string& shown, ContentSet& set, std::vector<Diag>& diags) {
+  PoFile pf;
+  pf.path = shown;
+  pf.locale = p.stem().string();
+  const po_xerror_handler handler{po_xerror, po_xerror2};
+  g_po_diags = &diags;
+  g_po_path = shown;
+  po_file_t file = po_file_read(p.c_str(), &handler);
+  g_po_diags = nullptr;
+  if (!file) return;
+  // libgettextpo does not give a message's own line: find `msgid "key"` in the text.
+  std::string text = read_file(p);
+  std::vector<size_t> line_starts{0};
+  for (size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') line_starts.push_back(i + 1);
+  auto line_of = [&](const std::string& key) {
+    size_t pos = text.find("msgid \"" + key + "\"");
+    if (pos == std::string::npos) return 0;
+    return static_cast<int>(std::upper_bound(line_starts.begin(), line_starts.end(), pos) - line_starts.begin());
+  };
+  po_message_iterator_t it = po_message_iterator(file, nullptr);
+  while (po_message_t msg = po_next_message(it)) {
+    const char* id = po_message_msgid(msg);
+    if (!id || !*id || po_message_is_obsolete(msg) || po_message_is_fuzzy(msg)) continue;
+    const char* str = po_message_msgstr(msg);
+    if (!str || !*str) continue;  // untranslated: falls back to English
+    pf.entries.push_back({id, str, line_of(id)});
+  }
+  po_message_iterator_free(it);
+  po_file_free(file);
+  std::sort(pf.entries.begin(), pf.entries.end(), [](auto& a, auto& b) { return a.key < b.key; });
+  set.po.push_back(std::move(pf));
+}
+
+void load_synonyms(const fs::path& p, const std::string& shown, ContentSet& set, std::vector<Diag>& diags) {
+  SynonymFile sf;
+  sf.path = shown;
+  sf.locale = p.stem().string();
+  toml::table t;
+  try {
+    t = toml::parse_file(p.string());
+  } catch (const toml::parse_error& e) {
+    diags.push_back({shown, static_cast<int>(e.source().begin.line), std::string("cannot read: ") + std::string(e.description())});
+    return;
+  }
+  for (auto&& [k, v] : t) {
+    int line = static_cast<int>(v.source().begin.line);
+    if (k == "groups") {
+      auto* arr = v.as_array();
+      if (!arr) { diags.push_back({shown, line, "groups must be a list of lists of words"}); continue; }
+      for (auto& g : *arr) {
+        auto* ga = g.as_array();
+        if (!ga) { diags.push_back({shown, static_cast<int>(g.source().begin.line), "each group must be a list of words, like [\"jail\", \"prison\"]"}); continue; }
+        std::vector<std::string> words;
+        for (auto& w : *ga)
+          if (auto s = w.value<std::string>()) words.push_back(*s);
+          else diags.push_back({shown, static_cast<int>(w.source().begin.line), "each word must be in quotes"});
+        if (words.size() < 2) diags.push_back({shown, static_cast<int>(g.source().begin.line), "a group needs at least two words"});
+        sf.groups.push_back(std::move(words));
+      }
+    } else if (k == "stopwords") {
+      if (auto* arr = v.as_array())
+        for (auto& w : *arr)
+          if (auto s = w.value<std::string>()) sf.stopwords.push_back(*s);
+    } else {
+      diags.push_back({shown, line, "unknown setting '" + std::string(k.str()) + "' (expected groups or stopwords)"});
+    }
+  }
+  set.synonyms.push_back(std::move(sf));
+}
+
+}  // namespace
+
+ContentSet load_content(const std::string& content_dir, const std::string& locales_dir, std::vector<Diag>& diags) {
+  ContentSet set;
+  set.content_dir = content_dir;
+  set.locales_dir = locales_dir;
+  fs::path base(content_dir);
+  if (!fs::is_directory(base)) {
+    diags.push_back({content_dir, 0, "this folder does not exist"});
+    return set;
+  }
+  fs::path src = base / "sources.toml";
+  std::string src_shown = shown_path(src, base);
+  if (!fs::exists(src)) {
+    diags.push_back({src_shown, 0, "missing: the list of source documents"});
+  } else {
+    try {
+      auto t = toml::parse_file(src.string());
+      if (auto* arr = t["source"].as_array())
+        for (auto& n : *arr)
+          if (auto* s = n.as_table())
+            set.sources.push_back({(*s)["file"].value_or(std::string()), (*s)["title"].value_or(std::string()),
+                                   (*s)["date"].value_or(std::string())});
+    } catch (const toml::parse_error& e) {
+      diags.push_back({src_shown, static_cast<int>(e.source().begin.line), std::string("cannot read: ") + std::string(e.description())});
+    }
+  }
+
+  std::vector<fs::path> paths;
+  for (const auto& folder : kinds()) {
+    fs::path dir = base / folder;
+    if (!fs::is_directory(dir)) continue;
+    for (const auto& e : fs::directory_iterator(dir))
+      if (e.is_regular_file()) paths.push_back(e.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  for (const auto& p : paths) {
+    std::string shown = shown_path(p, base);
+    if (p.extension() != ".md") {
+      if (p.filename().string()[0] != '.')
+        diags.push_back({shown, 0, "not a content file (content files end in .md); move or rename it"});
+      continue;
+    }
+    load_item(p, shown, kind_of_folder(p.parent_path().filename().string()), set, diags);
+  }
+
+  if (fs::is_directory(base / "synonyms")) {
+    std::vector<fs::path> syn;
+    for (const auto& e : fs::directory_iterator(base / "synonyms"))
+      if (e.path().extension() == ".toml") syn.push_back(e.path());
+    std::sort(syn.begin(), syn.end());
+    for (const auto& p : syn) load_synonyms(p, shown_path(p, base), set, diags);
+  }
+
+  if (!locales_dir.empty() && fs::is_directory(locales_dir)) {
+    std::vector<fs::path> pos;
+    for (const auto& e : fs::directory_iterator(locales_dir))
+      if (e.path().extension() == ".po") pos.push_back(e.path());
+    std::sort(pos.begin(), pos.end());
+    for (const auto& p : pos) load_po(p, shown_path(p, fs::path(locales_dir)), set, diags);
+  }
+  return set;
+}
+
+}  // namespace kiosk::tools

@@ -1,0 +1,86 @@
+// The content sources as read from content/ and locales/, before building.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <toml++/toml.h>
+
+namespace kiosk::tools {
+
+struct Diag {
+  std::string file;
+  int line = 0;
+  std::string message;
+  std::string str() const { return file + ":" + std::to_string(line) + ": " + message; }
+};
+
+struct ItemFile {
+  std::string path;   // as shown in messages (relative to the content folder's parent)
+  std::string kind, id, locale;
+  toml::table meta;
+  int meta_line = 2;  // file line of the first TOML line
+  std::string body;
+  int body_line = 0;  // file line where the body starts
+  int line_of(const toml::node& n) const {
+    return n.source().begin.line ? static_cast<int>(n.source().begin.line) + meta_line - 1 : meta_line;
+  }
+};
+
+struct SourceDoc {
+  std::string file, title, date;
+};
+
+struct PoEntry {
+  std::string key, pattern;
+  int line = 0;
+};
+
+struct PoFile {
+  std::string path, locale;
+  std::vector<PoEntry> entries;
+};
+
+struct SynonymFile {
+  std::string path, locale;
+  std::vector<std::vector<std::string>> groups;
+  std::vector<std::string> stopwords;
+};
+
+struct ContentSet {
+  std::string content_dir, locales_dir;
+  std::vector<SourceDoc> sources;
+  std::vector<ItemFile> files;        // sorted by path
+  std::vector<PoFile> po;             // sorted by locale
+  std::vector<SynonymFile> synonyms;  // sorted by locale
+};
+
+// Reads every source; problems that stop a file from being read go to diags.
+ContentSet load_content(const std::string& content_dir, const std::string& locales_dir,
+                        std::vector<Diag>& diags);
+
+// Every rule staff must follow; appends problems to diags.
+void validate(const ContentSet& set, std::vector<Diag>& diags);
+
+// Writes the database to a temporary file beside out_path and renames it into
+// place. Returns "" or the reason it failed (nothing is replaced then).
+std::string build_database(const ContentSet& set, const std::string& out_path);
+
+// Field rules per kind, shared by validate and build.
+enum class FieldType { String, StringList, Int, Date, Ref, RefList, Enum, Steps, Phone, PhoneList, Zip };
+struct FieldSpec {
+  const char* name;
+  FieldType type;
+  bool translated;
+  bool required;
+  std::vector<std::string> allowed = {};  // for Enum and the elements of audience lists
+};
+const std::vector<FieldSpec>& fields_for(const std::string& kind);
+const std::vector<std::string>& kinds();  // folder names: topics, faq, ...
+std::string kind_of_folder(const std::string& folder);
+
+bool valid_phone(const std::string& s);
+bool valid_zip(const std::string& s);
+
+}  // namespace kiosk::tools

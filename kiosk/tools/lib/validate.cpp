@@ -1,0 +1,331 @@
+// Every rule a content source must follow, reported as file:line: message in
+// words a staff member understands.
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "content/markdown.h"
+#include "i18n/catalog.h"
+#include "tools/lib/model.h"
+
+namespace kiosk::tools {
+
+namespace {
+using FT = FieldType;
+const std::vector<std::string> kAudiences = {"pays", "receives", "caregiver"};
+const std::vector<std::string> kSourceFields = {"source", "source_date", "review_by"};
+
+std::vector<FieldSpec> with_source(std::vector<FieldSpec> v) {
+  v.push_back({"source", FT::String, false, true});
+  v.push_back({"source_date", FT::String, false, true});
+  v.push_back({"review_by", FT::Date, false, true});
+  return v;
+}
+}  // namespace
+
+const std::vector<std::string>& kinds() {
+  static const std::vector<std::string> k = {"topics", "faq", "offices", "contacts", "guides", "kids"};
+  return k;
+}
+
+std::string kind_of_folder(const std::string& folder) {
+  if (folder == "topics") return "topic";
+  if (folder == "offices") return "office";
+  if (folder == "contacts") return "contact";
+  if (folder == "guides") return "guide";
+  return folder;  // faq, kids
+}
+
+const std::vector<FieldSpec>& fields_for(const std::string& kind) {
+  static const std::map<std::string, std::vector<FieldSpec>> specs = {
+      {"topic", with_source({{"title", FT::String, true, true},
+                             {"icon", FT::Enum, false, true,
+                              {"apply", "money", "gavel", "scales", "lifebuoy", "prison", "health", "family", "id",
+                               "truck", "building", "phone", "book", "heart"}},
+                             {"order", FT::Int, false, true}})},
+      {"faq", with_source({{"question", FT::String, true, true},
+                           {"topic", FT::Ref, false, true},
+                           {"audiences", FT::StringList, false, false, kAudiences},
+                           {"keywords", FT::StringList, true, false},
+                           {"related", FT::RefList, false, false},
+                           {"order", FT::Int, false, false}})},
+      {"office", with_source({{"agency", FT::Enum, false, true, {"SES", "OCSS", "CIP"}},
+                              {"name", FT::String, true, true},
+                              {"street", FT::String, false, true},
+                              {"town", FT::String, false, true},
+                              {"zip", FT::Zip, false, false},
+                              {"phones", FT::PhoneList, false, true},
+                              {"fax", FT::Phone, false, false},
+                              {"hours", FT::String, true, false},
+                              {"order", FT::Int, false, false}})},
+      {"contact", with_source({{"name", FT::String, true, true},
+                               {"phone", FT::Phone, false, true},
+                               {"hours", FT::String, true, false},
+                               {"order", FT::Int, false, true}})},
+      {"guide", with_source({{"title", FT::String, true, true},
+                             {"summary", FT::String, true, true},
+                             {"topic", FT::Ref, false, true},
+                             {"audiences", FT::StringList, false, false, kAudiences},
+                             {"order", FT::Int, false, true},
+                             {"ends_at", FT::RefList, false, false},
+                             {"steps", FT::Steps, true, true}})},
+      {"kids", with_source({{"title", FT::String, true, true},
+                            {"audience", FT::Enum, false, true, {"children", "teens", "caregivers"}},
+                            {"illustration", FT::Enum, false, true,
+                             {"sun", "heart", "hands", "star", "tree", "letter", "house"}},
+                            {"order", FT::Int, false, true}})},
+  };
+  static const std::vector<FieldSpec> none;
+  auto it = specs.find(kind);
+  return it == specs.end() ? none : it->second;
+}
+
+bool valid_phone(const std::string& s) {
+  static const std::regex re(
+      R"(^(\d{3}-\d{3}-\d{4}|\(\d{3}\) \d{3}-\d{4}|1-\d{3}-\d{3}-\d{4}|1-\d{3}-\d{3}-[A-Z]{4} \(\d{4}\)|\d-\d-\d)$)");
+  return std::regex_match(s, re);
+}
+
+bool valid_zip(const std::string& s) {
+  static const std::regex re(R"(^\d{5}$)");
+  return std::regex_match(s, re);
+}
+
+namespace {
+
+const char* type_words(FT t) {
+  switch (t) {
+    case FT::String: case FT::Ref: case FT::Enum: case FT::Phone: case FT::Zip: return "text in quotes";
+    case FT::StringList: case FT::RefList: case FT::PhoneList: return "a list in square brackets, like [\"a\", \"b\"]";
+    case FT::Int: return "a whole number";
+    case FT::Date: return "a date like 2027-10-01 (no quotes)";
+    case FT::Steps: return "a list of [[steps]]";
+  }
+  return "";
+}
+
+struct Checker {
+  const ContentSet& set;
+  std::vector<Diag>& diags;
+  std::map<std::string, const ItemFile*> english;      // id -> en file (non-topic items)
+  std::map<std::string, const ItemFile*> topics;       // id -> en file
+  std::map<std::string, std::string> source_dates;
+
+  void add(const ItemFile& f, int line, std::string msg) { diags.push_back({f.path, line, std::move(msg)}); }
+
+  void check_markdown(const ItemFile& f, const std::string& md, int first_line, bool body) {
+    std::vector<content::MarkdownProblem> probs;
+    content::parse_markdown(md, &probs);
+    for (const auto& p : probs) {
+      int line = first_line;
+      if (body) line += static_cast<int>(std::count(md.begin(), md.begin() + std::min(p.offset, md.size()), '\n'));
+      add(f, line, p.message);
+    }
+  }
+
+  void check_value(const ItemFile& f, const FieldSpec& spec, const toml::node& n) {
+    int line = f.line_of(n);
+    auto bad_type = [&] { add(f, line, std::string("'") + spec.name + "' must be " + type_words(spec.type)); };
+    switch (spec.type) {
+      case FT::String: case FT::Ref: {
+        auto s = n.value<std::string>();
+        if (!s) return bad_type();
+        if (s->empty()) add(f, line, std::string("'") + spec.name + "' is empty");
+        if (spec.name == std::string("question") || spec.name == std::string("title") || spec.name == std::string("summary"))
+          check_markdown(f, *s, line, false);
+        return;
+      }
+      case FT::Enum: {
+        auto s = n.value<std::string>();
+        if (!s) return bad_type();
+        if (std::find(spec.allowed.begin(), spec.allowed.end(), *s) == spec.allowed.end()) {
+          std::string list;
+          for (auto& a : spec.allowed) list += (list.empty() ? "" : ", ") + a;
+          add(f, line, std::string("'") + spec.name + "' is \"" + *s + "\" but must be one of: " + list);
+        }
+        return;
+      }
+      case FT::Phone: {
+        auto s = n.value<std::string>();
+        if (!s) return bad_type();
+        if (!valid_phone(*s)) add(f, line, "'" + *s + "' does not look like a phone number (write it as 860-569-6233, (860) 832-1878, 1-800-228-KIDS (5437), 1-888-233-7223 or 7-1-1)");
+        return;
+      }
+      case FT::Zip: {
+        auto s = n.value<std::string>();
+        if (!s) return bad_type();
+        if (!valid_zip(*s)) add(f, line, "'" + *s + "' is not a ZIP code (five digits, in quotes, like \"06118\")");
+        return;
+      }
+      case FT::Int:
+        if (!n.is_integer()) bad_type();
+        return;
+      case FT::Date:
+        if (!n.is_date()) bad_type();
+        return;
+      case FT::StringList: case FT::RefList: case FT::PhoneList: {
+        auto* arr = n.as_array();
+        if (!arr) return bad_type();
+        for (auto& e : *arr) {
+          auto s = e.value<std::string>();
+          int el = f.line_of(e);
+          if (!s) { add(f, el, std::string("every entry of '") + spec.name + "' must be text in quotes"); continue; }
+          if (spec.type == FT::PhoneList && !valid_phone(*s))
+            add(f, el, "'" + *s + "' does not look like a phone number (write it as 860-569-6233, (860) 832-1878, 1-800-228-KIDS (5437), 1-888-233-7223 or 7-1-1)");
+          if (!spec.allowed.empty() && std::find(spec.allowed.begin(), spec.allowed.end(), *s) == spec.allowed.end())
+            add(f, el, "'" + *s + "' is not a known audience (use pays, receives or caregiver)");
+        }
+        return;
+      }
+      case FT::Steps: {
+        auto* arr = n.as_array();
+        if (!arr || !arr->is_array_of_tables() || arr->empty()) return bad_type();
+        for (auto& e : *arr) {
+          const auto& t = *e.as_table();
+          int tl = f.line_of(e);
+          for (auto&& [k, v] : t) {
+            std::string key(k.str());
+            if (key != "title" && key != "text" && key != "checklist")
+              add(f, f.line_of(v), "unknown setting '" + key + "' in a step (a step has title, text and checklist)");
+          }
+          if (!t["title"].is_string()) add(f, tl, "every step needs a title");
+          if (!t["text"].is_string()) add(f, tl, "every step needs a text");
+          if (auto* txt = t["text"].node(); txt && txt->is_string()) check_markdown(f, *txt->value<std::string>(), f.line_of(*txt), false);
+          if (auto* cl = t["checklist"].node(); cl && !cl->is_array()) add(f, f.line_of(*cl), "'checklist' must be a list of things to bring or do");
+        }
+        return;
+      }
+    }
+  }
+
+  void check_file(const ItemFile& f) {
+    const auto& specs = fields_for(f.kind);
+    const bool en = f.locale == "en";
+    for (auto&& [k, v] : f.meta) {
+      std::string key(k.str());
+      auto it = std::find_if(specs.begin(), specs.end(), [&](const FieldSpec& s) { return key == s.name; });
+      if (it == specs.end()) {
+        add(f, f.line_of(v), "unknown setting '" + key + "' for a " + f.kind + " (check the spelling; see content/README.md)");
+        continue;
+      }
+      if (!en && !it->translated) {
+        add(f, f.line_of(v), "'" + key + "' is only set in the English file; a translation holds only the translated fields");
+        continue;
+      }
+      check_value(f, *it, v);
+    }
+    if (en) {
+      for (const auto& s : specs)
+        if (s.required && !f.meta.contains(s.name))
+          add(f, 1, std::string("missing setting '") + s.name + "'");
+      if (auto sd = f.meta["source"].value<std::string>()) {
+        auto it = source_dates.find(*sd);
+        if (it == source_dates.end())
+          add(f, f.line_of(*f.meta["source"].node()), "source '" + *sd + "' is not listed in sources.toml");
+        else if (auto d = f.meta["source_date"].value<std::string>(); d && *d != it->second)
+          add(f, f.line_of(*f.meta["source_date"].node()),
+              "source_date is \"" + *d + "\" but sources.toml gives \"" + it->second + "\" for " + *sd);
+      }
+    }
+    if (!f.body.empty()) check_markdown(f, f.body, f.body_line, true);
+    if (en && f.body.empty() && f.kind != "contact")
+      add(f, f.body_line > 0 ? f.body_line : 1, "the text after the second +++ is empty");
+  }
+
+  void check_refs(const ItemFile& f) {
+    auto check_list = [&](const char* field, bool places_only) {
+      auto* arr = f.meta[field].as_array();
+      if (!arr) return;
+      for (auto& e : *arr) {
+        auto s = e.value<std::string>();
+        if (!s) continue;
+        auto it = english.find(*s);
+        if (it == english.end()) add(f, f.line_of(e), "'" + *s + "' in " + field + " does not match any item id");
+        else if (places_only && it->second->kind != "office" && it->second->kind != "contact")
+          add(f, f.line_of(e), "'" + *s + "' in " + field + " must be an office or a phone line");
+        else if (*s == f.id) add(f, f.line_of(e), std::string("an item cannot list itself in ") + field);
+      }
+    };
+    check_list("related", false);
+    check_list("ends_at", true);
+    if (auto t = f.meta["topic"].value<std::string>(); t && !topics.count(*t))
+      add(f, f.line_of(*f.meta["topic"].node()), "topic '" + *t + "' does not exist (see content/topics/)");
+  }
+
+  void run() {
+    for (const auto& s : set.sources) source_dates[s.file] = s.date;
+    std::map<std::string, const ItemFile*> seen;  // "kind-ns/id/locale"
+    for (const auto& f : set.files) {
+      if (f.locale != "en") continue;
+      auto& dst = f.kind == "topic" ? topics : english;
+      if (auto it = dst.find(f.id); it != dst.end())
+        add(f, 1, "duplicate id '" + f.id + "': " + it->second->path + " already uses it");
+      else dst[f.id] = &f;
+    }
+    for (const auto& f : set.files) {
+      check_file(f);
+      if (f.locale == "en") check_refs(f);
+      else {
+        auto& dst = f.kind == "topic" ? topics : english;
+        auto it = dst.find(f.id);
+        if (it == dst.end() || it->second->kind != f.kind)
+          add(f, 1, "missing English: translation of '" + f.id + "' has no " + f.id + ".en.md beside it");
+        else if (f.kind == "guide") {
+          auto* a = f.meta["steps"].as_array();
+          auto* b = it->second->meta["steps"].as_array();
+          if (a && b && a->size() != b->size())
+            add(f, f.line_of(*a), "this translation has " + std::to_string(a->size()) + " steps but English has " + std::to_string(b->size()));
+        }
+      }
+    }
+    check_po();
+  }
+
+  void check_po() {
+    const PoFile* en = nullptr;
+    for (const auto& p : set.po) if (p.locale == "en") en = &p;
+    std::map<std::string, std::vector<std::string>> en_args;
+    if (!en && !set.po.empty()) diags.push_back({set.po.front().path, 0, "missing English: there is no en.po"});
+    for (const auto& p : set.po) {
+      for (const auto& e : p.entries) {
+        std::vector<std::string> args;
+        std::string err = i18n::check_pattern(e.pattern, &args);
+        if (!err.empty()) {
+          diags.push_back({p.path, e.line, "message '" + e.key + "' is " + err});
+          continue;
+        }
+        if (&p == en) en_args[e.key] = args;
+      }
+    }
+    for (const auto& p : set.po) {
+      if (&p == en) continue;
+      for (const auto& e : p.entries) {
+        std::vector<std::string> args;
+        if (!i18n::check_pattern(e.pattern, &args).empty()) continue;
+        auto it = en_args.find(e.key);
+        if (it == en_args.end()) {
+          if (en) diags.push_back({p.path, e.line, "message '" + e.key + "' does not exist in English (en.po); check the key"});
+          continue;
+        }
+        if (args != it->second) {
+          auto str = [](const std::vector<std::string>& v) {
+            std::string s;
+            for (auto& a : v) s += (s.empty() ? "{" : ", {") + a + "}";
+            return s.empty() ? std::string("none") : s;
+          };
+          diags.push_back({p.path, e.line, "message '" + e.key + "' uses placeholders " + str(args) +
+                                               " but English uses " + str(it->second)});
+        }
+      }
+    }
+  }
+};
+}  // namespace
+
+void validate(const ContentSet& set, std::vector<Diag>& diags) {
+  Checker c{set, diags, {}, {}, {}};
+  c.run();
+}
+
+}  // namespace kiosk::tools

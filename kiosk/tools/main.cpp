@@ -1,0 +1,254 @@
+// kiosk-content: the staff tool that checks and builds the content database,
+// and answers questions about it (search, dump, coverage, stale).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "content/markdown.h"
+#include "content/schema.h"
+#include "content/search.h"
+#include "content/store.h"
+#include "i18n/catalog.h"
+#include "tools/lib/model.h"
+
+namespace fs = std::filesystem;
+using namespace kiosk;
+
+namespace {
+
+constexpr const char* kUsage = R"(kiosk-content: check and build what the kiosk says
+
+  kiosk-content validate [DIR] [--locales DIR]      check content/ and locales/; prints file:line: problems
+  kiosk-content build [DIR] --out FILE [--locales DIR]
+                                                    validate, then write the database atomically
+  kiosk-content search [--db FILE] --locale L [--limit N] [--json] QUERY...
+  kiosk-content dump [--db FILE] --locale L [--json] everything a visitor can read, in order
+  kiosk-content coverage [--db FILE]                translated/total per kind and locale, and missing ids
+  kiosk-content stale [--db FILE] [--today YYYY-MM-DD]
+                                                    items past their review-by date
+
+DIR defaults to content, --locales to the locales folder beside DIR, --db to build/content.db.
+)";
+
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> opts;
+  bool flag(const std::string& k) const { return opts.count(k) > 0; }
+  std::string get(const std::string& k, const std::string& def) const {
+    auto it = opts.find(k);
+    return it == opts.end() ? def : it->second;
+  }
+};
+
+Args parse(int argc, char** argv, int from) {
+  Args a;
+  for (int i = from; i < argc; ++i) {
+    std::string s = argv[i];
+    if (s == "--json") a.opts["--json"] = "1";
+    else if (s.rfind("--", 0) == 0 && i + 1 < argc) a.opts[s] = argv[++i];
+    else a.positional.push_back(s);
+  }
+  return a;
+}
+
+std::string json_str(const std::string& s) {
+  std::string o = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': o += "\\\""; break;
+      case '\\': o += "\\\\"; break;
+      case '\n': o += "\\n"; break;
+      case '\t': o += "\\t"; break;
+      default:
+        if (c < 0x20) { char b[8]; std::snprintf(b, sizeof b, "\\u%04x", c); o += b; }
+        else o += static_cast<char>(c);
+    }
+  }
+  return o + "\"";
+}
+
+std::string locales_dir_for(const Args& a, const std::string& dir) {
+  return a.get("--locales", (fs::absolute(dir).lexically_normal().parent_path() / "locales").string());
+}
+
+int cmd_validate(const Args& a, bool quiet_ok, tools::ContentSet* out_set) {
+  std::string dir = a.positional.empty() ? "content" : a.positional[0];
+  std::vector<tools::Diag> diags;
+  auto set = tools::load_content(dir, locales_dir_for(a, dir), diags);
+  tools::validate(set, diags);
+  for (const auto& d : diags) std::cerr << d.str() << "\n";
+  if (!diags.empty()) {
+    std::cerr << diags.size() << (diags.size() == 1 ? " problem" : " problems") << " found; nothing was written.\n";
+    return 1;
+  }
+  if (!quiet_ok) std::cout << "ok: " << set.files.size() << " content files, " << set.po.size() << " locale files\n";
+  if (out_set) *out_set = std::move(set);
+  return 0;
+}
+
+int cmd_build(const Args& a) {
+  std::string out = a.get("--out", "");
+  if (out.empty()) { std::cerr << "build needs --out FILE\n"; return 2; }
+  auto t0 = std::chrono::steady_clock::now();
+  tools::ContentSet set;
+  if (int rc = cmd_validate(a, true, &set)) return rc;
+  if (auto err = tools::build_database(set, out); !err.empty()) {
+    std::cerr << "build failed, " << out << " was not changed: " << err << "\n";
+    return 1;
+  }
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  std::cout << "built " << out << " from " << set.files.size() << " files in " << static_cast<int>(ms) << " ms\n";
+  return 0;
+}
+
+std::unique_ptr<content::Store> open_db(const Args& a) {
+  std::string why;
+  auto store = content::Store::open(a.get("--db", "build/content.db"), &why);
+  if (!store) std::cerr << "cannot use the content database: " << why << "\n";
+  return store;
+}
+
+int cmd_search(const Args& a) {
+  auto store = open_db(a);
+  if (!store) return 1;
+  std::string q;
+  for (const auto& p : a.positional) q += (q.empty() ? "" : " ") + p;
+  content::Search search(*store, a.get("--locale", "en"));
+  auto resp = search.query(q, std::stoi(a.get("--limit", "10")));
+  bool json = a.flag("--json");
+  if (!resp.did_you_mean.empty() && !json) std::cout << "did you mean: " << resp.did_you_mean << "\n";
+  for (const auto& r : resp.results) {
+    if (json)
+      std::cout << "{\"id\":" << json_str(r.id) << ",\"kind\":" << json_str(r.kind) << ",\"title\":" << json_str(r.title)
+                << ",\"snippet\":" << json_str(r.snippet) << "}\n";
+    else
+      std::cout << r.kind << "\t" << r.id << "\t" << r.title << "\n";
+  }
+  if (resp.results.empty() && !json) std::cout << "no results\n";
+  return 0;
+}
+
+int cmd_dump(const Args& a) {
+  auto store = open_db(a);
+  if (!store) return 1;
+  std::string loc = a.get("--locale", "en");
+  bool json = a.flag("--json");
+  for (const char* kind : {"topic", "faq", "guide", "office", "contact", "kids"}) {
+    for (const auto& it : store->items(kind)) {
+      std::string title = store->text(it.id, content::title_field(kind), loc);
+      std::string body = store->text(it.id, "body", loc);
+      if (json) {
+        std::cout << "{\"id\":" << json_str(it.id) << ",\"kind\":" << json_str(kind) << ",\"title\":" << json_str(title);
+        if (!it.phones.empty()) std::cout << ",\"phone\":" << json_str(it.phones.front());
+        if (!it.street.empty()) std::cout << ",\"address\":" << json_str(it.street + ", " + it.town + (it.zip.empty() ? "" : " " + it.zip));
+        std::cout << ",\"body\":" << json_str(content::markdown_plain(body)) << "}\n";
+        continue;
+      }
+      std::cout << "== [" << kind << "] " << title << "  (" << it.id << ")\n";
+      if (!it.street.empty()) std::cout << it.street << ", " << it.town << (it.zip.empty() ? "" : " " + it.zip) << "\n";
+      for (const auto& p : it.phones) std::cout << "Phone: " << p << "\n";
+      if (!it.fax.empty()) std::cout << "Fax: " << it.fax << "\n";
+      if (auto h = store->text(it.id, "hours", loc); !h.empty()) std::cout << "Hours: " << h << "\n";
+      if (auto s = store->text(it.id, "summary", loc); !s.empty()) std::cout << s << "\n";
+      if (!body.empty()) std::cout << content::markdown_plain(body) << "\n";
+      for (int i = 1; i <= it.steps; ++i) {
+        std::string p = "step." + std::to_string(i) + ".";
+        std::cout << "  Step " << i << ": " << store->text(it.id, p + "title", loc) << "\n    "
+                  << content::markdown_plain(store->text(it.id, p + "text", loc)) << "\n";
+        std::string cl = store->text(it.id, p + "checklist", loc);
+        size_t pos = 0;
+        while (!cl.empty() && pos != std::string::npos) {
+          size_t nl = cl.find('\n', pos);
+          std::cout << "    [ ] " << cl.substr(pos, nl == std::string::npos ? nl : nl - pos) << "\n";
+          pos = nl == std::string::npos ? nl : nl + 1;
+        }
+      }
+      std::cout << "(source: " << it.source << ", " << it.source_date << ")\n\n";
+    }
+  }
+  return 0;
+}
+
+int cmd_coverage(const Args& a) {
+  auto store = open_db(a);
+  if (!store) return 1;
+  for (const auto& loc : store->locales()) {
+    std::cout << loc << ":\n";
+    std::vector<std::string> missing;
+    for (const char* kind : {"topic", "faq", "guide", "office", "contact", "kids"}) {
+      auto items = store->items(kind);
+      int done = 0;
+      for (const auto& it : items) {
+        if (store->has_text(it.id, content::title_field(kind), loc)) ++done;
+        else missing.push_back(it.id);
+      }
+      std::printf("  %-8s %3d/%-3d %5.1f%%\n", kind, done, static_cast<int>(items.size()),
+                  items.empty() ? 100.0 : 100.0 * done / items.size());
+    }
+    i18n::Catalog cat;
+    store->load_catalog(cat);
+    auto en_keys = cat.keys("en");
+    int ui_done = 0;
+    for (const auto& k : en_keys) if (cat.has_exact(loc, k)) ++ui_done; else missing.push_back("ui:" + k);
+    std::printf("  %-8s %3d/%-3d %5.1f%%\n", "ui", ui_done, static_cast<int>(en_keys.size()),
+                en_keys.empty() ? 100.0 : 100.0 * ui_done / en_keys.size());
+    if (!missing.empty()) {
+      std::cout << "  missing:";
+      for (const auto& m : missing) std::cout << " " << m;
+      std::cout << "\n";
+    }
+  }
+  return 0;
+}
+
+int cmd_stale(const Args& a) {
+  auto store = open_db(a);
+  if (!store) return 1;
+  std::string today = a.get("--today", "");
+  if (today.empty()) {
+    std::time_t t = std::time(nullptr);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", std::localtime(&t));
+    today = buf;
+  }
+  int n = 0;
+  for (const char* kind : {"topic", "faq", "guide", "office", "contact", "kids"})
+    for (const auto& it : store->items(kind))
+      if (!it.review_by.empty() && it.review_by < today) {
+        std::cout << it.file << ": review was due " << it.review_by << " (" << kind << " " << it.id << ")\n";
+        ++n;
+      }
+  std::cout << n << (n == 1 ? " item" : " items") << " past review-by date as of " << today << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  i18n::init_icu_defaults();
+  if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
+    std::cout << kUsage;
+    return argc < 2 ? 2 : 0;
+  }
+  std::string cmd = argv[1];
+  Args a = parse(argc, argv, 2);
+  try {
+    if (cmd == "validate") return cmd_validate(a, false, nullptr);
+    if (cmd == "build") return cmd_build(a);
+    if (cmd == "search") return cmd_search(a);
+    if (cmd == "dump") return cmd_dump(a);
+    if (cmd == "coverage") return cmd_coverage(a);
+    if (cmd == "stale") return cmd_stale(a);
+  } catch (const std::exception& e) {
+    std::cerr << "kiosk-content " << cmd << ": " << e.what() << "\n";
+    return 1;
+  }
+  std::cerr << "unknown command '" << cmd << "'\n" << kUsage;
+  return 2;
+}

@@ -1,0 +1,47 @@
+// The accessibility tree: every widget on screen registers a node each frame
+// (role, localized label, rectangle, state). Keyboard focus, speech and
+// tests all read this one structure.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kiosk::ui {
+
+enum class Role { Button, Tile, Toggle, Heading, Text, Dialog };
+const char* role_name(Role r);
+
+struct Rect {
+  float x = 0, y = 0, w = 0, h = 0;
+  float cx() const { return x + w / 2; }
+  float cy() const { return y + h / 2; }
+  bool contains(float px, float py) const { return px >= x && py >= y && px < x + w && py < y + h; }
+};
+
+struct A11yNode {
+  uint32_t id = 0;
+  Role role = Role::Text;
+  std::string label;
+  Rect rect;         // on screen, in window pixels
+  Rect clip;         // the visible part of its window
+  bool enabled = true;
+  bool selected = false;
+  bool focused = false;
+  bool interactive() const { return role == Role::Button || role == Role::Tile || role == Role::Toggle; }
+  bool visible() const;
+};
+
+class A11yTree {
+public:
+  void clear() { nodes_.clear(); }
+  void add(A11yNode n) { nodes_.push_back(std::move(n)); }
+  const std::vector<A11yNode>& nodes() const { return nodes_; }
+  std::vector<A11yNode>& nodes() { return nodes_; }
+  // First visible node with exactly this label (interactive nodes first).
+  const A11yNode* find(const std::string& label) const;
+
+private:
+  std::vector<A11yNode> nodes_;
+};
+
+}  // namespace kiosk::ui

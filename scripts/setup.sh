@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the kiosk needs (only those missing) and builds it.
+# Used by scripts/run-kiosk and scripts/run-tests; safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  cmake ninja-build g++ pkg-config
+  libsdl2-dev libimgui-dev libsqlite3-dev libicu-dev catch2
+  libfontconfig-dev fonts-noto-core
+  libmd4c-dev libtomlplusplus-dev libgettextpo-dev libstemmer-dev
+  libpng-dev libstb-dev python3
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing missing Debian packages: ${missing[*]}"
+  if [[ $(id -u) -eq 0 ]]; then SUDO=(); elif command -v sudo >/dev/null; then SUDO=(sudo); else
+    echo "setup: these packages are missing and I am not root and have no sudo: ${missing[*]}" >&2
+    echo "setup: ask an administrator to run: apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${SUDO[@]}" apt-get update -q
+  "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+BUILD_DIR=${BUILD_DIR:-build}
+BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo}
+if [[ ! -f "$BUILD_DIR/build.ninja" ]]; then
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" ${CMAKE_EXTRA_ARGS:-}
+fi
+cmake --build "$BUILD_DIR" -j "$(nproc)"

@@ -7,3 +7,38 @@ target_link_libraries(core_tests PRIVATE kiosk_core Catch2::Catch2)
 target_compile_definitions(core_tests PRIVATE
   KIOSK_SOURCE_DIR="${CMAKE_SOURCE_DIR}" KIOSK_BINARY_DIR="${CMAKE_BINARY_DIR}")
 add_test(NAME core_tests COMMAND core_tests)
+
+# The layering rule, checked on the sources and on the built library.
+add_test(NAME core_has_no_imgui_or_sdl
+  COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -DCORE_LIB=$<TARGET_FILE:kiosk_core>
+          -P ${CMAKE_SOURCE_DIR}/tests/check_layers.cmake)
+
+# UI/app tests: drive the real App headless (content reload, focus, reset).
+file(GLOB UI_TEST_SOURCES CONFIGURE_DEPENDS tests/ui/*.cpp)
+add_executable(ui_tests tests/catch_main.cpp ${UI_TEST_SOURCES})
+target_link_libraries(ui_tests PRIVATE kiosk_app Catch2::Catch2)
+target_compile_definitions(ui_tests PRIVATE
+  KIOSK_SOURCE_DIR="${CMAKE_SOURCE_DIR}" KIOSK_BINARY_DIR="${CMAKE_BINARY_DIR}"
+  KIOSK_CONTENT_TOOL="$<TARGET_FILE:kiosk-content>")
+add_test(NAME ui_tests COMMAND ui_tests)
+set_tests_properties(ui_tests PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=dummy")
+
+# The content database every journey runs on, built from content/ and locales/.
+add_test(NAME content_db_build
+  COMMAND kiosk-content build ${CMAKE_SOURCE_DIR}/content --locales ${CMAKE_SOURCE_DIR}/locales
+          --out ${CMAKE_BINARY_DIR}/test-content.db)
+set_tests_properties(content_db_build PROPERTIES FIXTURES_SETUP content_db)
+
+# Headless journeys: each tests/journeys/*.txt runs the real app at both
+# orientations; screenshots and traces land in build/journeys/<name>-<size>/.
+file(GLOB JOURNEYS CONFIGURE_DEPENDS tests/journeys/*.txt)
+foreach(j ${JOURNEYS})
+  get_filename_component(name ${j} NAME_WE)
+  foreach(size 1920x1080 1080x1920)
+    add_test(NAME journey_${name}_${size}
+      COMMAND kiosk --headless --script ${j} --out ${CMAKE_BINARY_DIR}/journeys/${name}-${size}
+              --size ${size} --config ${CMAKE_SOURCE_DIR}/tests/journeys/kiosk-test.toml
+              --db ${CMAKE_BINARY_DIR}/test-content.db)
+    set_tests_properties(journey_${name}_${size} PROPERTIES FIXTURES_REQUIRED content_db LABELS journey)
+  endforeach()
+endforeach()

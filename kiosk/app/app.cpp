@@ -31,12 +31,16 @@ App::App(session::Settings settings, platform::Clock& clock, platform::Video& vi
   io.MouseDrawCursor = false;
   io.KeyMap[ImGuiKey_Backspace] = 1;
   io.KeyMap[ImGuiKey_Enter] = 2;
+  video_.attach_imgui();
   session_.reset(settings_.default_locale);
   check_content(true);
   setup_style();
 }
 
-App::~App() { ImGui::DestroyContext(); }
+App::~App() {
+  video_.detach_imgui();
+  ImGui::DestroyContext();
+}
 
 float App::scale() const {
   float s = settings_.scale_override > 0 ? settings_.scale_override : settings_.display_dpi / 92.0f;

@@ -5,7 +5,7 @@
 namespace kiosk::content {
 
 // Bump when the layout changes; the kiosk refuses any other version.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 inline constexpr const char* kSchemaSql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -24,7 +24,8 @@ CREATE TABLE synonyms(locale TEXT NOT NULL, grp INTEGER NOT NULL, term TEXT NOT 
 CREATE TABLE stopwords(locale TEXT NOT NULL, word TEXT NOT NULL);
 )sql";
 
-// One full-text index per locale. Title and keywords are weighted above the
+// One full-text index per locale. `display` is the title as shown; the indexed
+// columns hold text with apostrophes removed. Title and keywords are weighted above the
 // body; `stems` holds the stemmed words of all three for inflected matches.
 inline std::string fts_table(const std::string& locale) {
   std::string t = "search_";
@@ -33,7 +34,7 @@ inline std::string fts_table(const std::string& locale) {
 }
 inline std::string fts_create_sql(const std::string& locale) {
   return "CREATE VIRTUAL TABLE " + fts_table(locale) +
-         " USING fts5(id UNINDEXED, kind UNINDEXED, title, keywords, body, stems,"
+         " USING fts5(id UNINDEXED, kind UNINDEXED, display UNINDEXED, title, keywords, body, stems,"
          " tokenize='unicode61 remove_diacritics 2', prefix='2 3')";
 }
 

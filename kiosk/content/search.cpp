@@ -116,9 +116,9 @@ std::string Search::expression(const std::vector<Group>& groups, const char* op)
 std::vector<SearchResult> Search::run(const std::string& match, int limit) {
   std::vector<SearchResult> out;
   if (match.empty()) return out;
-  // Column weights: id, kind (unindexed), title, keywords, body, stems.
-  Stmt st(db_, "SELECT id, kind, title, snippet(" + table_ + ", 4, '', '', '…', 14), bm25(" + table_ +
-                   ", 0, 0, 10.0, 6.0, 1.0, 2.0) AS score FROM " + table_ + " WHERE " + table_ +
+  // Column weights: id, kind, display (unindexed), title, keywords, body, stems.
+  Stmt st(db_, "SELECT id, kind, display, snippet(" + table_ + ", 5, '', '', '…', 14), bm25(" + table_ +
+                   ", 0, 0, 0, 10.0, 6.0, 1.0, 2.0) AS score FROM " + table_ + " WHERE " + table_ +
                    " MATCH ?1 ORDER BY score, id LIMIT ?2");
   st.bind(1, match).bind(2, static_cast<int64_t>(limit));
   while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.real(4)});

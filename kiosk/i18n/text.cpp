@@ -31,7 +31,20 @@ std::string fold(std::string_view utf8) {
   return to_utf8(out);
 }
 
-std::vector<std::string> words(std::string_view utf8) {
+std::string strip_apostrophes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\'') continue;
+    if (s.compare(i, 3, "\xE2\x80\x99") == 0) { i += 2; continue; }  // U+2019
+    out += s[i];
+  }
+  return out;
+}
+
+std::vector<std::string> words(std::string_view utf8_in) {
+  std::string stripped = strip_apostrophes(utf8_in);
+  std::string_view utf8 = stripped;
   std::vector<std::string> out;
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), (int32_t)utf8.size()));
   UErrorCode status = U_ZERO_ERROR;

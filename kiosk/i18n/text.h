@@ -11,7 +11,11 @@ namespace kiosk::i18n {
 // Lowercase and without accents ("Cárcel" -> "carcel"), as search compares.
 std::string fold(std::string_view utf8);
 
-// Words of a text (ICU word boundaries), folded; punctuation dropped.
+// Removes apostrophes inside words (can't -> cant, Kids' -> Kids), so the
+// index and typed queries split words the same way.
+std::string strip_apostrophes(std::string_view utf8);
+
+// Words of a text (ICU word boundaries), folded, apostrophes removed.
 std::vector<std::string> words(std::string_view utf8);
 
 // Snowball stemmer for a locale's language ("en", "es"); identity for others.

@@ -37,7 +37,6 @@ std::unique_ptr<Video> Video::open_window(bool fullscreen, int w, int h, std::st
   float ddpi = 0;
   if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(v->window_), &ddpi, nullptr, nullptr) == 0) v->dpi_ = ddpi;
   v->refresh_size();
-  ImGui_ImplSDLRenderer_Init(v->renderer_);
   SDL_StartTextInput();
   return v;
 }
@@ -61,12 +60,20 @@ std::unique_ptr<Video> Video::open_headless(int w, int h, std::string* why) {
   }
   v->w_ = w;
   v->h_ = h;
-  ImGui_ImplSDLRenderer_Init(v->renderer_);
   return v;
 }
 
+void Video::attach_imgui() {
+  if (!attached_) ImGui_ImplSDLRenderer_Init(renderer_);
+  attached_ = true;
+}
+
+void Video::detach_imgui() {
+  if (attached_) ImGui_ImplSDLRenderer_Shutdown();
+  attached_ = false;
+}
+
 Video::~Video() {
-  if (renderer_) ImGui_ImplSDLRenderer_Shutdown();
   if (renderer_) SDL_DestroyRenderer(renderer_);
   if (surface_) SDL_FreeSurface(surface_);
   if (window_) SDL_DestroyWindow(window_);

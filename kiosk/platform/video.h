@@ -25,6 +25,9 @@ public:
   float display_dpi() const { return dpi_; }
   bool headless() const { return surface_ != nullptr; }
 
+  // Call after ImGui::CreateContext / before ImGui::DestroyContext.
+  void attach_imgui();
+  void detach_imgui();
   void begin_frame();           // ImGui backend NewFrame (sizes, textures)
   void render();                // draws ImGui's draw data and presents
   void rebuild_fonts_texture();
@@ -38,6 +41,7 @@ private:
   SDL_Surface* surface_ = nullptr;
   int w_ = 0, h_ = 0;
   float dpi_ = 0;
+  bool attached_ = false;
 };
 
 }  // namespace kiosk::platform

@@ -182,7 +182,7 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
         db.exec(content::fts_create_sql(loc));
         i18n::Stemmer stemmer(loc);
         content::Stmt fts(db, "INSERT INTO " + content::fts_table(loc) +
-                                  "(id, kind, title, keywords, body, stems) VALUES(?1,?2,?3,?4,?5,?6)");
+                                  "(id, kind, display, title, keywords, body, stems) VALUES(?1,?2,?3,?4,?5,?6,?7)");
         for (const ItemFile* f : en_items) {
           std::string title = text_in(*f, loc, content::title_field(f->kind));
           std::string keywords = text_in(*f, loc, "keywords");
@@ -215,7 +215,8 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
               stems += s;
             }
           std::string id = f->kind == "topic" ? "topic:" + f->id : f->id;
-          fts.bind(1, id).bind(2, f->kind).bind(3, title).bind(4, keywords).bind(5, body).bind(6, stems);
+          fts.bind(1, id).bind(2, f->kind).bind(3, title).bind(4, i18n::strip_apostrophes(title))
+              .bind(5, i18n::strip_apostrophes(keywords)).bind(6, i18n::strip_apostrophes(body)).bind(7, stems);
           fts.run();
         }
         db.exec("INSERT INTO " + content::fts_table(loc) + "(" + content::fts_table(loc) + ") VALUES('optimize')");

@@ -1,0 +1,321 @@
+// Content pipeline: validator messages with file:line, deterministic build,
+// refusing broken databases, the facts of the sources, and search ranking.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "content/schema.h"
+#include "content/search.h"
+#include "content/sqlite.h"
+#include "content/store.h"
+#include "fixtures.h"
+#include "i18n/catalog.h"
+#include "tools/lib/model.h"
+
+using namespace kiosk;
+namespace fs = std::filesystem;
+
+const std::string& test::real_db() {
+  static TempDir dir;
+  static std::string path;
+  if (path.empty()) {
+    std::vector<tools::Diag> diags;
+    auto set = tools::load_content(KIOSK_SOURCE_DIR "/content", KIOSK_SOURCE_DIR "/locales", diags);
+    tools::validate(set, diags);
+    for (auto& d : diags) FAIL(d.str());
+    path = (dir.path / "content.db").string();
+    REQUIRE(tools::build_database(set, path).empty());
+  }
+  return path;
+}
+
+namespace {
+
+const char* kSources = R"([[source]]
+file = "002_655b8a153c870c4a.txt"
+title = "Brief guide"
+date = "2024-10"
+)";
+const char* kTopic = "+++\ntitle = \"Applying\"\nicon = \"apply\"\norder = 1\nsource = \"002_655b8a153c870c4a.txt\"\n"
+                     "source_date = \"2024-10\"\nreview_by = 2027-10-01\n+++\nHow to apply.\n";
+std::string faq(const std::string& extra, const std::string& body = "Call the **call center**.") {
+  return "+++\nquestion = \"How do I apply?\"\ntopic = \"apply\"\n" + extra +
+         "source = \"002_655b8a153c870c4a.txt\"\nsource_date = \"2024-10\"\nreview_by = 2027-10-01\n+++\n" + body + "\n";
+}
+const char* kPo = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+                  "msgid \"n\"\nmsgstr \"{count, plural, one {# result} other {# results}}\"\n";
+
+// Messages of validating a fixture folder with the given extra files.
+std::vector<std::string> problems(const std::map<std::string, std::string>& files) {
+  test::TempDir d;
+  d.file("content/sources.toml", kSources);
+  d.file("content/topics/apply.en.md", kTopic);
+  d.file("locales/en.po", kPo);
+  for (const auto& [k, v] : files) d.file(k, v);
+  std::vector<tools::Diag> diags;
+  auto set = tools::load_content((d.path / "content").string(), (d.path / "locales").string(), diags);
+  tools::validate(set, diags);
+  std::vector<std::string> out;
+  for (auto& x : diags) out.push_back(x.str());
+  return out;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& needle) {
+  return std::any_of(v.begin(), v.end(), [&](const std::string& s) { return s.find(needle) != std::string::npos; });
+}
+std::string all(const std::vector<std::string>& v) {
+  std::string s;
+  for (auto& x : v) s += x + "\n";
+  return s;
+}
+}  // namespace
+
+TEST_CASE("a valid fixture has no problems", "[content]") {
+  auto p = problems({{"content/faq/apply-how.en.md", faq("")}});
+  INFO(all(p));
+  REQUIRE(p.empty());
+}
+
+TEST_CASE("each validator error names file and line", "[content]") {
+  SECTION("unknown field") {
+    auto p = problems({{"content/faq/apply-how.en.md", faq("questoin = \"x\"\n")}});
+    INFO(all(p));
+    REQUIRE(has(p, "content/faq/apply-how.en.md:4: unknown setting 'questoin'"));
+  }
+  SECTION("duplicate id") {
+    auto p = problems({{"content/faq/apply-how.en.md", faq("")}, {"content/kids/apply-how.en.md", faq("")}});
+    INFO(all(p));
+    REQUIRE(has(p, "duplicate id 'apply-how'"));
+  }
+  SECTION("dangling reference") {
+    auto p = problems({{"content/faq/apply-how.en.md", faq("related = [\"no-such-item\"]\n")}});
+    INFO(all(p));
+    REQUIRE(has(p, "content/faq/apply-how.en.md:4: 'no-such-item' in related does not match any item id"));
+  }
+  SECTION("topic that does not exist") {
+    auto t = faq("");
+    t.replace(t.find("\"apply\""), 7, "\"nope\"");
+    auto p = problems({{"content/faq/apply-how.en.md", t}});
+    REQUIRE(has(p, "content/faq/apply-how.en.md:3: topic 'nope' does not exist"));
+  }
+  SECTION("missing English") {
+    auto p = problems({{"content/faq/other.es.md", "+++\nquestion = \"¿Cómo?\"\n+++\nTexto.\n"}});
+    INFO(all(p));
+    REQUIRE(has(p, "content/faq/other.es.md:1: missing English"));
+  }
+  SECTION("a translation may not change facts fields") {
+    auto p = problems({{"content/faq/apply-how.en.md", faq("")},
+                       {"content/faq/apply-how.es.md", "+++\nquestion = \"¿Cómo?\"\ntopic = \"apply\"\n+++\nTexto.\n"}});
+    REQUIRE(has(p, "content/faq/apply-how.es.md:3: 'topic' is only set in the English file"));
+  }
+  SECTION("malformed phone and ZIP") {
+    std::string office =
+        "+++\nagency = \"SES\"\nname = \"Bridgeport\"\nstreet = \"172 Golden Hill Street\"\ntown = \"Bridgeport\"\n"
+        "zip = \"6604\"\nphones = [\"203-579-659\"]\nsource = \"002_655b8a153c870c4a.txt\"\nsource_date = \"2024-10\"\n"
+        "review_by = 2027-10-01\n+++\nCourt-based enforcement.\n";
+    auto p = problems({{"content/offices/ses-bridgeport.en.md", office}});
+    INFO(all(p));
+    REQUIRE(has(p, "content/offices/ses-bridgeport.en.md:6: '6604' is not a ZIP code"));
+    REQUIRE(has(p, "content/offices/ses-bridgeport.en.md:7: '203-579-659' does not look like a phone number"));
+  }
+  SECTION("Markdown outside the subset, on its own line") {
+    auto p = problems({{"content/faq/apply-how.en.md", faq("", "First line.\n\n# A heading\n\nA [link](http://x).")}});
+    INFO(all(p));
+    REQUIRE(has(p, "content/faq/apply-how.en.md:10: Markdown outside the supported subset: a heading"));
+    REQUIRE(has(p, "content/faq/apply-how.en.md:12: Markdown outside the supported subset: a link"));
+  }
+  SECTION("source date must match sources.toml") {
+    auto t = faq("");
+    t.replace(t.find("\"2024-10\""), 9, "\"2006-06\"");
+    auto p = problems({{"content/faq/apply-how.en.md", t}});
+    REQUIRE(has(p, "content/faq/apply-how.en.md:5: source_date is \"2006-06\" but sources.toml gives \"2024-10\""));
+  }
+  SECTION("a PO message that is not valid MessageFormat") {
+    auto p = problems({{"locales/es.po", "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+                                         "msgid \"n\"\nmsgstr \"{count, plural, one {# resultado}\"\n"}});
+    INFO(all(p));
+    REQUIRE(has(p, "es.po:5: message 'n' is not a valid message pattern"));
+  }
+  SECTION("placeholders that differ between locales") {
+    auto p = problems({{"locales/es.po", "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+                                         "msgid \"n\"\nmsgstr \"{total} resultados\"\n"}});
+    INFO(all(p));
+    REQUIRE(has(p, "es.po:5: message 'n' uses placeholders {total} but English uses {count}"));
+  }
+  SECTION("a broken settings block") {
+    auto p = problems({{"content/faq/apply-how.en.md", faq("keywords = [\"a\", \n")}});
+    REQUIRE(has(p, "content/faq/apply-how.en.md:"));
+    REQUIRE(has(p, "cannot read the settings"));
+  }
+}
+
+TEST_CASE("validate writes nothing and build is deterministic and atomic", "[content]") {
+  test::TempDir d;
+  std::vector<tools::Diag> diags;
+  auto set = tools::load_content(KIOSK_SOURCE_DIR "/content", KIOSK_SOURCE_DIR "/locales", diags);
+  tools::validate(set, diags);
+  REQUIRE(diags.empty());
+  std::string a = (d.path / "a.db").string(), b = (d.path / "b.db").string();
+  REQUIRE(tools::build_database(set, a).empty());
+  REQUIRE(tools::build_database(set, b).empty());
+  REQUIRE(test::read(a) == test::read(b));
+  REQUIRE(test::read(a).size() > 10000);
+  // no temporary file is left behind
+  int files = 0;
+  for (auto& e : fs::directory_iterator(d.path)) { (void)e; ++files; }
+  REQUIRE(files == 2);
+  content::Db db(a, content::Db::Mode::ReadOnly);
+  REQUIRE(db.user_version() == content::kSchemaVersion);
+}
+
+TEST_CASE("a broken or foreign database is refused with a reason", "[content]") {
+  test::TempDir d;
+  std::string why;
+  SECTION("missing") {
+    REQUIRE_FALSE(content::Store::open((d.path / "none.db").string(), &why));
+    REQUIRE(why.find("none.db") != std::string::npos);
+  }
+  SECTION("wrong schema version") {
+    std::string p = (d.path / "v.db").string();
+    fs::copy_file(test::real_db(), p);
+    { content::Db db(p, content::Db::Mode::ReadWriteCreate); db.exec("PRAGMA user_version = 99"); }
+    REQUIRE_FALSE(content::Store::open(p, &why));
+    REQUIRE(why.find("schema version 99") != std::string::npos);
+  }
+  SECTION("truncated") {
+    std::string bytes = test::read(test::real_db());
+    std::string p = d.file("t.db", bytes.substr(0, bytes.size() / 3));
+    REQUIRE_FALSE(content::Store::open(p, &why));
+    INFO(why);
+    REQUIRE(!why.empty());
+  }
+  SECTION("not a database") {
+    std::string p = d.file("g.db", std::string(8192, 'x'));
+    REQUIRE_FALSE(content::Store::open(p, &why));
+    REQUIRE(!why.empty());
+  }
+}
+
+namespace {
+std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
+  std::vector<std::vector<std::string>> rows;
+  std::stringstream ss(test::read(path));
+  std::string line;
+  std::getline(ss, line);  // header
+  while (std::getline(ss, line)) {
+    if (line.empty()) continue;
+    std::vector<std::string> cols;
+    size_t pos = 0;
+    while (true) {
+      size_t t = line.find('\t', pos);
+      cols.push_back(line.substr(pos, t == std::string::npos ? t : t - pos));
+      if (t == std::string::npos) break;
+      pos = t + 1;
+    }
+    rows.push_back(cols);
+  }
+  return rows;
+}
+}  // namespace
+
+TEST_CASE("every office of the sources is present with its exact phone and street", "[content][facts]") {
+  std::string why;
+  auto store = content::Store::open(test::real_db(), &why);
+  REQUIRE(store);
+  auto offices = store->items("office");
+  std::map<std::string, int> per_agency;
+  for (const auto& o : offices) per_agency[o.agency]++;
+  // The table was written from ../shared/seeds by hand, not from content/.
+  auto rows = read_tsv(KIOSK_SOURCE_DIR "/tests/data/source_offices.tsv");
+  REQUIRE(rows.size() == 27);
+  for (const auto& r : rows) {
+    const std::string &agency = r[0], &name = r[1], &street = r[2], &town = r[3], &zip = r[4], &phone = r[5];
+    INFO(agency << " " << name << " " << phone);
+    auto it = std::find_if(offices.begin(), offices.end(), [&](const content::Item& o) {
+      return o.agency == agency && std::find(o.phones.begin(), o.phones.end(), phone) != o.phones.end();
+    });
+    REQUIRE(it != offices.end());
+    REQUIRE(it->street.rfind(street, 0) == 0);  // "287 Main Street, 3rd Floor" starts with "287 Main Street"
+    REQUIRE(it->town == town);
+    if (!zip.empty()) REQUIRE(it->zip == zip);
+  }
+  REQUIRE(per_agency["SES"] == 14);
+  REQUIRE(per_agency["OCSS"] == 12);
+  REQUIRE(per_agency["CIP"] == 1);
+}
+
+TEST_CASE("every phone line of the sources is present exactly", "[content][facts]") {
+  std::string why;
+  auto store = content::Store::open(test::real_db(), &why);
+  REQUIRE(store);
+  std::map<std::string, std::string> ids = {{"call-center", "call-center"}, {"payment-line", "payment-line"},
+                                            {"tdd-tty", "tdd-tty"}, {"relay", "relay-711"},
+                                            {"info", "info-211"}, {"cip", "cip"}};
+  for (const auto& r : read_tsv(KIOSK_SOURCE_DIR "/tests/data/source_phone_lines.tsv")) {
+    INFO(r[0]);
+    auto item = store->item(ids.at(r[0]));
+    REQUIRE(item);
+    REQUIRE(item->kind == "contact");
+    REQUIRE(item->phones.size() == 1);
+    REQUIRE(item->phones[0] == r[1]);
+  }
+}
+
+TEST_CASE("the newest source wins: the annual fee is $35, never $25", "[content][facts]") {
+  std::string why;
+  auto store = content::Store::open(test::real_db(), &why);
+  REQUIRE(store);
+  content::Stmt st(store->db(), "SELECT id, value FROM texts WHERE locale = 'en'");
+  bool has35 = false;
+  while (st.step()) {
+    INFO(st.text(0));
+    REQUIRE(st.text(1).find("$25") == std::string::npos);
+    has35 |= st.text(1).find("$35") != std::string::npos;
+  }
+  REQUIRE(has35);
+}
+
+TEST_CASE("visitor-style questions find the right item", "[content][search]") {
+  std::string why;
+  auto store = content::Store::open(test::real_db(), &why);
+  REQUIRE(store);
+  content::Search search(*store, "en");
+  // query -> an id that must be among the first three results
+  auto rows = read_tsv(KIOSK_SOURCE_DIR "/tests/data/search_en.tsv");
+  REQUIRE(rows.size() >= 15);
+  for (const auto& r : rows) {
+    auto resp = search.query(r[0], 3);
+    std::string got;
+    for (auto& x : resp.results) got += x.id + " ";
+    INFO("query \"" << r[0] << "\" expected " << r[1] << " in top 3, got: " << got << " match: " << resp.match);
+    REQUIRE(std::any_of(resp.results.begin(), resp.results.end(), [&](auto& x) { return x.id == r[1]; }));
+  }
+}
+
+TEST_CASE("search never fails on odd input and offers did-you-mean", "[content][search]") {
+  std::string why;
+  auto store = content::Store::open(test::real_db(), &why);
+  REQUIRE(store);
+  content::Search search(*store, "en");
+  for (const char* q : {"\"", "AND OR NOT", "*", "(((", "NEAR(a b)", "col:val", "'; DROP TABLE items; --", "   ", "ñ", "日本"})
+    REQUIRE_NOTHROW(search.query(q));
+  auto r = search.query("prsion ");
+  REQUIRE(r.did_you_mean == "prison");
+  REQUIRE_FALSE(r.results.empty());
+  SECTION("accents and case are optional") {
+    REQUIRE(search.query("PRISON").results.size() == search.query("prison").results.size());
+  }
+  SECTION("results come from every kind") {
+    std::set<std::string> kinds;
+    for (const char* q : {"prison", "windsor", "payment line", "feelings", "apply"})
+      for (auto& x : search.query(q, 10).results) kinds.insert(x.kind);
+    REQUIRE(kinds.count("faq"));
+    REQUIRE(kinds.count("office"));
+    REQUIRE(kinds.count("contact"));
+    REQUIRE(kinds.count("kids"));
+    REQUIRE(kinds.count("guide"));
+  }
+}

@@ -264,6 +264,7 @@ void App::frame() {
       pointer_down_ = down;
       pointer_x_ = ev.x; pointer_y_ = ev.y;
       if (!down) release_frames_ = 0;
+      if (!down && screen() == "attract") apply({screens::Intent::Type::Home});  // a touch anywhere starts
       break;
     }
     queue_.pop_front();

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 #include <SDL.h>
 
 namespace kiosk::app {
@@ -38,7 +39,7 @@ void settle(App& app, int min_frames = 1) {
 }
 }  // namespace
 
-int run_event_loop(App& app, platform::Clock& clock, int64_t max_ms) {
+int run_event_loop(App& app, platform::Clock& clock, int64_t max_ms, bool headless) {
   const int64_t start = clock.now_ms();
   SDL_Event e;
   while (!app.quit_requested()) {
@@ -48,7 +49,15 @@ int run_event_loop(App& app, platform::Clock& clock, int64_t max_ms) {
       int64_t left = max_ms - (clock.now_ms() - start);
       wait = wait < 0 ? left : std::min(wait, left);
     }
-    int got = wait < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, static_cast<int>(std::max<int64_t>(wait, 0)));
+    int got = 0;
+    if (headless) {
+      // SDL's dummy driver cannot block: its SDL_WaitEventTimeout polls every
+      // millisecond. Headless has no input but scripts, so a plain sleep is
+      // the honest equivalent of blocking.
+      if (wait != 0) std::this_thread::sleep_for(std::chrono::milliseconds(wait < 0 ? 1000 : wait));
+    } else {
+      got = wait < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, static_cast<int>(std::max<int64_t>(wait, 0)));
+    }
     while (got) {
       if (auto ev = platform::translate(e, 0, 0)) app.handle(*ev);
       got = SDL_PollEvent(&e);

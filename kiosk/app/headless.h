@@ -12,7 +12,7 @@ namespace kiosk::app {
 // Blocks in SDL_WaitEventTimeout until input or the app's next deadline;
 // draws only while the app wants frames. Returns when asked to quit or when
 // `max_ms` (> 0) of wall time has passed.
-int run_event_loop(App& app, platform::Clock& clock, int64_t max_ms = 0);
+int run_event_loop(App& app, platform::Clock& clock, int64_t max_ms = 0, bool headless = false);
 
 // Runs steps against a headless app; writes PNGs and trace.jsonl into out_dir.
 // Returns 0, or 1 with the failing step's message on stderr.

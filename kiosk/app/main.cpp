@@ -107,16 +107,24 @@ int main(int argc, char** argv) {
     app.frame();
     double first_frame = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_start).count();
     while (app.wants_frame()) { app.tick(); app.frame(); }
-    int frames_before = app.frames_drawn();
-    double cpu0 = cpu_seconds();
-    auto w0 = std::chrono::steady_clock::now();
-    app::run_event_loop(app, clock, idle_seconds * 1000LL);
-    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
-    double cpu = cpu_seconds() - cpu0;
     std::printf("start_to_first_frame_ms %.1f\n", first_frame * 1000);
-    std::printf("idle_seconds %.1f\n", wall);
-    std::printf("idle_cpu_percent_of_one_core %.3f\n", 100.0 * cpu / wall);
-    std::printf("idle_frames_drawn %d\n", app.frames_drawn() - frames_before);
+    // Idle on the attract screen (it changes language every few seconds),
+    // then on the home screen (nothing moves until the idle warning).
+    for (const char* where : {"attract", "home"}) {
+      if (std::string(where) == "home") {
+        app.handle({platform::InputEvent::Type::PointerDown, 10, 10});
+        app.handle({platform::InputEvent::Type::PointerUp, 10, 10});
+        while (app.wants_frame()) { app.tick(); app.frame(); }
+      }
+      int frames_before = app.frames_drawn();
+      double cpu0 = cpu_seconds();
+      auto w0 = std::chrono::steady_clock::now();
+      app::run_event_loop(app, clock, idle_seconds * 1000LL, true);
+      double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
+      double cpu = cpu_seconds() - cpu0;
+      std::printf("idle_%s_seconds %.1f cpu_percent_of_one_core %.3f frames_drawn %d\n", where, wall,
+                  100.0 * cpu / wall, app.frames_drawn() - frames_before);
+    }
     std::printf("peak_rss_mb %.1f\n", peak_rss_kb() / 1024.0);
     return 0;
   }

@@ -170,6 +170,10 @@ SearchResponse Search::query(std::string_view text, int limit) {
       }
     };
     std::string shown = unit;
+    if (progress && unit.size() == 1 && kept.size() > 1) {  // a lone first letter narrows nothing yet
+      i += n;
+      continue;
+    }
     if (progress) {
       add(unit, true);  // the word being typed: a prefix, never stemmed
       if (unit.size() >= 4 && unit.find(' ') == std::string::npos && !has_prefix(unit)) {

@@ -110,24 +110,38 @@ void collate_sort(std::vector<std::string>& items, std::string_view locale) {
   items = std::move(sorted);
 }
 
+namespace {
+template <typename Seq>
+int osa_distance(const Seq& a, const Seq& b) {
+  const size_t n = a.size(), m = b.size();
+  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    cur[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= m; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+    }
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[m];
+}
+bool ascii(std::string_view s) {
+  for (unsigned char c : s) if (c >= 0x80) return false;
+  return true;
+}
+}  // namespace
+
 int edit_distance(std::string_view a8, std::string_view b8) {
+  if (ascii(a8) && ascii(b8)) return osa_distance(a8, b8);  // the common case, no ICU round trip
   icu::UnicodeString ua = icu::UnicodeString::fromUTF8(icu::StringPiece(a8.data(), (int32_t)a8.size()));
   icu::UnicodeString ub = icu::UnicodeString::fromUTF8(icu::StringPiece(b8.data(), (int32_t)b8.size()));
   std::vector<UChar32> a, b;
   for (int32_t i = 0; i < ua.length(); i += U16_LENGTH(ua.char32At(i))) a.push_back(ua.char32At(i));
   for (int32_t i = 0; i < ub.length(); i += U16_LENGTH(ub.char32At(i))) b.push_back(ub.char32At(i));
-  const size_t n = a.size(), m = b.size();
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-  for (size_t i = 0; i <= n; ++i) d[i][0] = (int)i;
-  for (size_t j = 0; j <= m; ++j) d[0][j] = (int)j;
-  for (size_t i = 1; i <= n; ++i)
-    for (size_t j = 1; j <= m; ++j) {
-      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[n][m];
+  return osa_distance(a, b);
 }
 
 }  // namespace kiosk::i18n

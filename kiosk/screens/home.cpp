@@ -17,7 +17,10 @@ void draw_home(Ctx& c) {
   const int cols = portrait ? 2 : 3, rows = portrait ? 3 : 2;
   float tw = (avail.x - gap * (cols - 1)) / cols;
   float th = std::max(c.ui.min_target * 2, (avail.y - gap * (rows - 1)) / rows);
-  th = std::min(th, c.ui.em * 9);
+  th = std::min(th, c.ui.em * (portrait ? 11.0f : 9.0f));
+  // On a tall screen the grid sits low, within reach of a seated visitor.
+  float grid_h = rows * th + (rows - 1) * gap;
+  if (portrait && avail.y > grid_h) ImGui::Dummy(ImVec2(0, avail.y - grid_h - ImGui::GetStyle().ItemSpacing.y * 2));
   for (int i = 0; i < 6; ++i) {
     if (i % cols != 0) ImGui::SameLine(0, gap);
     else if (i) ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y * 2));

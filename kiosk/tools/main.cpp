@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 #include <vector>
+#include <unistd.h>
 
 #include "content/markdown.h"
 #include "content/schema.h"
@@ -32,6 +33,8 @@ constexpr const char* kUsage = R"(kiosk-content: check and build what the kiosk 
   kiosk-content coverage [--db FILE]                translated/total per kind and locale, and missing ids
   kiosk-content stale [--db FILE] [--today YYYY-MM-DD]
                                                     items past their review-by date
+  kiosk-content bench [DIR] [--items N]             build time; search latency per keystroke on the
+                                                    real content and on N generated items (default 10000)
 
 DIR defaults to content, --locales to the locales folder beside DIR, --db to build/content.db.
 )";
@@ -228,6 +231,81 @@ int cmd_stale(const Args& a) {
   return 0;
 }
 
+// Per-keystroke latency: every prefix of every query, as a visitor types it.
+std::pair<double, double> keystroke_latency(content::Store& store, const std::string& locale) {
+  static const char* queries[] = {"my ex stopped paying", "lost my job", "dad is in jail", "office in windsor",
+                                  "how do i apply", "child care order", "payment information", "prsion visit"};
+  content::Search search(store, locale);
+  std::vector<double> ms;
+  for (int round = 0; round < 3; ++round)
+    for (const char* q : queries) {
+      std::string typed;
+      for (const char* c = q; *c; ++c) {
+        typed += *c;
+        auto t0 = std::chrono::steady_clock::now();
+        auto r = search.query(typed, 20);
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        (void)r;
+      }
+    }
+  std::sort(ms.begin(), ms.end());
+  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 99 / 100)]};
+}
+
+int cmd_bench(const Args& a) {
+  std::string dir = a.positional.empty() ? "content" : a.positional[0];
+  int n_items = std::stoi(a.get("--items", "10000"));
+  std::vector<tools::Diag> diags;
+  auto set = tools::load_content(dir, locales_dir_for(a, dir), diags);
+  tools::validate(set, diags);
+  if (!diags.empty()) { std::cerr << "content has problems; run validate\n"; return 1; }
+  std::string tmp = (fs::temp_directory_path() / ("kiosk-bench-" + std::to_string(::getpid()))).string();
+  fs::create_directories(tmp);
+  std::vector<double> build_ms;
+  for (int i = 0; i < 5; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    std::vector<tools::Diag> d2;
+    auto s2 = tools::load_content(dir, locales_dir_for(a, dir), d2);
+    tools::validate(s2, d2);
+    tools::build_database(s2, tmp + "/real.db");
+    build_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  std::sort(build_ms.begin(), build_ms.end());
+  std::printf("build_real_content_ms_median %.1f  (%zu files, 5 runs)\n", build_ms[2], set.files.size());
+  {
+    auto store = content::Store::open(tmp + "/real.db", nullptr);
+    for (const char* loc : {"en", "es"}) {
+      auto [p50, p99] = keystroke_latency(*store, loc);
+      std::printf("search_real_%s_ms p50 %.3f p99 %.3f\n", loc, p50, p99);
+    }
+  }
+  // Generated items: copies of the real questions with new ids and mixed words,
+  // so the index has a realistic vocabulary at a much larger size.
+  tools::ContentSet big = set;
+  std::vector<const tools::ItemFile*> faqs;
+  for (const auto& f : set.files) if (f.kind == "faq" && f.locale == "en") faqs.push_back(&f);
+  for (int i = 0; i < n_items; ++i) {
+    tools::ItemFile f = *faqs[i % faqs.size()];
+    f.id = "gen-" + std::to_string(i);
+    f.path = "generated/" + f.id + ".en.md";
+    const auto& other = *faqs[(i * 7 + 3) % faqs.size()];
+    f.body = f.body + "\n\n" + other.body.substr(0, other.body.size() / 2) + " item" + std::to_string(i);
+    f.meta.erase("related");
+    big.files.push_back(std::move(f));
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  tools::build_database(big, tmp + "/big.db");
+  double big_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  std::printf("build_generated_ms %.0f  (%zu items)\n", big_ms, big.files.size());
+  {
+    auto store = content::Store::open(tmp + "/big.db", nullptr);
+    auto [p50, p99] = keystroke_latency(*store, "en");
+    std::printf("search_generated_en_ms p50 %.3f p99 %.3f\n", p50, p99);
+  }
+  fs::remove_all(tmp);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -245,6 +323,7 @@ int main(int argc, char** argv) {
     if (cmd == "dump") return cmd_dump(a);
     if (cmd == "coverage") return cmd_coverage(a);
     if (cmd == "stale") return cmd_stale(a);
+    if (cmd == "bench") return cmd_bench(a);
   } catch (const std::exception& e) {
     std::cerr << "kiosk-content " << cmd << ": " << e.what() << "\n";
     return 1;

@@ -97,15 +97,25 @@ bool Ui::button(const std::string& label, ImVec2 size, Style style) {
   return clicked;
 }
 
-bool Ui::tile(const std::string& title, const std::string& subtitle, ImVec2 size) {
-  ImVec2 a = ImGui::GetCursorScreenPos();
-  bool pressed = false;
-  bool clicked = interact(title + "##tile", size, Role::Tile, title, false, &pressed);
-  ImVec2 b(a.x + size.x, a.y + size.y);
+Ui::Hit Ui::card(const std::string& id_label, const std::string& label, ImVec2 size, Role role, bool selected,
+                 float rounding) {
+  Hit h;
+  h.a = ImGui::GetCursorScreenPos();
+  h.clicked = interact(id_label, size, role, label, selected, &h.pressed);
+  h.b = ImVec2(h.a.x + size.x, h.a.y + size.y);
   const Theme& t = th();
   auto* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(a, b, col(pressed ? t.surface_pressed : t.surface), em * 0.5f);
-  dl->AddRect(a, b, col(t.accent), em * 0.5f, 0, std::max(2.0f, em * 0.08f));
+  dl->AddRectFilled(h.a, h.b, col(h.pressed ? t.surface_pressed : t.surface), rounding);
+  dl->AddRect(h.a, h.b, col(t.accent), rounding, 0, std::max(2.0f, em * 0.08f));
+  h.focused = ImGui::GetID(id_label.c_str()) == focused_;
+  return h;
+}
+
+bool Ui::tile(const std::string& title, const std::string& subtitle, ImVec2 size) {
+  Hit h = card(title + "##tile", title, size, Role::Tile, false, em * 0.5f);
+  ImVec2 a = h.a, b = h.b;
+  const Theme& t = th();
+  auto* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(a, ImVec2(a.x + em * 0.45f, b.y), col(t.accent), em * 0.5f, ImDrawFlags_RoundCornersLeft);
   float pad = em * 1.0f;
   float wrap = size.x - pad * 2 - em * 0.45f;
@@ -118,19 +128,15 @@ bool Ui::tile(const std::string& title, const std::string& subtitle, ImVec2 size
   float x = a.x + em * 0.45f + pad;
   dl->AddText(tf, tf->FontSize, ImVec2(x, y), col(t.text), title.c_str(), nullptr, wrap);
   dl->AddText(sf, sf->FontSize, ImVec2(x, y + ts.y + em * 0.3f), col(t.text_muted), subtitle.c_str(), nullptr, wrap);
-  if (ImGui::GetID((title + "##tile").c_str()) == focused_) draw_focus(a, b);
-  return clicked;
+  if (h.focused) draw_focus(a, b);
+  return h.clicked;
 }
 
 bool Ui::toggle(const std::string& label, bool on, const std::string& on_text, const std::string& off_text, ImVec2 size) {
-  ImVec2 a = ImGui::GetCursorScreenPos();
-  bool pressed = false;
-  bool clicked = interact(label + "##toggle", size, Role::Toggle, label, on, &pressed);
-  ImVec2 b(a.x + size.x, a.y + size.y);
+  Hit h = card(label + "##toggle", label, size, Role::Toggle, on, em * 0.35f);
+  ImVec2 a = h.a, b = h.b;
   const Theme& t = th();
   auto* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(a, b, col(pressed ? t.surface_pressed : t.surface), em * 0.35f);
-  dl->AddRect(a, b, col(t.accent), em * 0.35f, 0, std::max(2.0f, em * 0.07f));
   ImFont* f = fonts.large;
   ImVec2 ls = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str());
   dl->AddText(f, f->FontSize, ImVec2(a.x + em, a.y + (size.y - ls.y) / 2), col(t.text), label.c_str());
@@ -141,8 +147,8 @@ bool Ui::toggle(const std::string& label, bool on, const std::string& on_text, c
   ImVec2 pa(b.x - em * 0.6f - pw, a.y + (size.y - ph) / 2), pb(b.x - em * 0.6f, pa.y + ph);
   dl->AddRectFilled(pa, pb, col(on ? t.accent : t.surface_pressed), ph / 2);
   dl->AddText(f, f->FontSize, ImVec2(pa.x + (pw - ss.x) / 2, pa.y + (ph - ss.y) / 2), col(on ? t.accent_text : t.text), state.c_str());
-  if (ImGui::GetID((label + "##toggle").c_str()) == focused_) draw_focus(a, b);
-  return clicked;
+  if (h.focused) draw_focus(a, b);
+  return h.clicked;
 }
 
 void Ui::text_node(const std::string& label, Rect r, Role role) {
@@ -154,32 +160,23 @@ void Ui::text_node(const std::string& label, Rect r, Role role) {
   tree_.add(std::move(n));
 }
 
-void Ui::heading(const std::string& text, ImFont* font) {
-  ImFont* f = font ? font : fonts.title;
-  ImGui::PushFont(f);
+void Ui::text_block(const std::string& text, ImFont* font, Color color, Role role) {
+  ImGui::PushFont(font);
   ImVec2 p = ImGui::GetCursorScreenPos();
-  ImGui::PushStyleColor(ImGuiCol_Text, col(th().text));
+  ImGui::PushStyleColor(ImGuiCol_Text, col(color));
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImVec2 sz = ImGui::GetItemRectSize();
   ImGui::PopFont();
-  text_node(text, {p.x, p.y, sz.x, sz.y}, Role::Heading);
+  text_node(text, {p.x, p.y, sz.x, sz.y}, role);
 }
 
+void Ui::heading(const std::string& text, ImFont* font) { text_block(text, font ? font : fonts.title, th().text, Role::Heading); }
+
 void Ui::paragraph(const std::string& text, ImFont* font, bool muted) {
-  ImFont* f = font ? font : fonts.body;
-  ImGui::PushFont(f);
-  ImVec2 p = ImGui::GetCursorScreenPos();
-  ImGui::PushStyleColor(ImGuiCol_Text, col(muted ? th().text_muted : th().text));
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
-  ImVec2 sz = ImGui::GetItemRectSize();
-  ImGui::PopFont();
-  text_node(text, {p.x, p.y, sz.x, sz.y}, Role::Text);
+  text_block(text, font ? font : fonts.body, muted ? th().text_muted : th().text, Role::Text);
 }
 
 }  // namespace kiosk::ui

@@ -57,6 +57,13 @@ public:
   void text_node(const std::string& label, Rect r, Role role = Role::Text);
 
 private:
+  struct Hit {
+    ImVec2 a, b;
+    bool pressed = false, clicked = false, focused = false;
+  };
+  // A registered touch target drawn as a bordered card; the caller draws its inside.
+  Hit card(const std::string& id_label, const std::string& label, ImVec2 size, Role role, bool selected, float rounding);
+  void text_block(const std::string& text, ImFont* font, Color color, Role role);
   bool interact(const std::string& id_label, ImVec2 size, Role role, const std::string& label, bool selected, bool* pressed);
   void draw_focus(ImVec2 a, ImVec2 b);
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <unistd.h>
 #include <fstream>
 
@@ -35,6 +36,28 @@ void settle(app::App& app) {
   for (int i = 0; i < 8; ++i) { app.frame(); app.tick(); }
 }
 
+// The real app on a headless renderer with a hand-moved clock.
+struct Headless {
+  std::unique_ptr<platform::Video> video;
+  platform::ManualClock clock;
+  std::unique_ptr<app::App> app;
+  Headless(int w, int h, const std::string& db) {
+    std::string why;
+    video = platform::Video::open_headless(w, h, &why);
+    REQUIRE(video);
+    session::Settings s;
+    s.database = db;
+    app = std::make_unique<app::App>(s, clock, *video);
+    settle(*app);
+  }
+  // Leaves the attract screen with a touch.
+  void start() {
+    app->handle({platform::InputEvent::Type::PointerDown, 500, 500});
+    app->handle({platform::InputEvent::Type::PointerUp, 500, 500});
+    settle(*app);
+  }
+};
+
 void tap(app::App& app, const std::string& label) {
   const ui::A11yNode* n = app.tree().find(label);
   INFO("tapping " << label);
@@ -58,20 +81,12 @@ TEST_CASE("new content appears only when nobody is mid-session; bad content is r
     f << "\nThis sentence is new in release B.\n";
   }
 
-  std::string why;
-  auto video = platform::Video::open_headless(1920, 1080, &why);
-  REQUIRE(video);
-  platform::ManualClock clock;
-  session::Settings s;
-  s.database = db;
-  app::App app(s, clock, *video);
-  settle(app);
+  Headless k(1920, 1080, db);
+  app::App& app = *k.app;
+  platform::ManualClock& clock = k.clock;
   REQUIRE(app.store()->info().content_hash == hash_a);
   REQUIRE(app.screen() == "attract");
-
-  app.handle({platform::InputEvent::Type::PointerDown, 500, 500});
-  app.handle({platform::InputEvent::Type::PointerUp, 500, 500});
-  settle(app);
+  k.start();
   tap(app, "Questions");
   REQUIRE(app.screen() == "questions");
 
@@ -109,14 +124,8 @@ TEST_CASE("new content appears only when nobody is mid-session; bad content is r
 }
 
 TEST_CASE("with no content at all the kiosk shows a staff-facing screen", "[ui][content]") {
-  std::string why;
-  auto video = platform::Video::open_headless(1080, 1920, &why);
-  REQUIRE(video);
-  platform::ManualClock clock;
-  session::Settings s;
-  s.database = "/nonexistent/content.db";
-  app::App app(s, clock, *video);
-  settle(app);
+  Headless k(1080, 1920, "/nonexistent/content.db");
+  app::App& app = *k.app;
   REQUIRE(app.store() == nullptr);
   REQUIRE(app.screen() == "content-missing");
   REQUIRE(app.tree().find("Content is missing"));
@@ -127,17 +136,9 @@ TEST_CASE("every interactive widget is at least the minimum target size", "[ui]"
   std::string db = (tmp.dir / "content.db").string();
   build(KIOSK_SOURCE_DIR "/content", db);
   for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1080, 1920}}) {
-    std::string why;
-    auto video = platform::Video::open_headless(w, h, &why);
-    REQUIRE(video);
-    platform::ManualClock clock;
-    session::Settings s;
-    s.database = db;
-    app::App app(s, clock, *video);
-    settle(app);
-    app.handle({platform::InputEvent::Type::PointerDown, 500, 500});
-    app.handle({platform::InputEvent::Type::PointerUp, 500, 500});
-    settle(app);
+    Headless k(w, h, db);
+    app::App& app = *k.app;
+    k.start();
     // 12 mm at the default 92 DPI
     const float min_px = 12.0f / 25.4f * 92.0f - 0.5f;
     for (const char* open : {"", "Language", "Accessibility", "Help"}) {

@@ -42,3 +42,9 @@ foreach(j ${JOURNEYS})
     set_tests_properties(journey_${name}_${size} PROPERTIES FIXTURES_REQUIRED content_db LABELS journey)
   endforeach()
 endforeach()
+
+# Without a display the kiosk says so in one line, points to --headless, exits 2.
+add_test(NAME kiosk_without_display_exits_2
+  COMMAND sh -c "env -u DISPLAY -u WAYLAND_DISPLAY \"$0\" 2>&1 | grep -q -- '--headless' && { env -u DISPLAY -u WAYLAND_DISPLAY \"$0\" >/dev/null 2>&1; test $? -eq 2; }"
+          $<TARGET_FILE:kiosk>)
+set_tests_properties(kiosk_without_display_exits_2 PROPERTIES TIMEOUT 30)

@@ -15,7 +15,9 @@ std::unique_ptr<Video> Video::open_window(bool fullscreen, int w, int h, std::st
     if (why) *why = SDL_GetError();
     return nullptr;
   }
-  if (SDL_GetNumVideoDisplays() < 1 || std::string(SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "") == "dummy") {
+  // SDL falls back to drivers that draw nowhere when no screen is attached.
+  std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+  if (SDL_GetNumVideoDisplays() < 1 || driver == "dummy" || driver == "offscreen") {
     if (why) *why = "no display";
     SDL_Quit();
     return nullptr;

@@ -170,7 +170,7 @@ SearchResponse Search::query(std::string_view text, int limit) {
       }
     };
     std::string shown = unit;
-    if (progress && unit.size() == 1 && kept.size() > 1) {  // a lone first letter narrows nothing yet
+    if (progress && unit.size() == 1) {  // a lone first letter narrows nothing yet: wait for the second
       i += n;
       continue;
     }
@@ -202,6 +202,7 @@ SearchResponse Search::query(std::string_view text, int limit) {
     i += n;
   }
 
+  if (groups.empty()) return resp;
   resp.match = expression(groups, " AND ");
   resp.results = run(resp.match, limit);
   if (resp.results.empty() && groups.size() > 1) {

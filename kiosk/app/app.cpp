@@ -74,9 +74,8 @@ void App::build_fonts() {
   for (const auto& loc : locales_)
     for (const auto& key : catalog_.keys(loc)) builder.AddText(catalog_.format(loc, key).c_str());
   builder.AddText("…•–—“”‘’");
-  static ImVector<ImWchar> ranges;  // must outlive the atlas build below
-  ranges.clear();
-  builder.BuildRanges(&ranges);
+  glyph_ranges_.clear();  // a member: the atlas reads it until the next rebuild
+  builder.BuildRanges(&glyph_ranges_);
 
   const float base = 28.0f * scale();
   ui_.em = std::round(base);
@@ -84,14 +83,14 @@ void App::build_fonts() {
   // main targets; layouts use larger ones where there is room).
   float dpi = settings_.display_dpi;
   ui_.min_target = std::round(12.0f / 25.4f * dpi * (settings_.scale_override > 0 ? settings_.scale_override * 92.0f / dpi : 1.0f));
-  static platform::FontFiles files;
-  if (files.regular.empty()) files = platform::find_fonts(settings_.font_family);
+  if (font_files_.regular.empty()) font_files_ = platform::find_fonts(settings_.font_family);
+  const platform::FontFiles& files = font_files_;
   auto add = [&](const std::string& file, float px) -> ImFont* {
     ImFontConfig cfg;
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
     if (!file.empty()) {
-      if (ImFont* f = io.Fonts->AddFontFromFileTTF(file.c_str(), std::round(px), &cfg, ranges.Data)) return f;
+      if (ImFont* f = io.Fonts->AddFontFromFileTTF(file.c_str(), std::round(px), &cfg, glyph_ranges_.Data)) return f;
       log("cannot load font " + file + "; using the built-in font");
     }
     cfg.SizePixels = std::round(px);
@@ -189,7 +188,6 @@ void App::check_content(bool force) {
     log("content refused, it has no English UI strings: " + settings_.database);
     return;
   }
-  bool first = !store_;
   store_ = std::move(fresh);
   catalog_ = std::move(cat);
   locales_.clear();
@@ -200,7 +198,6 @@ void App::check_content(bool force) {
   log("content loaded: " + settings_.database + " (" + std::to_string(store_->info().items) + " items, version " +
       store_->info().content_hash + ")");
   if (session_.nav.top().screen == "content-missing") session_.nav.reset({"attract", ""});
-  (void)first;
   fonts_dirty_ = true;
   grace_frames_ = std::max(grace_frames_, kGraceFrames);
 }

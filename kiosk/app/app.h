@@ -11,6 +11,7 @@
 #include "content/store.h"
 #include "i18n/catalog.h"
 #include "platform/clock.h"
+#include "platform/fonts.h"
 #include "platform/input.h"
 #include "platform/video.h"
 #include "screens/screens.h"
@@ -62,6 +63,8 @@ private:
   std::unique_ptr<content::Store> store_;
   std::vector<std::string> locales_;
   ui::Ui ui_;
+  ImVector<ImWchar> glyph_ranges_;
+  platform::FontFiles font_files_;
 
   std::deque<platform::InputEvent> queue_;
   float pointer_x_ = -1, pointer_y_ = -1;

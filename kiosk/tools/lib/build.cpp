@@ -118,8 +118,8 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
           hash = fnv1a(hash, k.str());
           if (auto s = v.value<std::string>()) hash = fnv1a(hash, *s);
         }
-        // Topics share no namespace with items: store them as "topic:<id>" texts key? No:
-        // a topic's id is stored as is; kinds keep them apart in every query.
+        // Topics have their own namespace (a guide may share a topic's name),
+        // so they are stored as "topic:<id>".
         std::string key_id = f.kind == "topic" ? "topic:" + f.id : f.id;
         for (const auto& [field, value] : texts_of(f)) {
           ins_text.bind(1, key_id).bind(2, f.locale).bind(3, field).bind(4, value);

@@ -35,7 +35,7 @@ inline std::string fts_table(const std::string& locale) {
 inline std::string fts_create_sql(const std::string& locale) {
   return "CREATE VIRTUAL TABLE " + fts_table(locale) +
          " USING fts5(id UNINDEXED, kind UNINDEXED, display UNINDEXED, title, keywords, body, stems,"
-         " tokenize='unicode61 remove_diacritics 2', prefix='2 3')";
+         " tokenize='unicode61 remove_diacritics 2', prefix='2 3 4 5')";
 }
 
 }  // namespace kiosk::content

@@ -2,7 +2,9 @@
 #include "content/search.h"
 
 #include <algorithm>
+#include <cmath>
 
+#include "content/rank.h"
 #include "content/schema.h"
 #include "content/store.h"
 
@@ -52,6 +54,13 @@ Search::Search(Store& store, std::string locale)
     vocab_docs_[v.text(0)] = static_cast<int>(v.integer(1));
   }
   std::sort(vocab_sorted_.begin(), vocab_sorted_.end());
+  db_.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vrow_" + table_ + " USING fts5vocab(main, " + table_ + ", 'row')");
+  Stmt r(db_, "SELECT term, doc FROM temp.vrow_" + table_ + " ORDER BY term");
+  while (r.step()) term_docs_.emplace_back(r.text(0), static_cast<int>(r.integer(1)));
+  Stmt n(db_, "SELECT count(*) FROM " + table_);
+  if (n.step()) rows_ = n.integer(0);
+  n.reset();  // no statement may be running while functions are registered
+  register_search_functions(db_);
 
   Stmt sw(db_, "SELECT word FROM stopwords WHERE locale = ?1");
   sw.bind(1, locale_);
@@ -76,6 +85,24 @@ Search::Search(Store& store, std::string locale)
 bool Search::has_prefix(const std::string& prefix) const {
   auto it = std::lower_bound(vocab_sorted_.begin(), vocab_sorted_.end(), prefix);
   return it != vocab_sorted_.end() && it->compare(0, prefix.size(), prefix) == 0;
+}
+
+double Search::idf(const std::string& unit, bool prefix) const {
+  auto docs_of = [&](const std::string& term, bool is_prefix) {
+    auto it = std::lower_bound(term_docs_.begin(), term_docs_.end(), std::make_pair(term, 0));
+    int n = 0;
+    for (; it != term_docs_.end() && it->first.compare(0, term.size(), term) == 0; ++it) {
+      if (!is_prefix && it->first.size() != term.size()) break;
+      n = std::max(n, it->second);  // a prefix counts as its commonest word
+    }
+    return n;
+  };
+  // A phrase is as rare as its rarest word; only its last word can be a prefix.
+  auto ws = i18n::words(unit);
+  int n = ws.empty() ? 0 : static_cast<int>(rows_);
+  for (size_t i = 0; i < ws.size(); ++i) n = std::min(n, docs_of(ws[i], prefix && i + 1 == ws.size()));
+  const double N = static_cast<double>(rows_);
+  return std::log((N - n + 0.5) / (n + 0.5) + 1.0);
 }
 
 std::string Search::correct(const std::string& w) const {
@@ -113,15 +140,63 @@ std::string Search::expression(const std::vector<Group>& groups, const char* op)
   return out;
 }
 
-std::vector<SearchResult> Search::run(const std::string& match, int limit) {
+std::vector<SearchResult> Search::run(const std::string& match, const std::vector<Group>& groups, int limit) {
   std::vector<SearchResult> out;
   if (match.empty()) return out;
-  // Column weights: id, kind, display (unindexed), title, keywords, body, stems.
-  Stmt st(db_, "SELECT id, kind, display, snippet(" + table_ + ", 5, '', '', '…', 14), bm25(" + table_ +
-                   ", 0, 0, 0, 10.0, 6.0, 1.0, 2.0) AS score FROM " + table_ + " WHERE " + table_ +
-                   " MATCH ?1 ORDER BY score, id LIMIT ?2");
-  st.bind(1, match).bind(2, static_cast<int64_t>(limit));
-  while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.real(4)});
+  const std::string t = table_;
+  if (!pick_) {
+    pick_ = std::make_unique<Stmt>(db_, "SELECT rowid FROM " + t + " WHERE " + t + " MATCH ?1 LIMIT ?2");
+    // The rowid range lets FTS5 skip the rest of the index; kiosk_pick drops
+    // the other rows inside it before any position is read.
+    const std::string among = " WHERE " + t + " MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND kiosk_pick(rowid, ?4)";
+    rank_ = std::make_unique<Stmt>(db_, "SELECT rowid, kiosk_rank(" + t + ", ?5, ?6) AS score FROM " + t + among +
+                                            " ORDER BY score DESC, rowid LIMIT ?7");
+    row_ = std::make_unique<Stmt>(db_, "SELECT rowid, id, kind, display, snippet(" + t + ", 5, '', '', '…', 14) FROM " + t + among);
+  }
+  auto bind_among = [&](Stmt& st, const std::vector<int64_t>& rows) -> Stmt& {
+    return st.bind(1, match).bind(2, *std::min_element(rows.begin(), rows.end()))
+        .bind(3, *std::max_element(rows.begin(), rows.end())).bind(4, rowid_arg(rows));
+  };
+  // 1. Candidates. Reading a row's word positions is what costs, so at most
+  //    kCandidates rows are scored: items with every word in the title first,
+  //    then in title or keywords, then anywhere. Up to that many matches (all
+  //    of the real content's) this is every match and the ranking is exact.
+  constexpr int64_t kCandidates = 256;
+  std::vector<int64_t> cands;
+  for (const char* columns : {"{title keywords} : ", ""}) {
+    pick_->reset();
+    pick_->bind(1, *columns ? columns + ("(" + match + ")") : match).bind(2, kCandidates);
+    while (pick_->step())
+      if (int64_t r = pick_->integer(0); std::find(cands.begin(), cands.end(), r) == cands.end()) cands.push_back(r);
+    pick_->reset();
+    if (static_cast<int64_t>(cands.size()) >= kCandidates) break;
+  }
+  if (cands.empty()) return out;
+  // 2. Rank the candidates (rowids follow id order, so ties break by id).
+  // Column weights (id, kind, display, title, keywords, body, stems): titles
+  // count most, then staff keywords, then stems, then the body.
+  static const std::string weights = rank_arg({0, 0, 0, 10.0, 6.0, 1.0, 2.0});
+  std::vector<double> idfs;
+  for (const auto& g : groups) idfs.insert(idfs.end(), g.idfs.begin(), g.idfs.end());
+  std::vector<int64_t> top;
+  std::vector<double> scores;
+  rank_->reset();
+  bind_among(*rank_, cands).bind(5, weights).bind(6, rank_arg(idfs)).bind(7, static_cast<int64_t>(limit));
+  while (rank_->step()) {
+    top.push_back(rank_->integer(0));
+    scores.push_back(rank_->real(1));
+  }
+  rank_->reset();
+  if (top.empty()) return out;
+  // 3. Columns and snippets for the rows shown, in one pass.
+  out.resize(top.size());
+  row_->reset();
+  bind_among(*row_, top);
+  while (row_->step()) {
+    size_t i = std::find(top.begin(), top.end(), row_->integer(0)) - top.begin();
+    if (i < out.size()) out[i] = {row_->text(1), row_->text(2), row_->text(3), row_->text(4), scores[i]};
+  }
+  row_->reset();
   return out;
 }
 
@@ -159,8 +234,10 @@ SearchResponse Search::query(std::string_view text, int limit) {
     Group g;
     auto add = [&](const std::string& s, bool prefix) {
       std::string q = fts_quote(s) + (prefix ? "*" : "");
-      if (std::find(g.alternatives.begin(), g.alternatives.end(), q) == g.alternatives.end())
+      if (std::find(g.alternatives.begin(), g.alternatives.end(), q) == g.alternatives.end()) {
         g.alternatives.push_back(q);
+        g.idfs.push_back(idf(s, prefix));
+      }
     };
     auto add_word = [&](const std::string& w) {
       add(w, false);
@@ -204,11 +281,11 @@ SearchResponse Search::query(std::string_view text, int limit) {
 
   if (groups.empty()) return resp;
   resp.match = expression(groups, " AND ");
-  resp.results = run(resp.match, limit);
+  resp.results = run(resp.match, groups, limit);
   if (resp.results.empty() && groups.size() > 1) {
     // Nothing has every word: rank what has any of them.
     resp.match = expression(groups, " OR ");
-    resp.results = run(resp.match, limit);
+    resp.results = run(resp.match, groups, limit);
   }
   if (any_correction) resp.did_you_mean = join(corrected_words, 0, corrected_words.size());
   return resp;

@@ -1,6 +1,6 @@
 // Search over the content in one locale: FTS5 with stemming, staff-edited
 // synonyms, stop words, typo correction from the index's own vocabulary, and
-// BM25 with titles above bodies. The kiosk and `kiosk-content search` both
+// a ranking with titles above bodies (content/rank.h). The kiosk and `kiosk-content search` both
 // use exactly this.
 #pragma once
 #include <memory>
@@ -39,9 +39,12 @@ public:
 private:
   struct Group {
     std::vector<std::string> alternatives;  // FTS5 strings, already quoted
+    std::vector<double> idfs;               // one per alternative, for kiosk_rank
   };
   std::string expression(const std::vector<Group>& groups, const char* op) const;
-  std::vector<SearchResult> run(const std::string& match, int limit);
+  std::vector<SearchResult> run(const std::string& match, const std::vector<Group>& groups, int limit);
+  // Inverse document frequency of a word, a phrase ("child care") or a prefix.
+  double idf(const std::string& unit, bool prefix) const;
   bool has_prefix(const std::string& prefix) const;
 
   Db& db_;
@@ -49,10 +52,14 @@ private:
   i18n::Stemmer stemmer_;
   std::vector<std::string> vocab_sorted_;
   std::unordered_map<std::string, int> vocab_docs_;
+  // Every indexed term (stems too) with the number of items holding it.
+  std::vector<std::pair<std::string, int>> term_docs_;
+  int64_t rows_ = 0;
   std::unordered_set<std::string> stopwords_;
   // word or phrase -> every term of its synonym groups
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;
   size_t longest_synonym_words_ = 1;
+  std::unique_ptr<Stmt> pick_, rank_, row_;  // prepared once per Search
 };
 
 // Quotes a token for an FTS5 expression so no input is a syntax error.

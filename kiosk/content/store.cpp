@@ -64,6 +64,12 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* why) {
         return nullptr;
       }
     }
+    // Nothing writes this file in place (builds rename a new file over it),
+    // so the read lock is taken once instead of per query, and a larger page
+    // cache keeps the search index's busy pages in memory. No mmap: a file
+    // overwritten in place by mistake must give an error, not a crash.
+    db.exec("PRAGMA locking_mode = EXCLUSIVE");
+    db.exec("PRAGMA cache_size = -16384");
     std::unique_ptr<Store> s(new Store(std::move(db)));
     s->info_.path = path;
     s->info_.schema = v;

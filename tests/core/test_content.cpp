@@ -319,3 +319,37 @@ TEST_CASE("search never fails on odd input and offers did-you-mean", "[content][
     REQUIRE(kinds.count("guide"));
   }
 }
+
+TEST_CASE("with hundreds of matches, items with the words in their title still come first", "[content][search]") {
+  // More matches than search scores one by one, so the candidate tiers decide.
+  test::TempDir d;
+  d.file("content/sources.toml", kSources);
+  d.file("content/topics/apply.en.md", kTopic);
+  d.file("locales/en.po", kPo);
+  auto item = [](const std::string& question, const std::string& body) {
+    return "+++\nquestion = \"" + question + "\"\ntopic = \"apply\"\nsource = \"002_655b8a153c870c4a.txt\"\n"
+           "source_date = \"2024-10\"\nreview_by = 2027-10-01\n+++\n" + body + "\n";
+  };
+  for (int i = 0; i < 600; ++i)
+    d.file("content/faq/body-" + std::to_string(1000 + i) + ".en.md",
+           item("Question number " + std::to_string(i), "This text mentions a payment once, in passing."));
+  d.file("content/faq/zz-late-fee.en.md", item("Is there a fee for a late payment?", "Ask the office."));
+  d.file("content/faq/zz-payment-where.en.md", item("Where does my payment go?", "To the state."));
+  std::vector<tools::Diag> diags;
+  auto set = tools::load_content((d.path / "content").string(), (d.path / "locales").string(), diags);
+  tools::validate(set, diags);
+  REQUIRE(all([&] { std::vector<std::string> v; for (auto& x : diags) v.push_back(x.str()); return v; }()).empty());
+  REQUIRE(tools::build_database(set, (d.path / "c.db").string()).empty());
+  auto store = content::Store::open((d.path / "c.db").string(), nullptr);
+  REQUIRE(store);
+  content::Search search(*store, "en");
+  for (const char* q : {"payment", "paym", "late payment"}) {
+    auto r = search.query(q, 5);
+    INFO(q);
+    REQUIRE(r.results.size() >= 1);
+    std::set<std::string> first;
+    for (size_t i = 0; i < std::min<size_t>(2, r.results.size()); ++i) first.insert(r.results[i].id);
+    REQUIRE(first.count("zz-late-fee"));
+    if (std::string(q) != "late payment") REQUIRE(first.count("zz-payment-where"));
+  }
+}

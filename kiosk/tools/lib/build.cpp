@@ -3,7 +3,9 @@
 // the same sources give a byte-identical file.
 #include <cstdio>
 #include <filesystem>
+#include <algorithm>
 #include <map>
+#include <tuple>
 #include <set>
 #include <unistd.h>
 #include <fcntl.h>
@@ -165,14 +167,22 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
       }
 
       // Search indexes: every item in every locale, falling back to English per field.
+      // (kind, id, locale) -> field -> text, so each lookup is a map find.
+      std::map<std::tuple<std::string, std::string, std::string>, std::map<std::string, std::string>> texts;
+      for (const auto& f : set.files)
+        for (auto& [k, v] : texts_of(f)) texts[{f.kind, f.id, f.locale}].emplace(k, std::move(v));
       auto text_in = [&](const ItemFile& en, const std::string& loc, const std::string& field) {
-        if (loc != "en")
-          for (const auto& f : set.files)
-            if (f.id == en.id && f.kind == en.kind && f.locale == loc)
-              for (const auto& [k, v] : texts_of(f)) if (k == field) return v;
-        for (const auto& [k, v] : texts_of(en)) if (k == field) return v;
+        for (const std::string& l : {loc, std::string("en")}) {
+          auto it = texts.find({en.kind, en.id, l});
+          if (it == texts.end()) continue;
+          if (auto jt = it->second.find(field); jt != it->second.end()) return jt->second;
+        }
         return std::string();
       };
+      // FTS rows in id order, so the rowid breaks ties in ranking as the id would.
+      auto stored_id = [](const ItemFile* f) { return f->kind == "topic" ? "topic:" + f->id : f->id; };
+      std::sort(en_items.begin(), en_items.end(),
+                [&](const ItemFile* a, const ItemFile* b) { return stored_id(a) < stored_id(b); });
       auto ui_in = [&](const std::string& loc, const std::string& key) {
         if (auto it = ui[loc].find(key); it != ui[loc].end()) return it->second;
         if (auto it = ui["en"].find(key); it != ui["en"].end()) return it->second;
@@ -214,8 +224,7 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
               if (!stems.empty()) stems += ' ';
               stems += s;
             }
-          std::string id = f->kind == "topic" ? "topic:" + f->id : f->id;
-          fts.bind(1, id).bind(2, f->kind).bind(3, title).bind(4, i18n::strip_apostrophes(title))
+          fts.bind(1, stored_id(f)).bind(2, f->kind).bind(3, title).bind(4, i18n::strip_apostrophes(title))
               .bind(5, i18n::strip_apostrophes(keywords)).bind(6, i18n::strip_apostrophes(body)).bind(7, stems);
           fts.run();
         }

@@ -83,6 +83,7 @@ void App::build_fonts() {
   // main targets; layouts use larger ones where there is room).
   float dpi = settings_.display_dpi;
   ui_.min_target = std::round(12.0f / 25.4f * dpi * (settings_.scale_override > 0 ? settings_.scale_override * 92.0f / dpi : 1.0f));
+  ui_.tap_slop = 3.0f / 25.4f * dpi;  // a finger moving under 3 mm still taps
   if (font_files_.regular.empty()) font_files_ = platform::find_fonts(settings_.font_family);
   const platform::FontFiles& files = font_files_;
   auto add = [&](const std::string& file, float px) -> ImFont* {
@@ -104,6 +105,44 @@ void App::build_fonts() {
   io.Fonts->Build();
   video_.rebuild_fonts_texture();
   fonts_dirty_ = false;
+}
+
+std::string* App::text_field() {
+  if (!overlay().empty()) return nullptr;
+  if (screen() == "search") return &session_.search_text;
+  if (screen() == "offices") return &session_.office_town;
+  return nullptr;
+}
+
+const content::Model* App::model_for_locale() {
+  if (!store_) return nullptr;
+  if (!model_ || model_->locale != session_.prefs.locale) {
+    try {
+      model_ = content::load_model(*store_, session_.prefs.locale);
+    } catch (const content::SqlError& e) {
+      log(std::string("cannot read content: ") + e.what());
+      return model_.get();
+    }
+  }
+  return model_.get();
+}
+
+const content::SearchResponse& App::search(const std::string& query) {
+  if (!store_) return search_response_;
+  try {
+    if (!search_ || search_->locale() != session_.prefs.locale) {
+      search_ = std::make_unique<content::Search>(*store_, session_.prefs.locale);
+      search_query_ = "\x01";  // nothing searched yet in this locale
+    }
+    if (query != search_query_) {
+      search_query_ = query;
+      search_response_ = search_->query(query, 30);
+    }
+  } catch (const content::SqlError& e) {
+    log(std::string("search failed: ") + e.what());
+    search_response_ = {};
+  }
+  return search_response_;
 }
 
 std::string App::screen() const { return session_.nav.top().screen; }
@@ -156,6 +195,16 @@ void App::apply(const screens::Intent& in) {
     case T::ShowAccessibility: close_overlays(); session_.show_accessibility = true; break;
     case T::ShowHelp: close_overlays(); session_.show_help = true; break;
     case T::CloseOverlay: close_overlays(); break;
+    case T::Set:
+      if (in.a == "search") session_.search_text = in.b.substr(0, 200);  // a visitor's question, not a document
+      else if (in.a == "audience") session_.audience_filter = in.b;
+      else if (in.a == "office_agency") session_.office_agency = in.b;
+      else if (in.a == "office_town") session_.office_town = in.b.substr(0, 60);
+      return;  // typing and filters keep keyboard focus where it is
+    case T::Tick:
+      if (!session_.ticked.erase(in.a)) session_.ticked.insert(in.a);
+      return;
+    case T::Replace: session_.nav.pop(); session_.nav.push({in.a, in.b}); break;
   }
   ui_.clear_focus();
 }
@@ -188,6 +237,10 @@ void App::check_content(bool force) {
     log("content refused, it has no English UI strings: " + settings_.database);
     return;
   }
+  search_.reset();  // holds statements of the old connection
+  search_query_.clear();
+  search_response_ = {};
+  model_.reset();
   store_ = std::move(fresh);
   catalog_ = std::move(cat);
   locales_.clear();
@@ -223,7 +276,8 @@ void App::tick() {
 }
 
 bool App::wants_frame() const {
-  return grace_frames_ > 0 || pointer_down_ || !queue_.empty() || (release_frames_ > 0 && release_frames_ < 3);
+  return grace_frames_ > 0 || pointer_down_ || !queue_.empty() || (release_frames_ > 0 && release_frames_ < 3) ||
+         ui_.animating();
 }
 
 int64_t App::ms_to_next_wake() const {
@@ -266,11 +320,22 @@ void App::frame() {
     }
     queue_.pop_front();
     if (ev.type == T::PointerMove) { pointer_x_ = ev.x; pointer_y_ = ev.y; release_frames_ = 0; break; }
-    if (ev.type == T::Text) { io.AddInputCharactersUTF8(ev.text.c_str()); continue; }
+    if (ev.type == T::Text) {  // a physical keyboard types into the screen's one text field
+      if (std::string* field = text_field()) apply({screens::Intent::Type::Set, screen() == "search" ? "search" : "office_town", *field + ev.text});
+      continue;
+    }
     if (ev.type == T::Key) {
       using K = platform::Key;
       if (screen() == "attract" && ev.key != K::StaffChord) { apply({screens::Intent::Type::Home}); continue; }
       switch (ev.key) {
+        case K::Backspace:
+          if (std::string* field = text_field(); field && !field->empty()) {
+            std::string t = *field;
+            size_t i = t.size() - 1;
+            while (i > 0 && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) --i;
+            apply({screens::Intent::Type::Set, screen() == "search" ? "search" : "office_town", t.substr(0, i)});
+          }
+          break;
         case K::Tab: case K::Down: case K::Right: ui_.move_focus(1); break;
         case K::ShiftTab: case K::Up: case K::Left: ui_.move_focus(-1); break;
         case K::Enter: ui_.activate_focused(); break;
@@ -293,13 +358,17 @@ void App::frame() {
 
   video_.begin_frame();
   ImGui::NewFrame();
-  ui_.begin_frame();
+  ui_.locale = session_.prefs.locale;
+  ui_.kids = screen() == "kids" || screen() == "kids-page";
+  ui_.begin_frame(clock_.now_ms());
 
   std::vector<screens::Intent> intents;
   const auto* def = screens::find_screen(screen());
   if (!def) def = screens::find_screen("home");
   int secs = idle_.state() == session::IdleState::Warning ? std::max(1, idle_.seconds_left(clock_.now_ms())) : 0;
-  screens::Ctx ctx{ui_, session_, catalog_, store_.get(), locales_, intents, 0, 0, (float)video_.width(),
+  screens::Ctx ctx{ui_, session_, catalog_, store_.get(), model_for_locale(),
+                   [this](const std::string& q) -> const content::SearchResponse& { return search(q); },
+                   locales_, intents, 0, 0, (float)video_.width(),
                    (float)video_.height(), clock_.now_ms(), secs};
   ctx.attract_cycle_ms = settings_.attract_cycle_seconds * 1000LL;
   if (def->has_nav_bar) ctx.h -= screens::nav_bar_height(ctx);

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <vector>
 
+#include "content/model.h"
+#include "content/search.h"
 #include "content/store.h"
 #include "i18n/catalog.h"
 #include "platform/clock.h"
@@ -61,6 +63,16 @@ private:
   session::IdleTimer idle_;
   i18n::Catalog catalog_;
   std::unique_ptr<content::Store> store_;
+  // The content model and search for the visitor's locale, rebuilt when the
+  // locale or the content changes; the last search is kept.
+  std::shared_ptr<const content::Model> model_;
+  std::unique_ptr<content::Search> search_;
+  std::string search_query_;
+  content::SearchResponse search_response_;
+  const content::Model* model_for_locale();
+  // The text field of the screen shown (search words, town), or null.
+  std::string* text_field();
+  const content::SearchResponse& search(const std::string& query);
   std::vector<std::string> locales_;
   ui::Ui ui_;
   ImVector<ImWchar> glyph_ranges_;

@@ -145,3 +145,36 @@ int edit_distance(std::string_view a8, std::string_view b8) {
 }
 
 }  // namespace kiosk::i18n
+
+namespace kiosk::i18n {
+
+std::vector<size_t> line_breaks(std::string_view utf8, std::string_view locale) {
+  std::vector<size_t> out;
+  if (utf8.empty()) return out;
+  // One iterator per locale, kept: creating one costs more than using it.
+  thread_local std::string cached_locale;
+  thread_local std::unique_ptr<icu::BreakIterator> it;
+  UErrorCode status = U_ZERO_ERROR;
+  if (!it || cached_locale != locale) {
+    it.reset(icu::BreakIterator::createLineInstance(icu::Locale(std::string(locale).c_str()), status));
+    if (U_FAILURE(status)) { it.reset(); return out; }
+    cached_locale = locale;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  it->setText(u);
+  // Map UTF-16 offsets back to UTF-8 byte offsets while walking.
+  size_t byte = 0;
+  int32_t unit = 0;
+  for (int32_t b = it->next(); b != icu::BreakIterator::DONE && b < u.length(); b = it->next()) {
+    while (unit < b) {
+      UChar32 c = u.char32At(unit);
+      byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      unit += U16_LENGTH(c);
+    }
+    if (byte >= utf8.size() || (!out.empty() && byte <= out.back())) break;  // invalid UTF-8 shifts offsets
+    out.push_back(byte);
+  }
+  return out;
+}
+
+}  // namespace kiosk::i18n

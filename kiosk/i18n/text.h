@@ -38,6 +38,12 @@ void collate_sort(std::vector<std::string>& items, std::string_view locale);
 // Returns the permutation that sorts keys by the locale's collation.
 std::vector<size_t> collate_order(const std::vector<std::string>& keys, std::string_view locale);
 
+// Where a line of text may break (ICU line BreakIterator, so "pay-" and CJK
+// characters break correctly, and "1-800-228" is not split at a space it does
+// not have): byte offsets of the start of every segment after the first, in
+// order. A segment keeps its trailing spaces.
+std::vector<size_t> line_breaks(std::string_view utf8, std::string_view locale);
+
 // Edit distance with adjacent transpositions (optimal string alignment),
 // over Unicode code points.
 int edit_distance(std::string_view a, std::string_view b);

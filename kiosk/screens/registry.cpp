@@ -7,12 +7,18 @@ const std::vector<ScreenDef>& all_screens() {
   static const std::vector<ScreenDef> list = {
       {"attract", draw_attract, false},
       {"home", draw_home, true},
-      {"questions", draw_not_ready, true},
-      {"offices", draw_not_ready, true},
-      {"guides", draw_not_ready, true},
-      {"kids", draw_not_ready, true},
-      {"search", draw_not_ready, true},
-      {"call", draw_not_ready, true},
+      {"questions", draw_questions, true},
+      {"topic", draw_topic, true},
+      {"answer", draw_answer, true},
+      {"offices", draw_offices, true},
+      {"office", draw_office, true},
+      {"which", draw_which, true},
+      {"guides", draw_guides, true},
+      {"guide", draw_guide, true},
+      {"kids", draw_kids, true},
+      {"kids-page", draw_kids_page, true},
+      {"search", draw_search, true},
+      {"call", draw_call, true},
       {"content-missing", draw_content_missing, false},
   };
   return list;
@@ -24,14 +30,29 @@ const ScreenDef* find_screen(const std::string& name) {
   return nullptr;
 }
 
-void begin_body(Ctx& c, const char* id) {
-  ImGui::SetNextWindowPos(ImVec2(c.x, c.y));
-  ImGui::SetNextWindowSize(ImVec2(c.w, c.h));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::col(c.ui.th().background));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(c.ui.em * 1.5f, c.ui.em * 1.2f));
-  ImGui::Begin(id, nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+void begin_panel(Ctx& c, const char* id, ImVec2 pos, ImVec2 size, ui::Color bg, bool scrolls) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::col(bg));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(c.ui.em * 1.5f, c.ui.em * (scrolls ? 1.2f : 0.6f)));
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                           ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                           ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+  if (!scrolls) flags |= ImGuiWindowFlags_NoScrollbar;
+  ImGui::Begin(id, nullptr, flags);
+  if (scrolls) c.ui.touch_scroll();
+}
+
+void begin_body(Ctx& c, const char* id, float footer, float side) {
+  begin_panel(c, id, ImVec2(c.x, c.y), ImVec2(c.w - side, c.h - footer), c.ui.th().background, true);
+}
+
+void begin_footer(Ctx& c, const char* id, float height) {
+  begin_panel(c, id, ImVec2(c.x, c.y + c.h - height), ImVec2(c.w, height), c.ui.th().surface_pressed, false);
+}
+
+void begin_side(Ctx& c, const char* id, float width) {
+  begin_panel(c, id, ImVec2(c.x + c.w - width, c.y), ImVec2(width, c.h), c.ui.th().surface_pressed, false);
 }
 
 void end_body() {

@@ -10,7 +10,11 @@
 #include "session/session.h"
 #include "ui/ui.h"
 
-namespace kiosk::content { class Store; }
+namespace kiosk::content {
+class Store;
+struct Model;
+struct SearchResponse;
+}
 
 namespace kiosk::screens {
 
@@ -18,7 +22,10 @@ struct Intent {
   enum class Type {
     Open,          // push route {screen, param}
     Back, Home, StartOver, SetLocale, ToggleLargeText, ToggleContrast, MoreTime,
-    ShowLanguage, ShowAccessibility, ShowHelp, CloseOverlay
+    ShowLanguage, ShowAccessibility, ShowHelp, CloseOverlay,
+    Set,           // a session field a = value b: "search", "audience", "office_agency", "office_town"
+    Tick,          // flip checklist box a
+    Replace        // replace the top route with {screen a, param b} (a filter, not a new place)
   };
   Type type;
   std::string a, b;
@@ -29,6 +36,9 @@ struct Ctx {
   const session::Session& session;
   const i18n::Catalog& catalog;
   content::Store* store;                 // null when no content is loaded
+  const content::Model* model;           // the content in the visitor's locale (null without content)
+  // Search in the visitor's locale (results are kept for the last query).
+  std::function<const content::SearchResponse&(const std::string&)> search;
   const std::vector<std::string>& locales;
   std::vector<Intent>& intents;
   float x, y, w, h;                      // the screen's area in window pixels
@@ -63,9 +73,29 @@ void draw_attract(Ctx& c);
 void draw_home(Ctx& c);
 void draw_not_ready(Ctx& c);
 void draw_content_missing(Ctx& c);
+void draw_questions(Ctx& c);   // topics as tiles, with the "who is asking" filter
+void draw_topic(Ctx& c);       // the questions of a topic
+void draw_answer(Ctx& c);      // one answer, what is related, where it leads
+void draw_offices(Ctx& c);     // every office by town; agency filter; find by town
+void draw_office(Ctx& c);      // one office with a QR code
+void draw_which(Ctx& c);       // "Which office handles my case?"
+void draw_guides(Ctx& c);      // the step-by-step guides
+void draw_guide(Ctx& c);       // one step of a guide (param "id:step"), or where to go
+void draw_kids(Ctx& c);        // the kids' corner
+void draw_kids_page(Ctx& c);
+void draw_search(Ctx& c);      // on-screen keyboard and results as you type
+void draw_call(Ctx& c);        // the phone lines
 
-// Layout helper: begins a full-area scrolling window for a screen's body.
-void begin_body(Ctx& c, const char* id);
+// Layout helpers: a full-area scrolling window for a screen's body (touch
+// scrolling included), leaving `footer` pixels at the bottom for a fixed
+// footer (Back/Next, a keyboard) or `side` pixels at the right for a fixed
+// side panel (a keyboard, in landscape).
+void begin_panel(Ctx& c, const char* id, ImVec2 pos, ImVec2 size, ui::Color bg, bool scrolls);
+void begin_body(Ctx& c, const char* id, float footer = 0, float side = 0);
 void end_body();
+void begin_footer(Ctx& c, const char* id, float height);
+void begin_side(Ctx& c, const char* id, float width);
+inline void end_footer() { end_body(); }
+inline void end_side() { end_body(); }
 
 }  // namespace kiosk::screens

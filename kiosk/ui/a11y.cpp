@@ -12,6 +12,10 @@ const char* role_name(Role r) {
     case Role::Toggle: return "toggle";
     case Role::Heading: return "heading";
     case Role::Text: return "text";
+    case Role::Row: return "row";
+    case Role::Checkbox: return "checkbox";
+    case Role::Image: return "image";
+    case Role::Key: return "key";
     case Role::Dialog: return "dialog";
   }
   return "text";

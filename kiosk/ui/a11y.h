@@ -8,7 +8,7 @@
 
 namespace kiosk::ui {
 
-enum class Role { Button, Tile, Toggle, Heading, Text, Dialog };
+enum class Role { Button, Tile, Toggle, Heading, Text, Dialog, Row, Checkbox, Image, Key };
 const char* role_name(Role r);
 
 struct Rect {
@@ -27,7 +27,10 @@ struct A11yNode {
   bool enabled = true;
   bool selected = false;
   bool focused = false;
-  bool interactive() const { return role == Role::Button || role == Role::Tile || role == Role::Toggle; }
+  bool interactive() const {
+    return role == Role::Button || role == Role::Tile || role == Role::Toggle || role == Role::Row || role == Role::Checkbox ||
+           role == Role::Key;
+  }
   bool visible() const;
 };
 

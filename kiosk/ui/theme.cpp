@@ -20,6 +20,15 @@ const Theme& theme(bool high_contrast) {
   return high_contrast ? contrast : calm;
 }
 
+const Theme& kids_theme() {
+  // Kids' corner: cream and soft purple, rounder and warmer, same contrast rules.
+  static const Theme kids{
+      {250, 243, 232}, {255, 255, 255}, {236, 228, 246}, {45, 40, 70},   {80, 72, 100},   {98, 70, 150},
+      {255, 255, 255}, {70, 48, 112},   {214, 120, 0},   {28, 52, 84},   {255, 255, 255}, {158, 37, 37},
+      {255, 255, 255}, {0, 0, 0, 150}};
+  return kids;
+}
+
 namespace {
 double lin(uint8_t c) {
   double s = c / 255.0;

@@ -19,6 +19,7 @@ struct Theme {
 };
 
 const Theme& theme(bool high_contrast);
+const Theme& kids_theme();
 
 // WCAG relative-luminance contrast ratio of two colours (1..21).
 double contrast_ratio(Color a, Color b);

@@ -2,7 +2,11 @@
 #include "ui/ui.h"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <imgui_internal.h>
+
+#include "i18n/text.h"
 
 namespace kiosk::ui {
 
@@ -14,7 +18,64 @@ Rect clip_rect() {
 }
 }  // namespace
 
-void Ui::begin_frame() { tree_.clear(); }
+float Ui::avail() const {
+  float a = ImGui::GetContentRegionAvail().x;
+  if (!rights_.empty()) a = std::min(a, rights_.back() - ImGui::GetCursorScreenPos().x);
+  return std::max(a, 1.0f);
+}
+
+void Ui::begin_frame(int64_t now_ms) {
+  rights_.clear();
+  tree_.clear();
+  prev_ms_ = now_ms_;
+  now_ms_ = now_ms;
+  // A press becomes a drag once the finger has moved beyond tap_slop; the
+  // release of a drag is not a tap (drag_cancel_ holds for that one frame).
+  const ImGuiIO& io = ImGui::GetIO();
+  drag_cancel_ = false;
+  if (io.MouseDown[0]) {
+    if (!was_down_) dragging_ = false;
+    ImVec2 d(io.MousePos.x - io.MouseClickedPos[0].x, io.MousePos.y - io.MouseClickedPos[0].y);
+    if (d.x * d.x + d.y * d.y > tap_slop * tap_slop) dragging_ = true;
+  } else if (was_down_) {
+    drag_cancel_ = dragging_;
+    dragging_ = false;
+  }
+  was_down_ = io.MouseDown[0];
+  animating_ = false;
+}
+
+void Ui::touch_scroll() {
+  ImGuiWindow* w = ImGui::GetCurrentWindow();
+  const ImGuiIO& io = ImGui::GetIO();
+  Scroll& s = scrolls_[w->ID];
+  int64_t dt = now_ms_ - prev_ms_;
+  if (dt <= 0 || dt > 100) dt = 16;  // a paused or frozen clock still lets a flick settle
+  const ImRect r = w->InnerRect;
+  if (io.MouseClicked[0] && r.Contains(io.MousePos) && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
+    s = Scroll{true, io.MousePos.y, w->Scroll.y, io.MousePos.y, 0, now_ms_};
+  }
+  if (s.grabbed && io.MouseDown[0]) {
+    if (dragging_) {
+      ImGui::SetScrollY(std::clamp(s.start_scroll - (io.MousePos.y - s.start_y), 0.0f, w->ScrollMax.y));
+      float v = (io.MousePos.y - s.last_y) / static_cast<float>(std::max<int64_t>(1, now_ms_ - s.last_ms > 0 ? now_ms_ - s.last_ms : 16));
+      s.velocity = s.velocity * 0.3f + v * 0.7f;  // smoothed over the last moves
+    }
+    s.last_y = io.MousePos.y;
+    s.last_ms = now_ms_;
+    return;
+  }
+  if (s.grabbed && !io.MouseDown[0]) s.grabbed = false;  // released: s.velocity carries on
+  if (std::fabs(s.velocity) > 0.02f) {
+    float y = w->Scroll.y - s.velocity * static_cast<float>(dt);
+    if (y <= 0 || y >= w->ScrollMax.y) s.velocity = 0;
+    ImGui::SetScrollY(std::clamp(y, 0.0f, w->ScrollMax.y));
+    s.velocity *= std::exp(-static_cast<float>(dt) / 325.0f);
+    animating_ = animating_ || std::fabs(s.velocity) > 0.02f;
+  } else {
+    s.velocity = 0;
+  }
+}
 
 void Ui::end_frame() {
   auto& nodes = tree_.nodes();
@@ -28,6 +89,7 @@ void Ui::end_frame() {
       long pos = cur == order.end() ? (nav_move_ > 0 ? -1 : n) : static_cast<long>(cur - order.begin());
       pos = ((pos + nav_move_) % n + n) % n;
       focused_ = nodes[order[pos]].id;
+      nav_moved_ = true;
     } else if (cur == order.end() && focused_ != 0) {
       // the focused widget disappeared (new screen): focus returns to nothing,
       // and the next arrow press starts at the first widget
@@ -48,8 +110,8 @@ bool Ui::interact(const std::string& id_label, ImVec2 size, Role role, const std
   ImVec2 pos = ImGui::GetCursorScreenPos();
   size.x = std::max(size.x, min_target);
   size.y = std::max(size.y, min_target);
-  bool clicked = ImGui::InvisibleButton(id_label.c_str(), size);
-  *pressed = ImGui::IsItemActive();
+  bool clicked = ImGui::InvisibleButton(id_label.c_str(), size) && !drag_cancel_;
+  *pressed = ImGui::IsItemActive() && !dragging_;
   A11yNode n;
   n.id = id;
   n.role = role;
@@ -61,6 +123,12 @@ bool Ui::interact(const std::string& id_label, ImVec2 size, Role role, const std
   if (activate_ == id && id != 0) {
     clicked = true;
     activate_ = 0;
+  }
+  // Keyboard focus brings the widget into view.
+  if (id == focused_ && id != 0 && nav_moved_) {
+    ImGui::ScrollToRect(ImGui::GetCurrentWindow(), ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)),
+                        ImGuiScrollFlags_KeepVisibleEdgeY);
+    nav_moved_ = false;
   }
   return clicked;
 }
@@ -161,16 +229,177 @@ void Ui::text_node(const std::string& label, Rect r, Role role) {
 }
 
 void Ui::text_block(const std::string& text, ImFont* font, Color color, Role role) {
-  ImGui::PushFont(font);
   ImVec2 p = ImGui::GetCursorScreenPos();
-  ImGui::PushStyleColor(ImGuiCol_Text, col(color));
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
-  ImVec2 sz = ImGui::GetItemRectSize();
-  ImGui::PopFont();
+  float wrap = avail();
+  std::vector<Run> runs{{text, font}};
+  ImVec2 sz = measure(runs, wrap);
+  draw_runs(runs, p, wrap, color);
+  ImGui::Dummy(ImVec2(wrap, sz.y));
   text_node(text, {p.x, p.y, sz.x, sz.y}, role);
+}
+
+std::vector<Ui::Line> Ui::layout(const std::vector<Run>& runs, float wrap) {
+  // Break opportunities come from the whole text, so a bold word followed by a
+  // comma stays together; each segment is then split back into its runs.
+  std::string all;
+  std::vector<size_t> starts;
+  for (const auto& r : runs) {
+    starts.push_back(all.size());
+    all += r.text;
+  }
+  std::vector<size_t> cuts = i18n::line_breaks(all, locale);
+  cuts.push_back(all.size());
+  std::vector<Line> lines(1);
+  float x = 0;
+  size_t seg_begin = 0;
+  auto width_of = [&](size_t ri, size_t b, size_t e) {
+    ImFont* f = runs[ri].font;
+    return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, all.c_str() + b, all.c_str() + e).x;
+  };
+  auto run_at = [&](size_t byte) {
+    return static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), byte) - starts.begin() - 1);
+  };
+  for (size_t cut : cuts) {
+    if (cut <= seg_begin) continue;
+    // pieces of [seg_begin, cut) per run; hard line breaks end the line
+    size_t e = cut;
+    bool newline = all[e - 1] == '\n';
+    if (newline) --e;
+    size_t trim = e;
+    while (trim > seg_begin && all[trim - 1] == ' ') --trim;
+    std::vector<std::pair<size_t, std::pair<size_t, size_t>>> pieces;
+    float w = 0, w_trim = 0;
+    for (size_t b = seg_begin; b < e;) {
+      size_t ri = run_at(b);
+      size_t re = std::min(e, ri + 1 < starts.size() ? starts[ri + 1] : all.size());
+      pieces.push_back({ri, {b, re}});
+      w += width_of(ri, b, re);
+      if (b < trim) w_trim += width_of(ri, b, std::min(re, trim));
+      b = re;
+    }
+    if (x > 0 && x + w_trim > wrap) {
+      lines.emplace_back();
+      x = 0;
+    }
+    for (auto& p : pieces) lines.back().pieces.push_back(p);
+    lines.back().width = std::max(lines.back().width, x + w_trim);
+    x += w;
+    if (newline) {
+      lines.emplace_back();
+      x = 0;
+    }
+    seg_begin = cut;
+  }
+  return lines;
+}
+
+ImVec2 Ui::measure(const std::vector<Run>& runs, float wrap) {
+  float line_h = 0;
+  for (const auto& r : runs) line_h = std::max(line_h, r.font->FontSize);
+  auto lines = layout(runs, wrap);
+  float w = 0;
+  for (auto& l : lines) w = std::max(w, l.width);
+  return ImVec2(w, line_h * 1.25f * static_cast<float>(lines.size()));
+}
+
+void Ui::draw_runs(const std::vector<Run>& runs, ImVec2 pos, float wrap, Color color) {
+  float line_h = 0;
+  for (const auto& r : runs) line_h = std::max(line_h, r.font->FontSize);
+  std::string all;
+  for (const auto& r : runs) all += r.text;
+  auto* dl = ImGui::GetWindowDrawList();
+  float y = pos.y + line_h * 0.125f;
+  for (const auto& line : layout(runs, wrap)) {
+    float x = pos.x;
+    for (const auto& [ri, be] : line.pieces) {
+      ImFont* f = runs[ri].font;
+      const char* b = all.c_str() + be.first;
+      const char* e = all.c_str() + be.second;
+      dl->AddText(f, f->FontSize, ImVec2(x, y + (line_h - f->FontSize)), col(color), b, e);
+      x += f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, b, e).x;
+    }
+    y += line_h * 1.25f;
+  }
+}
+
+void Ui::rich(const std::vector<Run>& runs, bool muted, const char* bullet, Role role) {
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float room = avail();
+  float indent = bullet ? em * 1.4f : 0;
+  ImVec2 sz = measure(runs, room - indent);
+  Color c = muted ? th().text_muted : th().text;
+  if (bullet) {
+    ImFont* f = fonts.body;
+    ImGui::GetWindowDrawList()->AddText(f, f->FontSize, ImVec2(p.x + em * 0.3f, p.y + f->FontSize * 0.125f), col(c), bullet);
+  }
+  draw_runs(runs, ImVec2(p.x + indent, p.y), room - indent, c);
+  ImGui::Dummy(ImVec2(room, sz.y));
+  std::string label;
+  for (const auto& r : runs) label += r.text;
+  text_node(label, {p.x, p.y, indent + sz.x, sz.y}, role);
+}
+
+bool Ui::row(const std::string& title, const std::string& subtitle, float width) {
+  if (width <= 0) width = avail();
+  const float pad = em * 0.8f, arrow = em * 2.0f, stripe = em * 0.35f;
+  const float wrap = width - pad * 2 - arrow - stripe;
+  ImVec2 ts = measure({{title, fonts.large}}, wrap);
+  ImVec2 ss = subtitle.empty() ? ImVec2(0, 0) : measure({{subtitle, fonts.body}}, wrap);
+  float h = std::max(min_target, pad * 1.4f + ts.y + (subtitle.empty() ? 0 : em * 0.2f + ss.y));
+  Hit hit = card(title + "##row" + subtitle, title, ImVec2(width, h), Role::Row, false, em * 0.35f);
+  auto* dl = ImGui::GetWindowDrawList();
+  const Theme& t = th();
+  dl->AddRectFilled(hit.a, ImVec2(hit.a.x + stripe, hit.b.y), col(t.accent), em * 0.35f, ImDrawFlags_RoundCornersLeft);
+  float y = hit.a.y + (h - ts.y - (subtitle.empty() ? 0 : em * 0.2f + ss.y)) / 2;
+  draw_runs({{title, fonts.large}}, ImVec2(hit.a.x + stripe + pad, y), wrap, t.text);
+  if (!subtitle.empty()) draw_runs({{subtitle, fonts.body}}, ImVec2(hit.a.x + stripe + pad, y + ts.y + em * 0.2f), wrap, t.text_muted);
+  // the arrow: a chevron drawn as lines, so it needs no glyph
+  float cx = hit.b.x - arrow / 2 - pad * 0.3f, cy = (hit.a.y + hit.b.y) / 2, r = em * 0.4f;
+  dl->AddPolyline(std::array<ImVec2, 3>{ImVec2(cx - r / 2, cy - r), ImVec2(cx + r / 2, cy), ImVec2(cx - r / 2, cy + r)}.data(), 3,
+                  col(t.accent), 0, std::max(3.0f, em * 0.12f));
+  if (hit.focused) draw_focus(hit.a, hit.b);
+  return hit.clicked;
+}
+
+bool Ui::checkbox(const std::string& label, bool checked, float width) {
+  if (width <= 0) width = avail();
+  const float pad = em * 0.7f, box = std::max(em * 1.5f, min_target * 0.6f);
+  const float wrap = width - pad * 3 - box;
+  ImVec2 ts = measure({{label, fonts.body}}, wrap);
+  float h = std::max(min_target, ts.y + pad * 1.4f);
+  Hit hit = card(label + "##check", label, ImVec2(width, h), Role::Checkbox, checked, em * 0.3f);
+  auto* dl = ImGui::GetWindowDrawList();
+  const Theme& t = th();
+  ImVec2 ba(hit.a.x + pad, hit.a.y + (h - box) / 2), bb(ba.x + box, ba.y + box);
+  dl->AddRectFilled(ba, bb, col(checked ? t.accent : t.surface), em * 0.2f);
+  dl->AddRect(ba, bb, col(t.accent), em * 0.2f, 0, std::max(2.0f, em * 0.1f));
+  if (checked) {
+    std::array<ImVec2, 3> tick{ImVec2(ba.x + box * 0.2f, ba.y + box * 0.52f), ImVec2(ba.x + box * 0.42f, ba.y + box * 0.74f),
+                               ImVec2(ba.x + box * 0.8f, ba.y + box * 0.28f)};
+    dl->AddPolyline(tick.data(), 3, col(t.accent_text), 0, std::max(3.0f, box * 0.12f));
+  }
+  draw_runs({{label, fonts.body}}, ImVec2(bb.x + pad, hit.a.y + (h - ts.y) / 2), wrap, t.text);
+  if (hit.focused) draw_focus(hit.a, hit.b);
+  return hit.clicked;
+}
+
+bool Ui::chip(const std::string& label, bool selected) {
+  ImFont* f = fonts.body;
+  ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str());
+  ImVec2 size(ts.x + em * 1.6f, std::max(min_target, ts.y + em));
+  ImVec2 a = ImGui::GetCursorScreenPos();
+  bool pressed = false;
+  bool clicked = interact(label + "##chip", size, Role::Toggle, label, selected, &pressed);
+  ImVec2 b(a.x + size.x, a.y + size.y);
+  const Theme& t = th();
+  auto* dl = ImGui::GetWindowDrawList();
+  Color bg = selected ? t.accent : (pressed ? t.surface_pressed : t.surface);
+  dl->AddRectFilled(a, b, col(pressed && selected ? t.accent_pressed : bg), size.y / 2);
+  dl->AddRect(a, b, col(t.accent), size.y / 2, 0, std::max(2.0f, em * 0.08f));
+  dl->AddText(f, f->FontSize, ImVec2(a.x + (size.x - ts.x) / 2, a.y + (size.y - ts.y) / 2), col(selected ? t.accent_text : t.text),
+              label.c_str());
+  if (ImGui::GetID((label + "##chip").c_str()) == focused_) draw_focus(a, b);
+  return clicked;
 }
 
 void Ui::heading(const std::string& text, ImFont* font) { text_block(text, font ? font : fonts.title, th().text, Role::Heading); }

@@ -3,7 +3,10 @@
 // tree; keyboard focus and activation come from that tree, not from ImGui.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
@@ -22,17 +25,26 @@ struct Fonts {
 
 enum class Style { Normal, Primary, Danger, Bar };
 
+// A piece of text in one font, for wrapped text that mixes fonts (bold).
+struct Run {
+  std::string_view text;
+  ImFont* font;
+};
+
 class Ui {
 public:
   // Sizes, in pixels, derived from the display DPI and the large-text setting.
   float em = 28;            // body text size
   float min_target = 54;    // smallest touch target (~15 mm at the configured DPI)
+  float tap_slop = 16;      // a finger that moves further than this drags, it does not tap
   Fonts fonts;
   bool high_contrast = false;
+  bool kids = false;        // the kids' corner's softer colours
+  std::string locale = "en";  // for line breaking
 
-  const Theme& th() const { return theme(high_contrast); }
+  const Theme& th() const { return kids && !high_contrast ? kids_theme() : theme(high_contrast); }
 
-  void begin_frame();
+  void begin_frame(int64_t now_ms);
   // Applies keyboard moves to the tree just built and keeps it for lookups.
   void end_frame();
 
@@ -48,6 +60,20 @@ public:
 
   const A11yTree& tree() const { return last_tree_; }
 
+  // Width left on the current line, within the innermost push_right() edge.
+  float avail() const;
+  // Keeps text and rows left of x (screen pixels), e.g. inside a card.
+  void push_right(float x) { rights_.push_back(x); }
+  void pop_right() { rights_.pop_back(); }
+
+  // Touch scrolling for the current ImGui window: call right after Begin().
+  // A drag scrolls it; a flick keeps it moving and slowing down.
+  void touch_scroll();
+  // True while a flick is still moving something (frames must keep coming).
+  bool animating() const { return animating_; }
+  // True while the finger has moved beyond tap_slop since it went down.
+  bool dragging() const { return dragging_; }
+
   // Widgets. Labels are already localized. Return true when activated.
   bool button(const std::string& label, ImVec2 size, Style style = Style::Normal);
   bool tile(const std::string& title, const std::string& subtitle, ImVec2 size);
@@ -55,6 +81,19 @@ public:
   void heading(const std::string& text, ImFont* font = nullptr);
   void paragraph(const std::string& text, ImFont* font = nullptr, bool muted = false);
   void text_node(const std::string& label, Rect r, Role role = Role::Text);
+  // A full-width row that opens something: title, optional second line, arrow.
+  bool row(const std::string& title, const std::string& subtitle, float width = 0);
+  // A checklist line with a tick box; returns true when tapped (the caller flips it).
+  bool checkbox(const std::string& label, bool checked, float width = 0);
+  // A choice among a few ("Everyone", "I pay support"...): one pill button.
+  bool chip(const std::string& label, bool selected);
+  // Wrapped text of several runs (line breaks from ICU, in this->locale),
+  // drawn at the cursor; `bullet` indents it behind a dot. Registers one node.
+  void rich(const std::vector<Run>& runs, bool muted = false, const char* bullet = nullptr, Role role = Role::Text);
+  // Size of wrapped runs without drawing.
+  ImVec2 measure(const std::vector<Run>& runs, float wrap_width);
+  // A QR code of `payload`, `side` pixels square (quiet zone included).
+  void qr(const std::string& payload, float side, const std::string& label);
 
 private:
   struct Hit {
@@ -67,6 +106,23 @@ private:
   bool interact(const std::string& id_label, ImVec2 size, Role role, const std::string& label, bool selected, bool* pressed);
   void draw_focus(ImVec2 a, ImVec2 b);
 
+  struct Line {
+    std::vector<std::pair<size_t, std::pair<size_t, size_t>>> pieces;  // run, [begin, end)
+    float width = 0;
+  };
+  std::vector<Line> layout(const std::vector<Run>& runs, float wrap_width);
+  void draw_runs(const std::vector<Run>& runs, ImVec2 pos, float wrap_width, Color color);
+  bool tap_cancelled() const { return drag_cancel_; }
+
+  struct Scroll {
+    bool grabbed = false;
+    float start_y = 0, start_scroll = 0, last_y = 0, velocity = 0;  // velocity: px per ms
+    int64_t last_ms = 0;
+  };
+  std::map<ImGuiID, Scroll> scrolls_;
+  std::vector<float> rights_;
+  int64_t now_ms_ = 0, prev_ms_ = 0;
+  bool dragging_ = false, drag_cancel_ = false, animating_ = false, was_down_ = false, nav_moved_ = false;
   A11yTree tree_, last_tree_;
   uint32_t focused_ = 0, activate_ = 0;
   int nav_move_ = 0;

@@ -1,0 +1,88 @@
+#include "content/model.h"
+
+#include <algorithm>
+
+#include "content/store.h"
+
+namespace kiosk::content {
+
+namespace {
+std::vector<std::string> lines(const std::string& s) {
+  std::vector<std::string> out;
+  size_t a = 0;
+  while (a < s.size()) {
+    size_t b = s.find('\n', a);
+    if (b == std::string::npos) b = s.size();
+    if (b > a) out.push_back(s.substr(a, b - a));
+    a = b + 1;
+  }
+  return out;
+}
+template <class T>
+const T* find_id(const std::vector<T>& v, const std::string& id) {
+  auto it = std::find_if(v.begin(), v.end(), [&](const T& x) { return x.id == id; });
+  return it == v.end() ? nullptr : &*it;
+}
+}  // namespace
+
+const Topic* Model::topic(const std::string& id) const { return find_id(topics, id); }
+const Faq* Model::faq(const std::string& id) const { return find_id(faqs, id); }
+const Office* Model::office(const std::string& id) const { return find_id(offices, id); }
+const Contact* Model::contact(const std::string& id) const { return find_id(contacts, id); }
+const Guide* Model::guide(const std::string& id) const { return find_id(guides, id); }
+const KidsPage* Model::kids_page(const std::string& id) const { return find_id(kids, id); }
+
+std::string Model::kind_of(const std::string& id) const {
+  if (faq(id)) return "faq";
+  if (guide(id)) return "guide";
+  if (office(id)) return "office";
+  if (contact(id)) return "contact";
+  if (kids_page(id)) return "kids";
+  if (topic(id)) return "topic";
+  return {};
+}
+
+std::vector<const Faq*> Model::faqs_for(const std::string& topic_id, const std::string& audience) const {
+  std::vector<const Faq*> out;
+  for (const auto& f : faqs) {
+    if (f.topic != topic_id) continue;
+    if (!audience.empty() && !f.audiences.empty() &&
+        std::find(f.audiences.begin(), f.audiences.end(), audience) == f.audiences.end())
+      continue;
+    out.push_back(&f);
+  }
+  return out;
+}
+
+std::shared_ptr<const Model> load_model(Store& store, const std::string& locale) {
+  auto m = std::make_shared<Model>();
+  m->locale = locale;
+  auto text = [&](const std::string& id, const char* field) { return store.text(id, field, locale); };
+  for (const auto& it : store.items("topic")) {  // stored as "topic:<id>"
+    std::string id = it.id.rfind("topic:", 0) == 0 ? it.id.substr(6) : it.id;
+    m->topics.push_back({id, text(it.id, "title"), it.icon, text(it.id, "body")});
+  }
+  for (const auto& it : store.items("faq"))
+    m->faqs.push_back({it.id, it.topic, text(it.id, "question"), text(it.id, "body"), it.audiences, store.links(it.id, "related")});
+  for (const auto& it : store.items("office"))
+    m->offices.push_back({it.id, it.agency, text(it.id, "name"), it.street, it.town, it.zip, it.fax, text(it.id, "hours"),
+                          text(it.id, "body"), it.phones});
+  for (const auto& it : store.items("contact"))
+    m->contacts.push_back({it.id, text(it.id, "name"), it.phones.empty() ? std::string() : it.phones[0], text(it.id, "hours"),
+                           text(it.id, "body")});
+  for (const auto& it : store.items("guide")) {
+    Guide g{it.id, it.topic, text(it.id, "title"), text(it.id, "summary"), text(it.id, "body"), it.audiences,
+            store.links(it.id, "ends_at"), {}};
+    for (int i = 1; i <= it.steps; ++i) {
+      std::string p = "step." + std::to_string(i) + ".";
+      g.steps.push_back({text(it.id, (p + "title").c_str()), text(it.id, (p + "text").c_str()),
+                         lines(text(it.id, (p + "checklist").c_str()))});
+    }
+    m->guides.push_back(std::move(g));
+  }
+  for (const auto& it : store.items("kids"))
+    m->kids.push_back({it.id, it.audience, it.illustration, text(it.id, "title"), text(it.id, "body")});
+  return m;
+}
+
+}  // namespace kiosk::content

@@ -1,0 +1,67 @@
+// The content model: everything a visitor can read in one locale, loaded from
+// the database once (per locale and content version) into plain structs, so
+// screens draw from memory and never wait on a query mid-frame.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kiosk::content {
+
+class Store;
+
+struct Topic {
+  std::string id, title, icon, body;
+};
+struct Faq {
+  std::string id, topic, question, answer;  // answer is Markdown
+  std::vector<std::string> audiences;       // empty: for everyone
+  std::vector<std::string> related;         // ids of faqs, guides, contacts
+};
+struct Office {
+  std::string id, agency, name, street, town, zip, fax, hours, body;
+  std::vector<std::string> phones;
+};
+struct Contact {
+  std::string id, name, phone, hours, body;
+};
+struct Step {
+  std::string title, text;                 // text is Markdown
+  std::vector<std::string> checklist;
+};
+struct Guide {
+  std::string id, topic, title, summary, body;
+  std::vector<std::string> audiences, ends_at;  // ends_at: offices and contacts
+  std::vector<Step> steps;
+};
+struct KidsPage {
+  std::string id, audience, illustration, title, body;
+};
+
+struct Model {
+  std::string locale;
+  // Each in the order staff gave them (then by id).
+  std::vector<Topic> topics;
+  std::vector<Faq> faqs;
+  std::vector<Office> offices;
+  std::vector<Contact> contacts;
+  std::vector<Guide> guides;
+  std::vector<KidsPage> kids;
+
+  const Topic* topic(const std::string& id) const;
+  const Faq* faq(const std::string& id) const;
+  const Office* office(const std::string& id) const;
+  const Contact* contact(const std::string& id) const;
+  const Guide* guide(const std::string& id) const;
+  const KidsPage* kids_page(const std::string& id) const;
+  // "faq", "guide", "office", "contact", "kids", "topic" or "" for an id.
+  std::string kind_of(const std::string& id) const;
+  // The FAQs of a topic a visitor in `audience` ("" = everyone) should see.
+  std::vector<const Faq*> faqs_for(const std::string& topic, const std::string& audience) const;
+};
+
+// Reads every item with its texts in `locale` (English where untranslated).
+std::shared_ptr<const Model> load_model(Store& store, const std::string& locale);
+
+}  // namespace kiosk::content

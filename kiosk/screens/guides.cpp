@@ -1,0 +1,119 @@
+// Step-by-step guides: one step per screen with progress, Back and Next, a
+// checklist whose ticks live only for the session, and a last screen with
+// where to go and a QR code that carries the checklist away.
+#include <algorithm>
+
+#include "screens/parts.h"
+
+namespace kiosk::screens {
+
+void draw_guides(Ctx& c) {
+  if (!c.model) return draw_not_ready(c);
+  begin_body(c, "##guides");
+  title(c, c.t("guides.title"));
+  c.ui.paragraph(c.t("guides.intro"), nullptr, true);
+  gap(c, 0.5f);
+  for (const auto& g : c.model->guides) {
+    if (c.ui.row(g.title, g.summary)) c.ask(Intent::Type::Open, "guide", g.id + ":1");
+    gap(c, 0.15f);
+  }
+  end_body();
+}
+
+namespace {
+std::string tick_key(const std::string& guide, size_t step, size_t item) {
+  return guide + "/" + std::to_string(step) + "/" + std::to_string(item);
+}
+// The whole checklist as text, ticked items marked, for the QR code.
+std::string checklist_text(const Ctx& c, const content::Guide& g) {
+  std::string s = g.title;
+  for (size_t i = 0; i < g.steps.size(); ++i)
+    for (size_t j = 0; j < g.steps[i].checklist.size(); ++j)
+      s += std::string("\n") + (c.session.ticked.count(tick_key(g.id, i + 1, j)) ? "[x] " : "[ ] ") + g.steps[i].checklist[j];
+  return s;
+}
+}  // namespace
+
+void draw_guide(Ctx& c) {
+  const std::string param = c.session.nav.top().param;
+  const size_t colon = param.rfind(':');
+  const content::Guide* g = c.model ? c.model->guide(param.substr(0, colon)) : nullptr;
+  if (!g || g->steps.empty()) return draw_not_ready(c);
+  const std::string where = colon == std::string::npos ? "1" : param.substr(colon + 1);
+  const size_t n = g->steps.size();
+  const size_t step = where == "end" ? n + 1 : std::clamp<size_t>(std::strtoul(where.c_str(), nullptr, 10), 1, n);
+  const float footer = std::max(c.ui.min_target, c.ui.em * 2.4f) + c.ui.em * 1.2f;
+  begin_body(c, "##guide", footer);
+  c.ui.paragraph(g->title, c.ui.fonts.bold, true);
+  if (step <= n) {
+    const content::Step& s = g->steps[step - 1];
+    c.ui.paragraph(c.t("guide.progress", {{"step", static_cast<int64_t>(step)}, {"count", static_cast<int64_t>(n)}}), nullptr, true);
+    // the progress bar: one segment per step
+    {
+      ImVec2 a = ImGui::GetCursorScreenPos();
+      float w = c.ui.avail(), h = c.ui.em * 0.35f, g_ = c.ui.em * 0.2f;
+      float seg = (w - g_ * (n - 1)) / n;
+      for (size_t i = 0; i < n; ++i)
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x + i * (seg + g_), a.y), ImVec2(a.x + i * (seg + g_) + seg, a.y + h),
+                                                  ui::col(i < step ? c.ui.th().accent : c.ui.th().surface_pressed), h / 2);
+      ImGui::Dummy(ImVec2(w, h));
+    }
+    gap(c, 0.3f);
+    title(c, s.title);
+    Card k = card_begin(c);
+    markdown(c, s.text);
+    card_end(c, k);
+    if (!s.checklist.empty()) {
+      section(c, c.t("guide.checklist"));
+      for (size_t j = 0; j < s.checklist.size(); ++j) {
+        std::string key = tick_key(g->id, step, j);
+        if (c.ui.checkbox(s.checklist[j], c.session.ticked.count(key) > 0)) c.ask(Intent::Type::Tick, key);
+        gap(c, 0.1f);
+      }
+    }
+  } else {
+    // where to go: the phone lines, then the offices, and the checklist to take away
+    title(c, c.t("guide.where"));
+    const bool portrait = c.h > c.w;
+    const float qr_side = c.ui.em * (portrait ? 8.5f : 7.5f);
+    Card k = card_begin(c);
+    const float top = ImGui::GetCursorScreenPos().y;
+    ImGui::BeginGroup();
+    c.ui.push_right(k.right - k.pad * 2 - qr_side);
+    c.ui.paragraph(c.t("guide.take_away"), c.ui.fonts.large);
+    c.ui.paragraph(c.t("guide.take_away_sub"), nullptr, true);
+    c.ui.pop_right();
+    ImGui::EndGroup();
+    ImGui::SetCursorScreenPos(ImVec2(k.right - k.pad - qr_side, top));
+    c.ui.qr(checklist_text(c, *g), qr_side, c.t("guide.qr_label"));
+    card_end(c, k);
+    gap(c, 0.3f);
+    for (const auto& id : g->ends_at)
+      if (const auto* line = c.model->contact(id)) {
+        phone_card(c, *line, false);
+        gap(c, 0.2f);
+      }
+    bool any_office = false;
+    for (const auto& id : g->ends_at)
+      if (const auto* o = c.model->office(id)) {
+        if (!any_office) section(c, c.t("guide.offices"));
+        any_office = true;
+        if (office_row(c, *o)) c.ask(Intent::Type::Open, "office", o->id);
+        gap(c, 0.1f);
+      }
+  }
+  end_body();
+  begin_footer(c, "##guide-nav", footer);
+  const float bw = std::min(c.ui.em * 12.0f, (c.ui.avail() - c.ui.em) / 2);
+  const float bh = std::max(c.ui.min_target, c.ui.em * 2.4f);
+  if (c.ui.button(c.t(step == 1 ? "guide.back_to_list" : "guide.prev"), ImVec2(bw, bh))) c.ask(Intent::Type::Back);
+  if (step <= n) {
+    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - bw);
+    const std::string next = step == n ? "end" : std::to_string(step + 1);
+    if (c.ui.button(c.t(step == n ? "guide.finish" : "guide.next"), ImVec2(bw, bh), ui::Style::Primary))
+      c.ask(Intent::Type::Open, "guide", g->id + ":" + next);
+  }
+  end_footer();
+}
+
+}  // namespace kiosk::screens

@@ -1,0 +1,54 @@
+// Kids' corner: its own calm look (the app switches the theme for these
+// screens), larger type, and sections for children, teens and caregivers,
+// with how to reach the CIP Initiative.
+#include "screens/parts.h"
+
+namespace kiosk::screens {
+
+namespace {
+const char* kSections[] = {"children", "teens", "caregivers"};
+}
+
+void draw_kids(Ctx& c) {
+  if (!c.model) return draw_not_ready(c);
+  begin_body(c, "##kids");
+  title(c, c.t("kids.title"));
+  c.ui.paragraph(c.t("kids.intro"), c.ui.fonts.large);
+  const bool portrait = c.h > c.w;
+  for (const char* sec : kSections) {
+    section(c, c.t(std::string("kids.section.") + sec));
+    const int cols = portrait ? 1 : 2;
+    const float g = c.ui.em * 0.7f;
+    const float tw = (c.ui.avail() - g * (cols - 1)) / cols;
+    int shown = 0;
+    for (const auto& p : c.model->kids) {
+      if (p.audience != sec) continue;
+      if (shown % cols) ImGui::SameLine(0, g);
+      else if (shown) gap(c, 0.2f);
+      if (c.ui.tile(p.title, "", ImVec2(tw, c.ui.em * 3.6f))) c.ask(Intent::Type::Open, "kids-page", p.id);
+      ++shown;
+    }
+  }
+  section(c, c.t("kids.reach"));
+  if (const auto* line = c.model->contact("cip")) phone_card(c, *line, false);
+  if (const auto* o = c.model->office("cip-imrp"))
+    if (office_row(c, *o)) c.ask(Intent::Type::Open, "office", o->id);
+  end_body();
+}
+
+void draw_kids_page(Ctx& c) {
+  const content::KidsPage* p = c.model ? c.model->kids_page(c.session.nav.top().param) : nullptr;
+  if (!p) return draw_not_ready(c);
+  begin_body(c, "##kids-page");
+  c.ui.paragraph(c.t(std::string("kids.section.") + p->audience), c.ui.fonts.bold, true);
+  title(c, p->title);
+  Card k = card_begin(c);
+  // simpler words deserve bigger letters
+  markdown(c, p->body, c.ui.fonts.large);
+  card_end(c, k);
+  gap(c, 0.4f);
+  if (const auto* line = c.model->contact("cip")) phone_card(c, *line, false);
+  end_body();
+}
+
+}  // namespace kiosk::screens

@@ -1,0 +1,181 @@
+#include "screens/parts.h"
+
+#include <cmath>
+
+#include "content/markdown.h"
+#include "ui/keyboard.h"
+
+namespace kiosk::screens {
+
+void gap(Ctx& c, float ems) { ImGui::Dummy(ImVec2(0, c.ui.em * ems)); }
+
+void title(Ctx& c, const std::string& text) {
+  c.ui.heading(text);
+  gap(c, 0.3f);
+}
+
+void section(Ctx& c, const std::string& text) {
+  gap(c, 0.5f);
+  c.ui.heading(text, c.ui.fonts.large);
+  gap(c, 0.1f);
+}
+
+void markdown(Ctx& c, const std::string& md, ImFont* font) {
+  ImFont* regular = font ? font : c.ui.fonts.body;
+  ImFont* bold = font ? font : c.ui.fonts.bold;
+  for (const auto& block : content::parse_markdown(md)) {
+    std::vector<ui::Run> runs;
+    for (const auto& span : block.spans) runs.push_back({span.text, span.bold ? bold : regular});
+    std::string number = std::to_string(block.number) + ".";
+    const char* bullet = block.type == content::Block::Type::Bullet     ? "•"
+                         : block.type == content::Block::Type::Numbered ? number.c_str()
+                                                                        : nullptr;
+    c.ui.rich(runs, false, bullet);
+    if (!bullet) gap(c, 0.3f);
+  }
+}
+
+std::string agency_name(const Ctx& c, const std::string& agency) { return c.t("agency." + agency); }
+
+// A card: a surface behind whatever is drawn between begin and end. The
+// background goes on a lower draw channel once the height is known.
+Card card_begin(Ctx& c) {
+  Card k{ImGui::GetCursorScreenPos(), c.ui.em * 0.9f, 0};
+  k.right = k.start.x + c.ui.avail();
+  ImGui::GetWindowDrawList()->ChannelsSplit(2);
+  ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+  ImGui::SetCursorScreenPos(ImVec2(k.start.x + k.pad, k.start.y + k.pad));
+  ImGui::BeginGroup();
+  c.ui.push_right(k.right - k.pad);
+  return k;
+}
+void card_end(Ctx& c, const Card& k) {
+  c.ui.pop_right();
+  ImGui::EndGroup();
+  float w = k.right - k.start.x;
+  ImVec2 end(k.start.x + w, ImGui::GetItemRectMax().y + k.pad);
+  auto* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSetCurrent(0);
+  const ui::Theme& t = c.ui.th();
+  dl->AddRectFilled(k.start, end, ui::col(t.surface), c.ui.em * 0.4f);
+  dl->AddRect(k.start, end, ui::col(t.surface_pressed), c.ui.em * 0.4f, 0, std::max(2.0f, c.ui.em * 0.06f));
+  dl->ChannelsMerge();
+  ImGui::SetCursorScreenPos(ImVec2(k.start.x, end.y));
+  ImGui::Dummy(ImVec2(w, c.ui.em * 0.2f));
+}
+
+void phone_card(Ctx& c, const content::Contact& line, bool full) {
+  Card k = card_begin(c);
+  c.ui.paragraph(line.name, c.ui.fonts.large);
+  c.ui.paragraph(line.phone, c.ui.fonts.title);
+  if (!line.hours.empty()) c.ui.paragraph(line.hours, nullptr, true);
+  if (full) {
+    gap(c, 0.3f);
+    markdown(c, line.body);
+  }
+  card_end(c, k);
+}
+
+bool office_row(Ctx& c, const content::Office& o) {
+  std::string phones;
+  for (const auto& p : o.phones) phones += (phones.empty() ? "" : ", ") + p;
+  std::string sub = o.street + ", " + o.town + (o.zip.empty() ? "" : " " + o.zip) + "\n" + phones + " · " + o.agency;
+  return c.ui.row(o.name, sub);
+}
+
+std::string office_card_text(const Ctx& c, const content::Office& o) {
+  std::string s = o.name + "\n" + agency_name(c, o.agency) + "\n" + o.street + "\n" + o.town + ", CT" +
+                  (o.zip.empty() ? "" : " " + o.zip);
+  for (const auto& p : o.phones) s += "\n" + p;
+  return s;
+}
+
+int chips(Ctx& c, const std::vector<std::string>& labels, int selected) {
+  int tapped = -1;
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  const float gap_x = c.ui.em * 0.5f;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    if (i) {
+      // stay on this line when the next chip fits
+      ImFont* f = c.ui.fonts.body;
+      float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, labels[i].c_str()).x + c.ui.em * 1.6f;
+      ImGui::SameLine(0, gap_x);
+      if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+    }
+    if (c.ui.chip(labels[i], static_cast<int>(i) == selected)) tapped = static_cast<int>(i);
+  }
+  return tapped;
+}
+
+KeysLayout keys_layout(const Ctx& c) {
+  KeysLayout k;
+  if (c.h > c.w) k.footer = c.ui.em * 17.5f;
+  else k.side = std::round(c.w * 0.42f);
+  return k;
+}
+
+namespace {
+// The field the keyboard types into: the text (its end, when long) and a caret.
+void text_field(Ctx& c, const std::string& label, const std::string& text, const std::string& placeholder) {
+  ImVec2 a = ImGui::GetCursorScreenPos();
+  float w = c.ui.avail(), h = std::max(c.ui.min_target, c.ui.em * 2.4f);
+  auto* dl = ImGui::GetWindowDrawList();
+  const ui::Theme& t = c.ui.th();
+  dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), ui::col(t.surface), c.ui.em * 0.3f);
+  dl->AddRect(a, ImVec2(a.x + w, a.y + h), ui::col(t.accent), c.ui.em * 0.3f, 0, std::max(3.0f, c.ui.em * 0.1f));
+  ImFont* f = c.ui.fonts.large;
+  const std::string& shown = text.empty() ? placeholder : text;
+  ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shown.c_str());
+  ImVec2 tp(a.x + c.ui.em * 0.6f, a.y + (h - ts.y) / 2);
+  if (ts.x > w - c.ui.em * 1.2f) tp.x -= ts.x - (w - c.ui.em * 1.2f);
+  dl->PushClipRect(ImVec2(a.x + 4, a.y), ImVec2(a.x + w - 4, a.y + h), true);
+  dl->AddText(f, f->FontSize, tp, ui::col(text.empty() ? t.text_muted : t.text), shown.c_str());
+  float cx = text.empty() ? tp.x : tp.x + ts.x + 2;
+  dl->AddRectFilled(ImVec2(cx, tp.y), ImVec2(cx + std::max(2.0f, c.ui.em * 0.08f), tp.y + ts.y), ui::col(t.accent));
+  dl->PopClipRect();
+  ImGui::Dummy(ImVec2(w, h));
+  c.ui.text_node(label + ": " + text, {a.x, a.y, w, h});
+}
+}  // namespace
+
+void keyboard_panel(Ctx& c, const KeysLayout& k, const char* field, const std::string& label, const std::string& text,
+                    const std::string& placeholder) {
+  if (k.side > 0) begin_side(c, "##keys", k.side);
+  else begin_footer(c, "##keys", k.footer);
+  gap(c, k.side > 0 ? 0.8f : 0.2f);
+  text_field(c, label, text, placeholder);
+  gap(c, 0.4f);
+  std::string next = ui::keyboard(c.ui, {c.t("keyboard.rows"), c.t("keyboard.space"), c.t("keyboard.erase"), c.t("keyboard.clear")},
+                                  text, c.ui.avail());
+  if (next != text) c.ask(Intent::Type::Set, field, next);
+  end_side();
+}
+
+void open_item(Ctx& c, const std::string& id) {
+  if (!c.model) return;
+  std::string kind = c.model->kind_of(id);
+  if (kind == "faq") c.ask(Intent::Type::Open, "answer", id);
+  else if (kind == "guide") c.ask(Intent::Type::Open, "guide", id + ":1");
+  else if (kind == "office") c.ask(Intent::Type::Open, "office", id);
+  else if (kind == "contact") c.ask(Intent::Type::Open, "call", id);
+  else if (kind == "kids") c.ask(Intent::Type::Open, "kids-page", id);
+  else if (kind == "topic") c.ask(Intent::Type::Open, "topic", id);
+}
+
+void related_rows(Ctx& c, const std::vector<std::string>& ids) {
+  for (const auto& id : ids) {
+    if (!c.model) return;
+    std::string label, sub;
+    if (auto* f = c.model->faq(id)) label = f->question;
+    else if (auto* g = c.model->guide(id)) { label = g->title; sub = c.t("guides.kind"); }
+    else if (auto* p = c.model->contact(id)) { label = p->name; sub = p->phone; }
+    else if (auto* o = c.model->office(id)) { label = o->name; sub = o->town; }
+    else if (auto* k = c.model->kids_page(id)) label = k->title;
+    else if (auto* t = c.model->topic(id)) label = t->title;
+    if (label.empty()) continue;
+    if (c.ui.row(label, sub)) open_item(c, id);
+    gap(c, 0.1f);
+  }
+}
+
+}  // namespace kiosk::screens

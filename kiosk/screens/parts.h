@@ -1,0 +1,46 @@
+// Pieces the visitor's screens share: titles, Markdown bodies, phone and
+// office cards, and the small layout steps between them.
+#pragma once
+#include "content/model.h"
+#include "screens/screens.h"
+
+namespace kiosk::screens {
+
+void gap(Ctx& c, float ems);
+// A card: a surface behind whatever is drawn between card_begin and card_end
+// (not nested).
+struct Card {
+  ImVec2 start;
+  float pad, right;
+};
+Card card_begin(Ctx& c);
+void card_end(Ctx& c, const Card& k);
+void title(Ctx& c, const std::string& text);
+void section(Ctx& c, const std::string& text);
+// A content body in the content's Markdown subset (paragraphs, lists, bold).
+void markdown(Ctx& c, const std::string& md, ImFont* font = nullptr);
+// "Support Enforcement Services, Judicial Branch" for "SES".
+std::string agency_name(const Ctx& c, const std::string& agency);
+// A phone line: name, the number large, hours, and (full) what it is for.
+void phone_card(Ctx& c, const content::Contact& line, bool full);
+// An office as a row that opens it: name, agency, street and phone.
+bool office_row(Ctx& c, const content::Office& o);
+// The office's address and phone as plain text (what its QR code carries).
+std::string office_card_text(const Ctx& c, const content::Office& o);
+// Chips in a wrapping line; returns the index tapped or -1.
+int chips(Ctx& c, const std::vector<std::string>& labels, int selected);
+// Rows for related items (FAQs, guides, phone lines) that open them.
+void related_rows(Ctx& c, const std::vector<std::string>& ids);
+// Typing: the text field and the on-screen keyboard sit together, in a
+// footer in portrait and in a side panel in landscape.
+struct KeysLayout {
+  float footer = 0, side = 0;
+};
+KeysLayout keys_layout(const Ctx& c);
+// Draws the field and the keyboard; asks to set session field `field`.
+void keyboard_panel(Ctx& c, const KeysLayout& k, const char* field, const std::string& label, const std::string& text,
+                    const std::string& placeholder);
+// Opens whatever an id names (answer, guide, office, phone line, kids page).
+void open_item(Ctx& c, const std::string& id);
+
+}  // namespace kiosk::screens

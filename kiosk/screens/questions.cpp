@@ -1,0 +1,91 @@
+// Questions: topics as tiles -> the questions of a topic -> one answer. The
+// "who is asking" filter narrows the questions and stays for the session.
+#include <algorithm>
+
+#include "screens/parts.h"
+
+namespace kiosk::screens {
+
+namespace {
+const std::vector<std::string> kAudiences = {"", "pays", "receives", "caregiver"};
+
+void audience_filter(Ctx& c) {
+  std::vector<std::string> labels;
+  for (const auto& a : kAudiences) labels.push_back(c.t(a.empty() ? "audience.all" : "audience." + a));
+  int sel = static_cast<int>(std::find(kAudiences.begin(), kAudiences.end(), c.session.audience_filter) - kAudiences.begin());
+  c.ui.paragraph(c.t("audience.prompt"), nullptr, true);
+  int tapped = chips(c, labels, sel);
+  if (tapped >= 0) c.ask(Intent::Type::Set, "audience", kAudiences[tapped]);
+}
+}  // namespace
+
+void draw_questions(Ctx& c) {
+  if (!c.model) return draw_not_ready(c);
+  begin_body(c, "##questions");
+  title(c, c.t("questions.title"));
+  audience_filter(c);
+  gap(c, 0.6f);
+  const bool portrait = c.h > c.w;
+  const int cols = portrait ? 2 : 3;
+  const float g = c.ui.em * 0.7f;
+  const float tw = (c.ui.avail() - g * (cols - 1)) / cols;
+  int shown = 0;
+  for (const auto& t : c.model->topics) {
+    size_t n = c.model->faqs_for(t.id, c.session.audience_filter).size();
+    if (n == 0) continue;  // nothing for this visitor here
+    if (shown % cols) ImGui::SameLine(0, g);
+    else if (shown) gap(c, 0.2f);
+    if (c.ui.tile(t.title, c.t("questions.count", {{"count", static_cast<int64_t>(n)}}), ImVec2(tw, c.ui.em * 4.6f)))
+      c.ask(Intent::Type::Open, "topic", t.id);
+    ++shown;
+  }
+  end_body();
+}
+
+void draw_topic(Ctx& c) {
+  const content::Topic* t = c.model ? c.model->topic(c.session.nav.top().param) : nullptr;
+  if (!t) return draw_not_ready(c);
+  begin_body(c, "##topic");
+  title(c, t->title);
+  audience_filter(c);
+  gap(c, 0.5f);
+  auto faqs = c.model->faqs_for(t->id, c.session.audience_filter);
+  for (const auto* f : faqs) {
+    if (c.ui.row(f->question, "")) c.ask(Intent::Type::Open, "answer", f->id);
+    gap(c, 0.1f);
+  }
+  if (faqs.empty()) c.ui.paragraph(c.t("questions.none_for_you"));
+  // guides of this topic lead on from its questions
+  for (const auto& g : c.model->guides)
+    if (g.topic == t->id) {
+      section(c, c.t("guides.kind"));
+      if (c.ui.row(g.title, g.summary)) c.ask(Intent::Type::Open, "guide", g.id + ":1");
+    }
+  end_body();
+}
+
+void draw_answer(Ctx& c) {
+  const content::Faq* f = c.model ? c.model->faq(c.session.nav.top().param) : nullptr;
+  if (!f) return draw_not_ready(c);
+  begin_body(c, "##answer");
+  title(c, f->question);
+  Card k = card_begin(c);
+  markdown(c, f->answer);
+  card_end(c, k);
+  // where it leads: related guides and phone lines first, then other questions
+  std::vector<std::string> leads, more;
+  for (const auto& id : f->related) (c.model->faq(id) ? more : leads).push_back(id);
+  if (!leads.empty()) {
+    section(c, c.t("answer.next"));
+    related_rows(c, leads);
+  }
+  if (!more.empty()) {
+    section(c, c.t("answer.related"));
+    related_rows(c, more);
+  }
+  section(c, c.t("answer.help"));
+  if (const auto* cc = c.model->contact("call-center")) phone_card(c, *cc, false);
+  end_body();
+}
+
+}  // namespace kiosk::screens

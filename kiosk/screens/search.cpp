@@ -1,0 +1,52 @@
+// Search: an on-screen keyboard that follows the locale, results as you type
+// grouped by kind, "did you mean", and a kind empty state that offers the
+// topics and the call center.
+#include "content/search.h"
+#include "screens/parts.h"
+
+namespace kiosk::screens {
+
+void draw_search(Ctx& c) {
+  if (!c.model) return draw_not_ready(c);
+  const KeysLayout keys = keys_layout(c);
+  const std::string& text = c.session.search_text;
+  begin_body(c, "##search", keys.footer, keys.side);
+  title(c, c.t("search.title"));
+  gap(c, 0.4f);
+  const content::SearchResponse* resp = text.empty() ? nullptr : &c.search(text);
+  if (resp && !resp->did_you_mean.empty()) {
+    if (c.ui.row(c.t("search.did_you_mean", {{"words", resp->did_you_mean}}), "")) c.ask(Intent::Type::Set, "search", resp->did_you_mean + " ");
+    gap(c, 0.2f);
+  }
+  if (resp && !resp->results.empty()) {
+    c.ui.paragraph(c.t("search.results", {{"count", static_cast<int64_t>(resp->results.size())}}), nullptr, true);
+    // grouped by kind, in a fixed order; within a kind, best first
+    for (const char* kind : {"faq", "guide", "office", "contact", "kids", "topic"}) {
+      bool header = false;
+      for (const auto& r : resp->results) {
+        if (r.kind != kind) continue;
+        if (!header) section(c, c.t(std::string("search.kind.") + kind));
+        header = true;
+        std::string id = r.id.rfind("topic:", 0) == 0 ? r.id.substr(6) : r.id;
+        if (c.ui.row(r.title, r.kind == "faq" || r.kind == "kids" ? r.snippet : "")) open_item(c, id);
+        gap(c, 0.1f);
+      }
+    }
+  } else if (resp) {
+    // nothing found: kind words, the topics, and a person to talk to
+    c.ui.paragraph(c.t("search.none.title"), c.ui.fonts.large);
+    c.ui.paragraph(c.t("search.none.body"));
+    if (const auto* cc = c.model->contact("call-center")) phone_card(c, *cc, false);
+    section(c, c.t("questions.title"));
+    for (const auto& t : c.model->topics) {
+      if (c.ui.row(t.title, "")) c.ask(Intent::Type::Open, "topic", t.id);
+      gap(c, 0.1f);
+    }
+  } else {
+    c.ui.paragraph(c.t("search.examples"), nullptr, true);
+  }
+  end_body();
+  keyboard_panel(c, keys, "search", c.t("search.field"), text, c.t("search.hint"));
+}
+
+}  // namespace kiosk::screens

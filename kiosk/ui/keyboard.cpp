@@ -1,0 +1,60 @@
+#include "ui/keyboard.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace kiosk::ui {
+
+namespace {
+std::vector<std::vector<std::string>> split_rows(const std::string& spec) {
+  std::vector<std::vector<std::string>> rows(1);
+  for (size_t i = 0; i < spec.size();) {
+    unsigned char c = static_cast<unsigned char>(spec[i]);
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    std::string ch = spec.substr(i, n);
+    i += n;
+    if (ch == "|") rows.emplace_back();
+    else if (ch != " ") rows.back().push_back(ch);
+  }
+  return rows;
+}
+// Removes the last UTF-8 character.
+void erase_last(std::string& s) {
+  if (s.empty()) return;
+  size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  s.erase(i);
+}
+}  // namespace
+
+std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& text, float width) {
+  std::string out = text;
+  auto rows = split_rows(labels.rows);
+  size_t widest = 10;
+  for (const auto& r : rows) widest = std::max(widest, r.size());
+  const float gap = ui.em * 0.3f;
+  const float key_w = std::max(ui.min_target, (width - gap * (widest - 1)) / static_cast<float>(widest));
+  const float key_h = std::max(ui.min_target, ui.em * 2.6f);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
+  for (const auto& r : rows) {
+    // each row centred under the widest
+    float row_w = r.size() * key_w + (r.size() - 1) * gap;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - row_w) / 2));
+    for (size_t i = 0; i < r.size(); ++i) {
+      if (i) ImGui::SameLine();
+      if (ui.button(r[i], ImVec2(key_w, key_h))) out += r[i];
+    }
+  }
+  // the last row: clear, space, erase
+  float side = key_w * 2 + gap;
+  float space_w = std::max(key_w, width - 2 * side - 2 * gap);
+  if (ui.button(labels.clear, ImVec2(side, key_h))) out.clear();
+  ImGui::SameLine();
+  if (ui.button(labels.space, ImVec2(space_w, key_h)) && !out.empty() && out.back() != ' ') out += ' ';
+  ImGui::SameLine();
+  if (ui.button(labels.erase, ImVec2(side, key_h))) erase_last(out);
+  ImGui::PopStyleVar();
+  return out;
+}
+
+}  // namespace kiosk::ui

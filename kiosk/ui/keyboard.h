@@ -1,0 +1,20 @@
+// The on-screen keyboard: letter rows come from the locale's catalog
+// ("keyboard.rows", rows separated by "|"), so Spanish has ñ and its accented
+// vowels and a new language brings its own letters.
+#pragma once
+#include <string>
+
+#include "ui/ui.h"
+
+namespace kiosk::ui {
+
+struct KeyboardLabels {
+  std::string rows;        // "qwertyuiop|asdfghjkl|zxcvbnm"
+  std::string space, erase, clear;
+};
+
+// Draws the keyboard at the cursor across `width`; returns the text after
+// the keys pressed this frame.
+std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& text, float width);
+
+}  // namespace kiosk::ui

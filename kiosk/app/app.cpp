@@ -100,6 +100,7 @@ void App::build_fonts() {
   ui_.fonts.body = add(files.regular, base);
   ui_.fonts.bold = add(files.bold, base);
   ui_.fonts.large = add(files.bold, base * 1.3f);
+  ui_.fonts.reading = add(files.regular, base * 1.3f);
   ui_.fonts.title = add(files.bold, base * 1.7f);
   ui_.fonts.huge = add(files.bold, base * 2.4f);
   io.Fonts->Build();
@@ -169,6 +170,7 @@ void App::reset_session() {
   session_.reset(settings_.default_locale);
   idle_.to_attract();
   ui_.clear_focus();
+  ui_.forget_scroll();
   queue_.clear();
   pointer_down_ = false;
   setup_style();
@@ -181,7 +183,12 @@ void App::apply(const screens::Intent& in) {
   using T = screens::Intent::Type;
   auto close_overlays = [&] { session_.show_language_picker = session_.show_accessibility = session_.show_help = false; };
   switch (in.type) {
-    case T::Open: session_.nav.push({in.a, in.b}); break;
+    case T::Open:
+      // a new visit to a screen with a text field starts empty (Back keeps it)
+      if (in.a == "search") session_.search_text.clear();
+      if (in.a == "offices") session_.office_town.clear();
+      session_.nav.push({in.a, in.b});
+      break;
     case T::Back:
       if (!session_.nav.pop() || session_.nav.top().screen == "attract") session_.nav.reset({"home", ""});
       break;
@@ -361,6 +368,7 @@ void App::frame() {
   ui_.locale = session_.prefs.locale;
   ui_.kids = screen() == "kids" || screen() == "kids-page";
   ui_.begin_frame(clock_.now_ms());
+  ui_.set_page(std::to_string(session_.nav.top().visit));
 
   std::vector<screens::Intent> intents;
   const auto* def = screens::find_screen(screen());

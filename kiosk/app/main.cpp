@@ -147,5 +147,6 @@ int main(int argc, char** argv) {
   }
   platform::ManualClock clock;
   app::App app(settings, clock, *video);
+  video->set_lazy(true);  // pixels only for screenshots
   return app::run_script(app, clock, *video, steps, script, out);
 }

@@ -92,6 +92,7 @@ void Video::begin_frame() {
 }
 
 void Video::render() {
+  if (lazy_ && surface_) return;  // drawn by screenshot(), from the same draw data
   SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
   SDL_RenderClear(renderer_);
   ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
@@ -105,6 +106,11 @@ void Video::rebuild_fonts_texture() {
 
 std::string Video::screenshot(const std::string& path) {
   if (!surface_) return "screenshots are taken in headless mode";
+  if (lazy_) {
+    lazy_ = false;
+    render();
+    lazy_ = true;
+  }
   SDL_LockSurface(surface_);
   std::string err = write_png(path, static_cast<const uint8_t*>(surface_->pixels), surface_->w, surface_->h, surface_->pitch);
   SDL_UnlockSurface(surface_);

@@ -30,6 +30,9 @@ public:
   void detach_imgui();
   void begin_frame();           // ImGui backend NewFrame (sizes, textures)
   void render();                // draws ImGui's draw data and presents
+  // Headless only: skip drawing pixels until a screenshot asks for them (the
+  // layout and the accessibility tree do not need pixels; tests run faster).
+  void set_lazy(bool lazy) { lazy_ = lazy; }
   void rebuild_fonts_texture();
   std::string screenshot(const std::string& path);  // headless only; "" or why not
   void refresh_size();
@@ -39,6 +42,7 @@ private:
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;
   SDL_Surface* surface_ = nullptr;
+  bool lazy_ = false;
   int w_ = 0, h_ = 0;
   float dpi_ = 0;
   bool attached_ = false;

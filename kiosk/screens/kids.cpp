@@ -13,7 +13,7 @@ void draw_kids(Ctx& c) {
   if (!c.model) return draw_not_ready(c);
   begin_body(c, "##kids");
   title(c, c.t("kids.title"));
-  c.ui.paragraph(c.t("kids.intro"), c.ui.fonts.large);
+  c.ui.paragraph(c.t("kids.intro"), c.ui.fonts.reading);
   const bool portrait = c.h > c.w;
   for (const char* sec : kSections) {
     section(c, c.t(std::string("kids.section.") + sec));
@@ -25,7 +25,7 @@ void draw_kids(Ctx& c) {
       if (p.audience != sec) continue;
       if (shown % cols) ImGui::SameLine(0, g);
       else if (shown) gap(c, 0.2f);
-      if (c.ui.tile(p.title, "", ImVec2(tw, c.ui.em * 3.6f))) c.ask(Intent::Type::Open, "kids-page", p.id);
+      if (c.ui.tile(p.title, "", ImVec2(tw, c.ui.em * 4.4f), p.illustration)) c.ask(Intent::Type::Open, "kids-page", p.id);
       ++shown;
     }
   }
@@ -41,10 +41,18 @@ void draw_kids_page(Ctx& c) {
   if (!p) return draw_not_ready(c);
   begin_body(c, "##kids-page");
   c.ui.paragraph(c.t(std::string("kids.section.") + p->audience), c.ui.fonts.bold, true);
-  title(c, p->title);
+  {
+    // the page's picture beside its title
+    const float pic = c.ui.em * 3.0f;
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    c.ui.draw_picture(p->illustration, ImVec2(a.x + pic / 2, a.y + pic / 2), pic / 2);
+    ImGui::SetCursorScreenPos(ImVec2(a.x + pic + c.ui.em, a.y + (pic - c.ui.fonts.title->FontSize * 1.25f) / 2));
+    title(c, p->title);
+    ImGui::SetCursorScreenPos(ImVec2(a.x, std::max(ImGui::GetCursorScreenPos().y, a.y + pic + c.ui.em * 0.4f)));
+  }
   Card k = card_begin(c);
   // simpler words deserve bigger letters
-  markdown(c, p->body, c.ui.fonts.large);
+  markdown(c, p->body, c.ui.fonts.reading);
   card_end(c, k);
   gap(c, 0.4f);
   if (const auto* line = c.model->contact("cip")) phone_card(c, *line, false);

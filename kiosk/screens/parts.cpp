@@ -22,7 +22,7 @@ void section(Ctx& c, const std::string& text) {
 
 void markdown(Ctx& c, const std::string& md, ImFont* font) {
   ImFont* regular = font ? font : c.ui.fonts.body;
-  ImFont* bold = font ? font : c.ui.fonts.bold;
+  ImFont* bold = font == c.ui.fonts.reading ? c.ui.fonts.large : font ? font : c.ui.fonts.bold;
   for (const auto& block : content::parse_markdown(md)) {
     std::vector<ui::Run> runs;
     for (const auto& span : block.spans) runs.push_back({span.text, span.bold ? bold : regular});
@@ -122,7 +122,7 @@ void text_field(Ctx& c, const std::string& label, const std::string& text, const
   auto* dl = ImGui::GetWindowDrawList();
   const ui::Theme& t = c.ui.th();
   dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), ui::col(t.surface), c.ui.em * 0.3f);
-  dl->AddRect(a, ImVec2(a.x + w, a.y + h), ui::col(t.accent), c.ui.em * 0.3f, 0, std::max(3.0f, c.ui.em * 0.1f));
+  dl->AddRect(a, ImVec2(a.x + w, a.y + h), ui::col(t.accent), c.ui.em * 0.3f, 0, std::max(2.0f, c.ui.em * 0.08f));
   ImFont* f = c.ui.fonts.large;
   const std::string& shown = text.empty() ? placeholder : text;
   ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shown.c_str());

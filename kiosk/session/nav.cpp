@@ -5,6 +5,7 @@ namespace kiosk::session {
 
 void NavStack::push(Route r) {
   if (stack_.back() == r) return;  // a double tap does not stack the same screen twice
+  r.visit = ++visits_;
   stack_.push_back(std::move(r));
 }
 
@@ -16,6 +17,7 @@ bool NavStack::pop() {
 
 void NavStack::reset(Route root) {
   stack_.clear();
+  root.visit = ++visits_;
   stack_.push_back(std::move(root));
 }
 

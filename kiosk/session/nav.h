@@ -1,5 +1,6 @@
 // The navigation stack: where the visitor is and how they got there.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -8,7 +9,8 @@ namespace kiosk::session {
 struct Route {
   std::string screen;  // "home", "faq", "offices", ...
   std::string param;   // item id or sub-view, may be empty
-  bool operator==(const Route&) const = default;
+  uint64_t visit = 0;  // set by NavStack: which arrival this is (Back returns to the same visit)
+  bool operator==(const Route& o) const { return screen == o.screen && param == o.param; }
 };
 
 class NavStack {
@@ -25,6 +27,7 @@ public:
 
 private:
   std::vector<Route> stack_;
+  uint64_t visits_ = 0;
 };
 
 }  // namespace kiosk::session

@@ -42,17 +42,17 @@ std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& te
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - row_w) / 2));
     for (size_t i = 0; i < r.size(); ++i) {
       if (i) ImGui::SameLine();
-      if (ui.button(r[i], ImVec2(key_w, key_h))) out += r[i];
+      if (ui.button(r[i], ImVec2(key_w, key_h), Style::Normal, Role::Key)) out += r[i];
     }
   }
   // the last row: clear, space, erase
   float side = key_w * 2 + gap;
   float space_w = std::max(key_w, width - 2 * side - 2 * gap);
-  if (ui.button(labels.clear, ImVec2(side, key_h))) out.clear();
+  if (ui.button(labels.clear, ImVec2(side, key_h), Style::Normal, Role::Key)) out.clear();
   ImGui::SameLine();
-  if (ui.button(labels.space, ImVec2(space_w, key_h)) && !out.empty() && out.back() != ' ') out += ' ';
+  if (ui.button(labels.space, ImVec2(space_w, key_h), Style::Normal, Role::Key) && !out.empty() && out.back() != ' ') out += ' ';
   ImGui::SameLine();
-  if (ui.button(labels.erase, ImVec2(side, key_h))) erase_last(out);
+  if (ui.button(labels.erase, ImVec2(side, key_h), Style::Normal, Role::Key)) erase_last(out);
   ImGui::PopStyleVar();
   return out;
 }

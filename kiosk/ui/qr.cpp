@@ -11,7 +11,7 @@ namespace kiosk::ui {
 void Ui::qr(const std::string& payload, float side, const std::string& label) {
   ImVec2 a = ImGui::GetCursorScreenPos();
   std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
-      QRcode_encodeString8bit(payload.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
+      QRcode_encodeString8bit(payload.c_str(), 0, payload.size() > 120 ? QR_ECLEVEL_L : QR_ECLEVEL_M), &QRcode_free);
   ImGui::Dummy(ImVec2(side, side));
   auto* dl = ImGui::GetWindowDrawList();
   // Always dark on white with a quiet zone, whatever the theme: phones need it.

@@ -49,11 +49,20 @@ void Ui::touch_scroll() {
   ImGuiWindow* w = ImGui::GetCurrentWindow();
   const ImGuiIO& io = ImGui::GetIO();
   Scroll& s = scrolls_[w->ID];
+  const std::string key = page_ + "#" + std::to_string(w->ID);
+  if (s.page != page_) {  // a new place in this window: its remembered position, or the top
+    saved_scroll_[s.page + "#" + std::to_string(w->ID)] = w->Scroll.y;
+    auto it = saved_scroll_.find(key);
+    s = Scroll{};
+    s.page = page_;
+    ImGui::SetScrollY(it == saved_scroll_.end() ? 0.0f : it->second);
+    return;
+  }
   int64_t dt = now_ms_ - prev_ms_;
   if (dt <= 0 || dt > 100) dt = 16;  // a paused or frozen clock still lets a flick settle
   const ImRect r = w->InnerRect;
   if (io.MouseClicked[0] && r.Contains(io.MousePos) && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
-    s = Scroll{true, io.MousePos.y, w->Scroll.y, io.MousePos.y, 0, now_ms_};
+    s = Scroll{page_, true, io.MousePos.y, w->Scroll.y, io.MousePos.y, 0, now_ms_};
   }
   if (s.grabbed && io.MouseDown[0]) {
     if (dragging_) {
@@ -81,7 +90,7 @@ void Ui::end_frame() {
   auto& nodes = tree_.nodes();
   std::vector<size_t> order;
   for (size_t i = 0; i < nodes.size(); ++i)
-    if (nodes[i].interactive() && nodes[i].enabled && nodes[i].visible()) order.push_back(i);
+    if (nodes[i].interactive() && nodes[i].enabled) order.push_back(i);  // scrolled-off ones too: focus scrolls to them
   if (!order.empty()) {
     auto cur = std::find_if(order.begin(), order.end(), [&](size_t i) { return nodes[i].id == focused_; });
     if (nav_move_ != 0) {
@@ -138,14 +147,14 @@ void Ui::draw_focus(ImVec2 a, ImVec2 b) {
   ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - t, a.y - t), ImVec2(b.x + t, b.y + t), col(th().focus), em * 0.4f, 0, t);
 }
 
-bool Ui::button(const std::string& label, ImVec2 size, Style style) {
+bool Ui::button(const std::string& label, ImVec2 size, Style style, Role role) {
   ImFont* font = fonts.large ? fonts.large : ImGui::GetFont();
   ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
   if (size.x <= 0) size.x = ts.x + em * 1.6f;
   if (size.y <= 0) size.y = std::max(min_target, ts.y + em * 0.9f);
   ImVec2 a = ImGui::GetCursorScreenPos();
   bool pressed = false;
-  bool clicked = interact(label + "##btn", size, Role::Button, label, false, &pressed);
+  bool clicked = interact(label + "##btn", size, role, label, false, &pressed);
   ImVec2 b(a.x + std::max(size.x, min_target), a.y + std::max(size.y, min_target));
   const Theme& t = th();
   Color bg = t.surface, fg = t.text;
@@ -179,25 +188,78 @@ Ui::Hit Ui::card(const std::string& id_label, const std::string& label, ImVec2 s
   return h;
 }
 
-bool Ui::tile(const std::string& title, const std::string& subtitle, ImVec2 size) {
+bool Ui::tile(const std::string& title, const std::string& subtitle, ImVec2 size, const std::string& picture) {
   Hit h = card(title + "##tile", title, size, Role::Tile, false, em * 0.5f);
   ImVec2 a = h.a, b = h.b;
   const Theme& t = th();
   auto* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(a, ImVec2(a.x + em * 0.45f, b.y), col(t.accent), em * 0.5f, ImDrawFlags_RoundCornersLeft);
   float pad = em * 1.0f;
-  float wrap = size.x - pad * 2 - em * 0.45f;
-  ImFont* tf = fonts.large;
-  ImVec2 ts = tf->CalcTextSizeA(tf->FontSize, FLT_MAX, wrap, title.c_str());
-  ImFont* sf = fonts.body;
-  ImVec2 ss = sf->CalcTextSizeA(sf->FontSize, FLT_MAX, wrap, subtitle.c_str());
-  float total = ts.y + em * 0.3f + ss.y;
+  float pic = picture.empty() ? 0 : std::min(size.y - pad, em * 3.2f);
+  if (pic > 0) draw_picture(picture, ImVec2(a.x + em * 0.45f + pad + pic / 2, (a.y + b.y) / 2), pic / 2);
+  float x = a.x + em * 0.45f + pad + (pic > 0 ? pic + pad * 0.8f : 0);
+  float wrap = b.x - x - pad;
+  ImVec2 ts = measure({{title, fonts.large}}, wrap);
+  ImVec2 ss = subtitle.empty() ? ImVec2(0, 0) : measure({{subtitle, fonts.body}}, wrap);
+  float total = ts.y + (subtitle.empty() ? 0 : em * 0.3f + ss.y);
   float y = a.y + std::max(pad * 0.5f, (size.y - total) / 2);
-  float x = a.x + em * 0.45f + pad;
-  dl->AddText(tf, tf->FontSize, ImVec2(x, y), col(t.text), title.c_str(), nullptr, wrap);
-  dl->AddText(sf, sf->FontSize, ImVec2(x, y + ts.y + em * 0.3f), col(t.text_muted), subtitle.c_str(), nullptr, wrap);
+  draw_runs({{title, fonts.large}}, ImVec2(x, y), wrap, t.text);
+  if (!subtitle.empty()) draw_runs({{subtitle, fonts.body}}, ImVec2(x, y + ts.y + em * 0.3f), wrap, t.text_muted);
   if (h.focused) draw_focus(a, b);
   return h.clicked;
+}
+
+void Ui::draw_picture(const std::string& name, ImVec2 c, float r) {
+  auto* dl = ImGui::GetWindowDrawList();
+  const ImU32 yellow = IM_COL32(242, 184, 48, 255), red = IM_COL32(214, 84, 96, 255), green = IM_COL32(88, 156, 96, 255),
+              brown = IM_COL32(140, 96, 64, 255), blue = IM_COL32(84, 132, 196, 255), skin = IM_COL32(226, 164, 120, 255),
+              line = col(th().text);
+  const float lw = std::max(2.0f, r * 0.08f);
+  if (name == "sun") {
+    for (int i = 0; i < 8; ++i) {
+      float an = i * 3.14159265f / 4;
+      dl->AddLine(ImVec2(c.x + std::cos(an) * r * 0.62f, c.y + std::sin(an) * r * 0.62f),
+                  ImVec2(c.x + std::cos(an) * r * 0.95f, c.y + std::sin(an) * r * 0.95f), yellow, lw * 1.5f);
+    }
+    dl->AddCircleFilled(c, r * 0.48f, yellow, 32);
+  } else if (name == "heart") {
+    dl->AddCircleFilled(ImVec2(c.x - r * 0.36f, c.y - r * 0.2f), r * 0.42f, red, 32);
+    dl->AddCircleFilled(ImVec2(c.x + r * 0.36f, c.y - r * 0.2f), r * 0.42f, red, 32);
+    dl->AddTriangleFilled(ImVec2(c.x - r * 0.76f, c.y - r * 0.05f), ImVec2(c.x + r * 0.76f, c.y - r * 0.05f), ImVec2(c.x, c.y + r * 0.85f), red);
+  } else if (name == "star") {
+    ImVec2 pts[10];
+    for (int i = 0; i < 10; ++i) {
+      float an = -3.14159265f / 2 + i * 3.14159265f / 5, rr = i % 2 ? r * 0.4f : r * 0.95f;
+      pts[i] = ImVec2(c.x + std::cos(an) * rr, c.y + std::sin(an) * rr);
+    }
+    for (int i = 0; i < 10; i += 2)  // five triangles from the centre make the star (it is not convex)
+      dl->AddTriangleFilled(c, pts[i], pts[(i + 1) % 10], yellow), dl->AddTriangleFilled(c, pts[i], pts[(i + 9) % 10], yellow);
+  } else if (name == "tree") {
+    dl->AddRectFilled(ImVec2(c.x - r * 0.12f, c.y + r * 0.1f), ImVec2(c.x + r * 0.12f, c.y + r * 0.95f), brown);
+    dl->AddCircleFilled(ImVec2(c.x, c.y - r * 0.25f), r * 0.62f, green, 32);
+  } else if (name == "letter") {
+    ImVec2 a(c.x - r * 0.9f, c.y - r * 0.6f), b(c.x + r * 0.9f, c.y + r * 0.6f);
+    dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255), r * 0.08f);
+    dl->AddRect(a, b, blue, r * 0.08f, 0, lw);
+    dl->AddLine(a, ImVec2(c.x, c.y + r * 0.1f), blue, lw);
+    dl->AddLine(ImVec2(b.x, a.y), ImVec2(c.x, c.y + r * 0.1f), blue, lw);
+  } else if (name == "house") {
+    dl->AddRectFilled(ImVec2(c.x - r * 0.6f, c.y - r * 0.1f), ImVec2(c.x + r * 0.6f, c.y + r * 0.85f), blue);
+    dl->AddTriangleFilled(ImVec2(c.x - r * 0.9f, c.y - r * 0.05f), ImVec2(c.x, c.y - r * 0.9f), ImVec2(c.x + r * 0.9f, c.y - r * 0.05f), red);
+    dl->AddRectFilled(ImVec2(c.x - r * 0.15f, c.y + r * 0.35f), ImVec2(c.x + r * 0.15f, c.y + r * 0.85f), yellow);
+  } else if (name == "hands") {
+    // two raised hands
+    for (float side : {-1.0f, 1.0f}) {
+      ImVec2 p(c.x + side * r * 0.45f, c.y + r * 0.2f);
+      dl->AddCircleFilled(p, r * 0.36f, skin, 24);
+      for (int f = 0; f < 4; ++f) {
+        float fx = p.x + (f - 1.5f) * r * 0.17f;
+        dl->AddRectFilled(ImVec2(fx - r * 0.07f, p.y - r * 0.85f), ImVec2(fx + r * 0.07f, p.y), skin, r * 0.07f);
+      }
+    }
+  } else {
+    dl->AddCircle(c, r * 0.8f, line, 32, lw);
+  }
 }
 
 bool Ui::toggle(const std::string& label, bool on, const std::string& on_text, const std::string& off_text, ImVec2 size) {

@@ -19,6 +19,7 @@ struct Fonts {
   ImFont* body = nullptr;
   ImFont* bold = nullptr;
   ImFont* large = nullptr;   // tile titles, buttons
+  ImFont* reading = nullptr; // regular text at the large size (kids' corner)
   ImFont* title = nullptr;   // screen headings
   ImFont* huge = nullptr;    // attract screen
 };
@@ -66,6 +67,12 @@ public:
   void push_right(float x) { rights_.push_back(x); }
   void pop_right() { rights_.pop_back(); }
 
+  // The visit to a place (route) this frame draws: each scrolling window
+  // remembers its position per visit, so Back returns to where the visitor
+  // was and a new visit starts at the top.
+  void set_page(const std::string& key) { page_ = key; }
+  void forget_scroll() { saved_scroll_.clear(); scrolls_.clear(); }
+
   // Touch scrolling for the current ImGui window: call right after Begin().
   // A drag scrolls it; a flick keeps it moving and slowing down.
   void touch_scroll();
@@ -75,8 +82,9 @@ public:
   bool dragging() const { return dragging_; }
 
   // Widgets. Labels are already localized. Return true when activated.
-  bool button(const std::string& label, ImVec2 size, Style style = Style::Normal);
-  bool tile(const std::string& title, const std::string& subtitle, ImVec2 size);
+  bool button(const std::string& label, ImVec2 size, Style style = Style::Normal, Role role = Role::Button);
+  // `picture` names a small drawing beside the title (see draw_picture).
+  bool tile(const std::string& title, const std::string& subtitle, ImVec2 size, const std::string& picture = {});
   bool toggle(const std::string& label, bool on, const std::string& on_text, const std::string& off_text, ImVec2 size);
   void heading(const std::string& text, ImFont* font = nullptr);
   void paragraph(const std::string& text, ImFont* font = nullptr, bool muted = false);
@@ -92,6 +100,9 @@ public:
   void rich(const std::vector<Run>& runs, bool muted = false, const char* bullet = nullptr, Role role = Role::Text);
   // Size of wrapped runs without drawing.
   ImVec2 measure(const std::vector<Run>& runs, float wrap_width);
+  // Small friendly drawings for the kids' corner, drawn with shapes (no image
+  // files): sun, heart, hands, star, tree, letter, house.
+  void draw_picture(const std::string& name, ImVec2 center, float radius);
   // A QR code of `payload`, `side` pixels square (quiet zone included).
   void qr(const std::string& payload, float side, const std::string& label);
 
@@ -115,12 +126,15 @@ private:
   bool tap_cancelled() const { return drag_cancel_; }
 
   struct Scroll {
+    std::string page;
     bool grabbed = false;
     float start_y = 0, start_scroll = 0, last_y = 0, velocity = 0;  // velocity: px per ms
     int64_t last_ms = 0;
   };
   std::map<ImGuiID, Scroll> scrolls_;
   std::vector<float> rights_;
+  std::string page_;
+  std::map<std::string, float> saved_scroll_;  // page + window -> scroll y
   int64_t now_ms_ = 0, prev_ms_ = 0;
   bool dragging_ = false, drag_cancel_ = false, animating_ = false, was_down_ = false, nav_moved_ = false;
   A11yTree tree_, last_tree_;

@@ -2,72 +2,11 @@
 // content, the content-missing screen, touch-size targets.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <memory>
-#include <unistd.h>
 #include <fstream>
 
-#include "app/app.h"
-#include "content/sqlite.h"
-#include "platform/video.h"
-#include "tools/lib/model.h"
+#include "headless.h"
 
-using namespace kiosk;
-namespace fs = std::filesystem;
-
-namespace {
-struct Tmp {
-  fs::path dir = fs::temp_directory_path() / ("kiosk-ui-" + std::to_string(::getpid()));
-  Tmp() { fs::create_directories(dir); }
-  ~Tmp() { std::error_code ec; fs::remove_all(dir, ec); }
-};
-
-std::string build(const std::string& content_dir, const std::string& out) {
-  std::vector<tools::Diag> diags;
-  auto set = tools::load_content(content_dir, KIOSK_SOURCE_DIR "/locales", diags);
-  tools::validate(set, diags);
-  for (auto& d : diags) FAIL(d.str());
-  REQUIRE(tools::build_database(set, out).empty());
-  return content::Store::open(out, nullptr)->info().content_hash;
-}
-
-void settle(app::App& app) {
-  app.tick();
-  for (int i = 0; i < 8; ++i) { app.frame(); app.tick(); }
-}
-
-// The real app on a headless renderer with a hand-moved clock.
-struct Headless {
-  std::unique_ptr<platform::Video> video;
-  platform::ManualClock clock;
-  std::unique_ptr<app::App> app;
-  Headless(int w, int h, const std::string& db) {
-    std::string why;
-    video = platform::Video::open_headless(w, h, &why);
-    REQUIRE(video);
-    session::Settings s;
-    s.database = db;
-    app = std::make_unique<app::App>(s, clock, *video);
-    settle(*app);
-  }
-  // Leaves the attract screen with a touch.
-  void start() {
-    app->handle({platform::InputEvent::Type::PointerDown, 500, 500});
-    app->handle({platform::InputEvent::Type::PointerUp, 500, 500});
-    settle(*app);
-  }
-};
-
-void tap(app::App& app, const std::string& label) {
-  const ui::A11yNode* n = app.tree().find(label);
-  INFO("tapping " << label);
-  REQUIRE(n);
-  float x = n->rect.cx(), y = n->rect.cy();
-  app.handle({platform::InputEvent::Type::PointerDown, x, y});
-  app.handle({platform::InputEvent::Type::PointerUp, x, y});
-  settle(app);
-}
-}  // namespace
+using namespace test;
 
 TEST_CASE("new content appears only when nobody is mid-session; bad content is refused", "[ui][content]") {
   Tmp tmp;

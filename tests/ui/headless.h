@@ -1,0 +1,98 @@
+// The real app on a headless renderer, for UI tests: a temporary folder,
+// building content, settling frames, tapping by label.
+#pragma once
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "content/sqlite.h"
+#include "platform/video.h"
+#include "tools/lib/model.h"
+
+namespace fs = std::filesystem;
+using namespace kiosk;
+
+namespace test {
+struct Tmp {
+  fs::path dir = fs::temp_directory_path() / ("kiosk-ui-" + std::to_string(::getpid()));
+  Tmp() { fs::create_directories(dir); }
+  ~Tmp() { std::error_code ec; fs::remove_all(dir, ec); }
+};
+
+inline std::string build(const std::string& content_dir, const std::string& out) {
+  std::vector<tools::Diag> diags;
+  auto set = tools::load_content(content_dir, KIOSK_SOURCE_DIR "/locales", diags);
+  tools::validate(set, diags);
+  for (auto& d : diags) FAIL(d.str());
+  REQUIRE(tools::build_database(set, out).empty());
+  return content::Store::open(out, nullptr)->info().content_hash;
+}
+
+// The repository's content, built once per run.
+inline const std::string& real_db() {
+  static struct Dir {
+    fs::path dir = fs::temp_directory_path() / ("kiosk-ui-real-" + std::to_string(::getpid()));
+    ~Dir() { std::error_code ec; fs::remove_all(dir, ec); }
+  } d;
+  static std::string path;
+  if (path.empty()) {
+    fs::create_directories(d.dir);
+    path = (d.dir / "content.db").string();
+    build(KIOSK_SOURCE_DIR "/content", path);
+  }
+  return path;
+}
+
+inline void settle(app::App& app) {
+  app.tick();
+  for (int i = 0; i < 8; ++i) { app.frame(); app.tick(); }
+}
+
+// The real app on a headless renderer with a hand-moved clock.
+struct Headless {
+  std::unique_ptr<platform::Video> video;
+  platform::ManualClock clock;
+  std::unique_ptr<app::App> app;
+  Headless(int w, int h, const std::string& db) {
+    std::string why;
+    video = platform::Video::open_headless(w, h, &why);
+    REQUIRE(video);
+    video->set_lazy(true);
+    session::Settings s;
+    s.database = db;
+    app = std::make_unique<app::App>(s, clock, *video);
+    settle(*app);
+  }
+  // Feeds one input event and lets frames run until the app rests.
+  void input(platform::InputEvent ev) {
+    app->handle(std::move(ev));
+    app->tick();
+    for (int i = 0; i < 200 && (i < 2 || app->wants_frame()); ++i) { app->frame(); app->tick(); }
+  }
+  void key(platform::Key k) {
+    platform::InputEvent ev{platform::InputEvent::Type::Key};
+    ev.key = k;
+    input(ev);
+  }
+  // Leaves the attract screen with a touch.
+  void start() {
+    app->handle({platform::InputEvent::Type::PointerDown, 500, 500});
+    app->handle({platform::InputEvent::Type::PointerUp, 500, 500});
+    settle(*app);
+  }
+};
+
+inline void tap(app::App& app, const std::string& label) {
+  const ui::A11yNode* n = app.tree().find(label);
+  INFO("tapping " << label);
+  REQUIRE(n);
+  float x = n->rect.cx(), y = n->rect.cy();
+  app.handle({platform::InputEvent::Type::PointerDown, x, y});
+  app.handle({platform::InputEvent::Type::PointerUp, x, y});
+  settle(app);
+}
+}  // namespace test

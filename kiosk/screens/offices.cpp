@@ -24,10 +24,11 @@ void draw_offices(Ctx& c) {
   for (const auto& a : kAgencies) labels.push_back(a.empty() ? c.t("offices.all") : c.t("agency.short." + a));
   int sel = static_cast<int>(std::find(kAgencies.begin(), kAgencies.end(), agency) - kAgencies.begin());
   if (int tapped = chips(c, labels, sel); tapped >= 0) c.ask(Intent::Type::Replace, "offices", kAgencies[tapped]);
-  if (!agency.empty()) {
-    gap(c, 0.2f);
-    c.ui.paragraph(c.t("offices.about." + agency), nullptr, true);
-  }
+  // which agency does what, in plain words
+  gap(c, 0.2f);
+  if (!agency.empty()) c.ui.paragraph(c.t("offices.about." + agency), nullptr, true);
+  else
+    for (const char* a : {"OCSS", "SES"}) c.ui.rich({{c.t("agency.short." + std::string(a)) + ": ", c.ui.fonts.bold}, {c.t("offices.about." + std::string(a)), c.ui.fonts.body}}, true);
   gap(c, 0.4f);
   // by town, in the visitor's language's order; typed letters match the start
   // of the town or of the office's name, accents and case optional

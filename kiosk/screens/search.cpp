@@ -6,13 +6,22 @@
 
 namespace kiosk::screens {
 
+namespace {
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t a = 0;
+  for (size_t b; (b = s.find(sep, a)) != std::string::npos; a = b + 1) out.push_back(s.substr(a, b - a));
+  out.push_back(s.substr(a));
+  return out;
+}
+}  // namespace
+
 void draw_search(Ctx& c) {
   if (!c.model) return draw_not_ready(c);
   const KeysLayout keys = keys_layout(c);
   const std::string& text = c.session.search_text;
   begin_body(c, "##search", keys.footer, keys.side);
   title(c, c.t("search.title"));
-  gap(c, 0.4f);
   const content::SearchResponse* resp = text.empty() ? nullptr : &c.search(text);
   if (resp && !resp->did_you_mean.empty()) {
     if (c.ui.row(c.t("search.did_you_mean", {{"words", resp->did_you_mean}}), "")) c.ask(Intent::Type::Set, "search", resp->did_you_mean + " ");
@@ -43,7 +52,12 @@ void draw_search(Ctx& c) {
       gap(c, 0.1f);
     }
   } else {
+    // nothing typed yet: questions people often ask, one tap each
     c.ui.paragraph(c.t("search.examples"), nullptr, true);
+    gap(c, 0.2f);
+    std::vector<std::string> examples;
+    for (const std::string& all = c.t("search.example_list"); const auto& e : split(all, '|')) examples.push_back(e);
+    if (int tapped = chips(c, examples, -1); tapped >= 0) c.ask(Intent::Type::Set, "search", examples[tapped]);
   }
   end_body();
   keyboard_panel(c, keys, "search", c.t("search.field"), text, c.t("search.hint"));

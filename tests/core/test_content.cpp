@@ -278,13 +278,14 @@ TEST_CASE("the newest source wins: the annual fee is $35, never $25", "[content]
   REQUIRE(has35);
 }
 
-TEST_CASE("visitor-style questions find the right item", "[content][search]") {
+TEST_CASE("visitor-style questions find the right item, in English and Spanish", "[content][search]") {
   std::string why;
   auto store = content::Store::open(test::real_db(), &why);
   REQUIRE(store);
-  content::Search search(*store, "en");
+  const std::string locale = GENERATE(as<std::string>(), "en", "es");
+  content::Search search(*store, locale);
   // query -> an id that must be among the first three results
-  auto rows = read_tsv(KIOSK_SOURCE_DIR "/tests/data/search_en.tsv");
+  auto rows = read_tsv(KIOSK_SOURCE_DIR "/tests/data/search_" + locale + ".tsv");
   REQUIRE(rows.size() >= 15);
   for (const auto& r : rows) {
     auto resp = search.query(r[0], 3);
@@ -307,6 +308,25 @@ TEST_CASE("search never fails on odd input and offers did-you-mean", "[content][
   REQUIRE_FALSE(r.results.empty());
   SECTION("accents and case are optional") {
     REQUIRE(search.query("PRISON").results.size() == search.query("prison").results.size());
+    content::Search es(*store, "es");
+    for (auto [a, b] : {std::pair{"prisión", "prision"}, {"CÁRCEL", "carcel"}, {"manutención", "MANUTENCION"}}) {
+      auto ra = es.query(a), rb = es.query(b);
+      REQUIRE_FALSE(ra.results.empty());
+      REQUIRE(ra.results.size() == rb.results.size());
+      REQUIRE(ra.results[0].id == rb.results[0].id);
+    }
+  }
+  SECTION("Spanish typos get a did-you-mean from the Spanish index") {
+    content::Search es(*store, "es");
+    auto r = es.query("carsel ");
+    REQUIRE(r.did_you_mean == "carcel");
+    REQUIRE_FALSE(r.results.empty());
+  }
+  SECTION("Spanish synonyms: cárcel finds what prisión finds") {
+    content::Search es(*store, "es");
+    auto a = es.query("cárcel ", 5), b = es.query("prisión ", 5);
+    REQUIRE(a.results.size() == b.results.size());
+    REQUIRE(a.results[0].id == b.results[0].id);
   }
   SECTION("results come from every kind") {
     std::set<std::string> kinds;

@@ -31,13 +31,18 @@ set_tests_properties(content_db_build PROPERTIES FIXTURES_SETUP content_db)
 
 # Headless journeys: each tests/journeys/*.txt runs the real app at both
 # orientations; screenshots and traces land in build/journeys/<name>-<size>/.
+# Journeys named preview_* run with the preview locales (Arabic, Chinese) on.
 file(GLOB JOURNEYS CONFIGURE_DEPENDS tests/journeys/*.txt)
 foreach(j ${JOURNEYS})
   get_filename_component(name ${j} NAME_WE)
+  set(config ${CMAKE_SOURCE_DIR}/tests/journeys/kiosk-test.toml)
+  if(name MATCHES "^preview_")
+    set(config ${CMAKE_SOURCE_DIR}/tests/journeys/preview-locales.toml)
+  endif()
   foreach(size 1920x1080 1080x1920)
     add_test(NAME journey_${name}_${size}
       COMMAND kiosk --headless --script ${j} --out ${CMAKE_BINARY_DIR}/journeys/${name}-${size}
-              --size ${size} --config ${CMAKE_SOURCE_DIR}/tests/journeys/kiosk-test.toml
+              --size ${size} --config ${config}
               --db ${CMAKE_BINARY_DIR}/test-content.db)
     set_tests_properties(journey_${name}_${size} PROPERTIES FIXTURES_REQUIRED content_db LABELS journey)
   endforeach()

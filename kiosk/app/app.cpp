@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "i18n/bidi.h"
 #include "platform/fonts.h"
 
 namespace kiosk::app {
@@ -67,15 +68,61 @@ void App::setup_style() {
 void App::build_fonts() {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
-  // Glyphs: Latin-1 plus every character of the active locales' strings and
-  // content, so a new script costs only its own glyphs.
+  // Glyphs: Latin-1 plus every character of the active locales' UI strings
+  // and content, as drawn (Arabic shaped) and with the locale's digits, so a
+  // new script costs only its own glyphs.
+  if (glyph_corpus_.empty()) {
+    glyph_corpus_ = "…•–—“”‘’";
+    auto add_text = [&](const std::string& s, const std::string& loc) {
+      glyph_corpus_ += s;
+      if (!i18n::needs_bidi(s)) return;
+      glyph_corpus_ += i18n::display_order(s, i18n::is_rtl_locale(loc));
+      // each letter alone too (a keyboard key shows the isolated form)
+      for (size_t i = 0; i < s.size();) {
+        size_t n = 1;
+        unsigned char ch = static_cast<unsigned char>(s[i]);
+        if (ch >= 0xF0) n = 4; else if (ch >= 0xE0) n = 3; else if (ch >= 0xC0) n = 2;
+        glyph_corpus_ += i18n::display_order(s.substr(i, n), true);
+        i += n;
+      }
+    };
+    for (const auto& loc : locales_) {
+      for (const auto& key : catalog_.keys(loc)) add_text(catalog_.format(loc, key), loc);
+      glyph_corpus_ += i18n::native_digits(loc);
+      if (!store_) continue;
+      try {
+        auto m = content::load_model(*store_, loc);
+        for (const auto& t : m->topics) add_text(t.title + t.body, loc);
+        for (const auto& f : m->faqs) add_text(f.question + f.answer, loc);
+        for (const auto& o : m->offices) add_text(o.name + o.street + o.town + o.hours + o.body, loc);
+        for (const auto& c : m->contacts) add_text(c.name + c.phone + c.hours + c.body, loc);
+        for (const auto& g : m->guides) {
+          add_text(g.title + g.summary + g.body, loc);
+          for (const auto& st : g.steps) {
+            add_text(st.title + st.text, loc);
+            for (const auto& x : st.checklist) add_text(x, loc);
+          }
+        }
+        for (const auto& k : m->kids) add_text(k.title + k.body, loc);
+      } catch (const content::SqlError& e) {
+        log(std::string("cannot read content for glyphs: ") + e.what());
+      }
+    }
+  }
   ImFontGlyphRangesBuilder builder;
   builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
-  for (const auto& loc : locales_)
-    for (const auto& key : catalog_.keys(loc)) builder.AddText(catalog_.format(loc, key).c_str());
-  builder.AddText("…•–—“”‘’");
+  builder.AddText(glyph_corpus_.c_str());
   glyph_ranges_.clear();  // a member: the atlas reads it until the next rebuild
   builder.BuildRanges(&glyph_ranges_);
+  // Scripts the main family lacks get a merged face of their own.
+  auto uses = [&](ImWchar from, ImWchar to) {
+    for (ImWchar c = from; c <= to && c >= from; ++c)
+      if (builder.GetBit(c)) return true;
+    return false;
+  };
+  struct Script { const char* lang; bool used; };
+  const Script scripts[] = {{"ar", uses(0x0600, 0x06FF) || uses(0xFE70, 0xFEFE)},
+                            {"zh-cn", uses(0x3000, 0x303F) || uses(0x4E00, 0x9FFF) || uses(0xFF00, 0xFFEF)}};
 
   const float base = 28.0f * scale();
   ui_.em = std::round(base);
@@ -90,12 +137,32 @@ void App::build_fonts() {
     ImFontConfig cfg;
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
+    ImFont* font = nullptr;
     if (!file.empty()) {
-      if (ImFont* f = io.Fonts->AddFontFromFileTTF(file.c_str(), std::round(px), &cfg, glyph_ranges_.Data)) return f;
-      log("cannot load font " + file + "; using the built-in font");
+      font = io.Fonts->AddFontFromFileTTF(file.c_str(), std::round(px), &cfg, glyph_ranges_.Data);
+      if (!font) log("cannot load font " + file + "; using the built-in font");
     }
-    cfg.SizePixels = std::round(px);
-    return io.Fonts->AddFontDefault(&cfg);
+    if (!font) {
+      cfg.SizePixels = std::round(px);
+      font = io.Fonts->AddFontDefault(&cfg);
+    }
+    const bool bold = file == files.bold && files.bold != files.regular;
+    for (const auto& sc : scripts) {
+      if (!sc.used) continue;
+      auto key = std::string(sc.lang) + (bold ? "/bold" : "");
+      if (!script_fonts_.count(key)) script_fonts_[key] = platform::find_script_font(sc.lang, bold);
+      const platform::FontFace& face = script_fonts_[key];
+      if (face.file.empty()) continue;
+      ImFontConfig merge;
+      merge.MergeMode = true;
+      merge.FontNo = face.index;
+      merge.OversampleH = 1;
+      // Arabic letters are small for their size in pixels beside Latin ones
+      const float size = std::round(px * (sc.lang == std::string("ar") ? 1.2f : 1.0f));
+      if (!io.Fonts->AddFontFromFileTTF(face.file.c_str(), size, &merge, glyph_ranges_.Data))
+        log("cannot load font " + face.file);
+    }
+    return font;
   };
   ui_.fonts.body = add(files.regular, base);
   ui_.fonts.bold = add(files.bold, base);
@@ -244,6 +311,7 @@ void App::check_content(bool force) {
     log("content refused, it has no English UI strings: " + settings_.database);
     return;
   }
+  glyph_corpus_.clear();
   search_.reset();  // holds statements of the old connection
   search_query_.clear();
   search_response_ = {};
@@ -366,6 +434,7 @@ void App::frame() {
   video_.begin_frame();
   ImGui::NewFrame();
   ui_.locale = session_.prefs.locale;
+  ui_.rtl = i18n::is_rtl_locale(ui_.locale);
   ui_.kids = screen() == "kids" || screen() == "kids-page";
   ui_.begin_frame(clock_.now_ms());
   ui_.set_page(std::to_string(session_.nav.top().visit));

@@ -3,6 +3,7 @@
 // the intents screens ask for, and reloads content at safe moments.
 #pragma once
 #include <deque>
+#include <map>
 #include <memory>
 #include <string>
 #include <sys/stat.h>
@@ -77,6 +78,8 @@ private:
   ui::Ui ui_;
   ImVector<ImWchar> glyph_ranges_;
   platform::FontFiles font_files_;
+  std::map<std::string, platform::FontFace> script_fonts_;  // "ar", "zh-cn/bold"...
+  std::string glyph_corpus_;  // every text the active locales can show
 
   std::deque<platform::InputEvent> queue_;
   float pointer_x_ = -1, pointer_y_ = -1;

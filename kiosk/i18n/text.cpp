@@ -9,6 +9,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/coll.h>
 #include <unicode/normalizer2.h>
+#include <unicode/numsys.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -177,4 +178,13 @@ std::vector<size_t> line_breaks(std::string_view utf8, std::string_view locale) 
   return out;
 }
 
+}  // namespace kiosk::i18n
+
+namespace kiosk::i18n {
+std::string native_digits(std::string_view locale) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<icu::NumberingSystem> ns(icu::NumberingSystem::createInstance(icu::Locale(std::string(locale).c_str()), err));
+  if (U_FAILURE(err) || !ns || ns->isAlgorithmic()) return "0123456789";
+  return to_utf8(ns->getDescription());
+}
 }  // namespace kiosk::i18n

@@ -44,6 +44,10 @@ std::vector<size_t> collate_order(const std::vector<std::string>& keys, std::str
 // order. A segment keeps its trailing spaces.
 std::vector<size_t> line_breaks(std::string_view utf8, std::string_view locale);
 
+// The ten digits numbers are written with in a locale ("0123456789", or
+// "٠١٢٣٤٥٦٧٨٩" for Arabic), so fonts can hold them before any number shows.
+std::string native_digits(std::string_view locale);
+
 // Edit distance with adjacent transpositions (optimal string alignment),
 // over Unicode code points.
 int edit_distance(std::string_view a, std::string_view b);

@@ -30,7 +30,61 @@ std::string match(const std::string& family, int weight, bool* exact) {
   if (out.size() < 4 || (out.substr(out.size() - 4) != ".ttf" && out.substr(out.size() - 4) != ".otf")) return {};
   return out;
 }
+bool readable(const std::string& f) {
+  auto ends = [&](const char* x) { return f.size() > 4 && f.compare(f.size() - 4, 4, x) == 0; };
+  return ends(".ttf") || ends(".otf") || ends(".ttc");
+}
+
+FontFace match_lang(const std::string& family, const std::string& lang, int weight, std::string* got_family) {
+  FcPattern* pat = FcPatternCreate();
+  if (!family.empty()) FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  FcLangSet* ls = FcLangSetCreate();
+  FcLangSetAdd(ls, reinterpret_cast<const FcChar8*>(lang.c_str()));
+  FcPatternAddLangSet(pat, FC_LANG, ls);
+  FcPatternAddInteger(pat, FC_WEIGHT, weight);
+  FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
+  FcConfigSubstitute(nullptr, pat, FcMatchPattern);
+  FcDefaultSubstitute(pat);
+  FcResult res;
+  FcPattern* m = FcFontMatch(nullptr, pat, &res);
+  FontFace face;
+  if (m) {
+    FcChar8* file = nullptr;
+    FcChar8* fam = nullptr;
+    FcLangSet* has = nullptr;
+    int index = 0;
+    bool covers = FcPatternGetLangSet(m, FC_LANG, 0, &has) == FcResultMatch &&
+                  FcLangSetHasLang(has, reinterpret_cast<const FcChar8*>(lang.c_str())) != FcLangDifferentLang;
+    if (covers && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch && readable(reinterpret_cast<char*>(file))) {
+      face.file = reinterpret_cast<char*>(file);
+      if (FcPatternGetInteger(m, FC_INDEX, 0, &index) == FcResultMatch) face.index = index;
+      if (FcPatternGetString(m, FC_FAMILY, 0, &fam) == FcResultMatch && got_family) *got_family = reinterpret_cast<char*>(fam);
+    }
+    FcPatternDestroy(m);
+  }
+  FcLangSetDestroy(ls);
+  FcPatternDestroy(pat);
+  return face;
+}
 }  // namespace
+
+FontFace find_script_font(const std::string& lang, bool bold) {
+  if (!FcInit()) return {};
+  struct Want { const char* lang; const char* family; const char* package; };
+  static constexpr Want wants[] = {{"ar", "Noto Sans Arabic", "fonts-noto-core"}, {"zh-cn", "Noto Sans CJK SC", "fonts-noto-cjk"}};
+  const Want* w = nullptr;
+  for (const auto& x : wants)
+    if (lang == x.lang) w = &x;
+  std::string fam;
+  FontFace f = match_lang(w ? w->family : "", lang, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR, &fam);
+  if (f.file.empty())
+    std::fprintf(stderr, "kiosk: no font for language '%s' (install %s); its text cannot be drawn\n", lang.c_str(),
+                 w ? w->package : "a Noto font package for it");
+  else if (w && fam != w->family)
+    std::fprintf(stderr, "kiosk: font '%s' not found for language '%s' (install %s); using %s\n", w->family, lang.c_str(),
+                 w->package, f.file.c_str());
+  return f;
+}
 
 FontFiles find_fonts(const std::string& family) {
   FontFiles f;

@@ -18,19 +18,18 @@ void draw_attract(Ctx& c) {
   dl->AddRectFilled(ImVec2(c.x, c.y), ImVec2(c.x + c.w, c.y + c.h), ui::col(th.background));
   ImFont* huge = c.ui.fonts.huge;
   ImFont* big = c.ui.fonts.title;
-  float wrap = c.w * 0.8f;
-  ImVec2 ts = big->CalcTextSizeA(big->FontSize, FLT_MAX, wrap, title.c_str());
-  ImVec2 hs = huge->CalcTextSizeA(huge->FontSize, FLT_MAX, wrap, touch.c_str());
-  ImVec2 ss = c.ui.fonts.large->CalcTextSizeA(c.ui.fonts.large->FontSize, FLT_MAX, wrap, sub.c_str());
+  // short lines, each centred (drawn shaped and in visual order for any script)
+  ImVec2 ts = c.ui.text_size(big, title);
+  ImVec2 hs = c.ui.text_size(huge, touch);
+  ImVec2 ss = c.ui.text_size(c.ui.fonts.large, sub);
   float cy = c.y + c.h * 0.5f;
-  dl->AddText(big, big->FontSize, ImVec2(c.x + (c.w - ts.x) / 2, cy - hs.y - ts.y - c.ui.em * 2), ui::col(th.text), title.c_str(), nullptr, wrap);
+  c.ui.draw_text(dl, big, ImVec2(c.x + (c.w - ts.x) / 2, cy - hs.y - ts.y - c.ui.em * 2), ui::col(th.text), title);
   // the call to action sits in a large accent pill
   float pw = hs.x + c.ui.em * 3, ph = hs.y + c.ui.em * 1.6f;
   ImVec2 pa(c.x + (c.w - pw) / 2, cy - ph / 2);
   dl->AddRectFilled(pa, ImVec2(pa.x + pw, pa.y + ph), ui::col(th.accent), ph / 2);
-  dl->AddText(huge, huge->FontSize, ImVec2(pa.x + c.ui.em * 1.5f, pa.y + c.ui.em * 0.8f), ui::col(th.accent_text), touch.c_str());
-  dl->AddText(c.ui.fonts.large, c.ui.fonts.large->FontSize, ImVec2(c.x + (c.w - ss.x) / 2, cy + ph / 2 + c.ui.em * 1.5f),
-              ui::col(th.text_muted), sub.c_str(), nullptr, wrap);
+  c.ui.draw_text(dl, huge, ImVec2(pa.x + c.ui.em * 1.5f, pa.y + c.ui.em * 0.8f), ui::col(th.accent_text), touch);
+  c.ui.draw_text(dl, c.ui.fonts.large, ImVec2(c.x + (c.w - ss.x) / 2, cy + ph / 2 + c.ui.em * 1.5f), ui::col(th.text_muted), sub);
   c.ui.text_node(title, {c.x + (c.w - ts.x) / 2, cy - hs.y - ts.y - c.ui.em * 2, ts.x, ts.y}, ui::Role::Heading);
   // register the full-screen target under the visible call to action
   ImGui::SetCursorScreenPos(ImVec2(c.x, c.y));

@@ -14,7 +14,7 @@ const char* const kBar[] = {"header.home", "header.back", "header.language", "he
 int bar_rows(const ui::Ui& ui, float width, const std::vector<std::string>& labels) {
   float widest = 0;
   for (const auto& l : labels)
-    widest = std::max(widest, ui.fonts.large->CalcTextSizeA(ui.fonts.large->FontSize, FLT_MAX, 0, l.c_str()).x);
+    widest = std::max(widest, ui.text_size(ui.fonts.large, l).x);
   float per = (width - ui.em * 2) / 6 - ui.em * 0.5f;
   return widest + ui.em * 1.2f <= per ? 1 : 2;
 }

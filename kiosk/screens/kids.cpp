@@ -20,12 +20,14 @@ void draw_kids(Ctx& c) {
     const int cols = portrait ? 1 : 2;
     const float g = c.ui.em * 0.7f;
     const float tw = (c.ui.avail() - g * (cols - 1)) / cols;
+    float th = c.ui.em * 4.4f;
+    for (const auto& p : c.model->kids) th = c.ui.tile_height(p.title, "", tw, true, th);
     int shown = 0;
     for (const auto& p : c.model->kids) {
       if (p.audience != sec) continue;
       if (shown % cols) ImGui::SameLine(0, g);
       else if (shown) gap(c, 0.2f);
-      if (c.ui.tile(p.title, "", ImVec2(tw, c.ui.em * 4.4f), p.illustration)) c.ask(Intent::Type::Open, "kids-page", p.id);
+      if (c.ui.tile(p.title, "", ImVec2(tw, th), p.illustration)) c.ask(Intent::Type::Open, "kids-page", p.id);
       ++shown;
     }
   }

@@ -98,7 +98,7 @@ int chips(Ctx& c, const std::vector<std::string>& labels, int selected) {
     if (i) {
       // stay on this line when the next chip fits
       ImFont* f = c.ui.fonts.body;
-      float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, labels[i].c_str()).x + c.ui.em * 1.6f;
+      float w = c.ui.text_size(f, labels[i]).x + c.ui.em * 1.6f;
       ImGui::SameLine(0, gap_x);
       if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
     }
@@ -107,9 +107,17 @@ int chips(Ctx& c, const std::vector<std::string>& labels, int selected) {
   return tapped;
 }
 
+namespace {
+ui::KeyboardLabels keyboard_labels(const Ctx& c) {
+  return {c.t("keyboard.rows"), c.t("keyboard.space"), c.t("keyboard.erase"), c.t("keyboard.clear")};
+}
+}  // namespace
+
 KeysLayout keys_layout(const Ctx& c) {
   KeysLayout k;
-  if (c.h > c.w) k.footer = c.ui.em * 17.5f;
+  // portrait: the field and every row of keys, with their padding
+  if (c.h > c.w)
+    k.footer = std::max(c.ui.min_target, c.ui.em * 2.4f) + ui::keyboard_height(c.ui, keyboard_labels(c)) + c.ui.em * 2.6f;
   else k.side = std::round(c.w * 0.42f);
   return k;
 }
@@ -125,11 +133,12 @@ void text_field(Ctx& c, const std::string& label, const std::string& text, const
   dl->AddRect(a, ImVec2(a.x + w, a.y + h), ui::col(t.accent), c.ui.em * 0.3f, 0, std::max(2.0f, c.ui.em * 0.08f));
   ImFont* f = c.ui.fonts.large;
   const std::string& shown = text.empty() ? placeholder : text;
-  ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shown.c_str());
+  ImVec2 ts = c.ui.text_size(f, shown);
   ImVec2 tp(a.x + c.ui.em * 0.6f, a.y + (h - ts.y) / 2);
   if (ts.x > w - c.ui.em * 1.2f) tp.x -= ts.x - (w - c.ui.em * 1.2f);
+  else if (c.ui.rtl) tp.x = a.x + w - c.ui.em * 0.6f - ts.x;  // right-to-left: text starts at the right
   dl->PushClipRect(ImVec2(a.x + 4, a.y), ImVec2(a.x + w - 4, a.y + h), true);
-  dl->AddText(f, f->FontSize, tp, ui::col(text.empty() ? t.text_muted : t.text), shown.c_str());
+  c.ui.draw_text(dl, f, tp, ui::col(text.empty() ? t.text_muted : t.text), shown);
   float cx = text.empty() ? tp.x : tp.x + ts.x + 2;
   dl->AddRectFilled(ImVec2(cx, tp.y), ImVec2(cx + std::max(2.0f, c.ui.em * 0.08f), tp.y + ts.y), ui::col(t.accent));
   dl->PopClipRect();
@@ -145,8 +154,7 @@ void keyboard_panel(Ctx& c, const KeysLayout& k, const char* field, const std::s
   gap(c, k.side > 0 ? 0.8f : 0.2f);
   text_field(c, label, text, placeholder);
   gap(c, 0.4f);
-  std::string next = ui::keyboard(c.ui, {c.t("keyboard.rows"), c.t("keyboard.space"), c.t("keyboard.erase"), c.t("keyboard.clear")},
-                                  text, c.ui.avail());
+  std::string next = ui::keyboard(c.ui, keyboard_labels(c), text, c.ui.avail());
   if (next != text) c.ask(Intent::Type::Set, field, next);
   end_side();
 }

@@ -27,6 +27,15 @@ void erase_last(std::string& s) {
 }
 }  // namespace
 
+namespace {
+float key_height(const Ui& ui) { return std::max(ui.min_target, ui.em * 2.6f); }
+}  // namespace
+
+float keyboard_height(const Ui& ui, const KeyboardLabels& labels) {
+  const float rows = static_cast<float>(split_rows(labels.rows).size() + 1);
+  return rows * key_height(ui) + (rows - 1) * ui.em * 0.3f;
+}
+
 std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& text, float width) {
   std::string out = text;
   auto rows = split_rows(labels.rows);
@@ -34,7 +43,7 @@ std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& te
   for (const auto& r : rows) widest = std::max(widest, r.size());
   const float gap = ui.em * 0.3f;
   const float key_w = std::max(ui.min_target, (width - gap * (widest - 1)) / static_cast<float>(widest));
-  const float key_h = std::max(ui.min_target, ui.em * 2.6f);
+  const float key_h = key_height(ui);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
   for (const auto& r : rows) {
     // each row centred under the widest

@@ -13,6 +13,9 @@ struct KeyboardLabels {
   std::string space, erase, clear;
 };
 
+// The height the keyboard needs (its rows of keys and the last row).
+float keyboard_height(const Ui& ui, const KeyboardLabels& labels);
+
 // Draws the keyboard at the cursor across `width`; returns the text after
 // the keys pressed this frame.
 std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& text, float width);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <imgui_internal.h>
 
+#include "i18n/bidi.h"
 #include "i18n/text.h"
 
 namespace kiosk::ui {
@@ -17,6 +18,25 @@ Rect clip_rect() {
   return {c.Min.x, c.Min.y, c.Max.x - c.Min.x, c.Max.y - c.Min.y};
 }
 }  // namespace
+
+const std::string& Ui::shown(std::string_view logical) const {
+  if (auto it = shown_cache_.find(logical); it != shown_cache_.end()) return it->second;
+  if (shown_cache_.size() > 4096) shown_cache_.clear();  // texts of old screens
+  // Only text with right-to-left letters is reordered: an English line in an
+  // Arabic screen keeps its own order (it is right-aligned, not reversed).
+  std::string out = i18n::needs_bidi(logical) ? i18n::display_order(logical, rtl) : std::string(logical);
+  return shown_cache_.emplace(std::string(logical), std::move(out)).first->second;
+}
+
+ImVec2 Ui::text_size(ImFont* font, std::string_view logical) const {
+  const std::string& s = shown(logical);
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size());
+}
+
+void Ui::draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::string_view logical) const {
+  const std::string& s = shown(logical);
+  dl->AddText(font, font->FontSize, pos, color, s.data(), s.data() + s.size());
+}
 
 float Ui::avail() const {
   float a = ImGui::GetContentRegionAvail().x;
@@ -149,7 +169,7 @@ void Ui::draw_focus(ImVec2 a, ImVec2 b) {
 
 bool Ui::button(const std::string& label, ImVec2 size, Style style, Role role) {
   ImFont* font = fonts.large ? fonts.large : ImGui::GetFont();
-  ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
+  ImVec2 ts = text_size(font, label);
   if (size.x <= 0) size.x = ts.x + em * 1.6f;
   if (size.y <= 0) size.y = std::max(min_target, ts.y + em * 0.9f);
   ImVec2 a = ImGui::GetCursorScreenPos();
@@ -169,7 +189,7 @@ bool Ui::button(const std::string& label, ImVec2 size, Style style, Role role) {
   if (style == Style::Normal || style == Style::Bar)
     dl->AddRect(a, b, col(style == Style::Bar ? t.bar_text : t.accent), em * 0.35f, 0, std::max(2.0f, em * 0.07f));
   ImVec2 tp(a.x + (b.x - a.x - ts.x) / 2, a.y + (b.y - a.y - ts.y) / 2);
-  dl->AddText(font, font->FontSize, tp, col(fg), label.c_str());
+  draw_text(dl, font, tp, col(fg), label);
   if (ImGui::GetID((label + "##btn").c_str()) == focused_) draw_focus(a, b);
   return clicked;
 }
@@ -207,6 +227,13 @@ bool Ui::tile(const std::string& title, const std::string& subtitle, ImVec2 size
   if (!subtitle.empty()) draw_runs({{subtitle, fonts.body}}, ImVec2(x, y + ts.y + em * 0.3f), wrap, t.text_muted);
   if (h.focused) draw_focus(a, b);
   return h.clicked;
+}
+
+float Ui::tile_height(const std::string& title, const std::string& subtitle, float width, bool picture, float min_height) {
+  const float pad = em, pic = picture ? em * 3.2f : 0;
+  const float wrap = width - em * 0.45f - pad * 2 - (picture ? pic + pad * 0.8f : 0);
+  float h = measure({{title, fonts.large}}, wrap).y + (subtitle.empty() ? 0 : em * 0.3f + measure({{subtitle, fonts.body}}, wrap).y);
+  return std::max(min_height, h + pad * 1.4f);
 }
 
 void Ui::draw_picture(const std::string& name, ImVec2 c, float r) {
@@ -268,15 +295,15 @@ bool Ui::toggle(const std::string& label, bool on, const std::string& on_text, c
   const Theme& t = th();
   auto* dl = ImGui::GetWindowDrawList();
   ImFont* f = fonts.large;
-  ImVec2 ls = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str());
-  dl->AddText(f, f->FontSize, ImVec2(a.x + em, a.y + (size.y - ls.y) / 2), col(t.text), label.c_str());
+  ImVec2 ls = text_size(f, label);
+  draw_text(dl, f, ImVec2(a.x + em, a.y + (size.y - ls.y) / 2), col(t.text), label);
   // the switch: a pill with the state written in it (never colour alone)
   const std::string& state = on ? on_text : off_text;
-  ImVec2 ss = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, state.c_str());
+  ImVec2 ss = text_size(f, state);
   float pw = std::max(ss.x + em * 1.4f, em * 4), ph = size.y - em * 0.8f;
   ImVec2 pa(b.x - em * 0.6f - pw, a.y + (size.y - ph) / 2), pb(b.x - em * 0.6f, pa.y + ph);
   dl->AddRectFilled(pa, pb, col(on ? t.accent : t.surface_pressed), ph / 2);
-  dl->AddText(f, f->FontSize, ImVec2(pa.x + (pw - ss.x) / 2, pa.y + (ph - ss.y) / 2), col(on ? t.accent_text : t.text), state.c_str());
+  draw_text(dl, f, ImVec2(pa.x + (pw - ss.x) / 2, pa.y + (ph - ss.y) / 2), col(on ? t.accent_text : t.text), state);
   if (h.focused) draw_focus(a, b);
   return h.clicked;
 }
@@ -315,8 +342,7 @@ std::vector<Ui::Line> Ui::layout(const std::vector<Run>& runs, float wrap) {
   float x = 0;
   size_t seg_begin = 0;
   auto width_of = [&](size_t ri, size_t b, size_t e) {
-    ImFont* f = runs[ri].font;
-    return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, all.c_str() + b, all.c_str() + e).x;
+    return text_size(runs[ri].font, std::string_view(all).substr(b, e - b)).x;
   };
   auto run_at = [&](size_t byte) {
     return static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), byte) - starts.begin() - 1);
@@ -372,13 +398,25 @@ void Ui::draw_runs(const std::vector<Run>& runs, ImVec2 pos, float wrap, Color c
   auto* dl = ImGui::GetWindowDrawList();
   float y = pos.y + line_h * 0.125f;
   for (const auto& line : layout(runs, wrap)) {
-    float x = pos.x;
-    for (const auto& [ri, be] : line.pieces) {
-      ImFont* f = runs[ri].font;
-      const char* b = all.c_str() + be.first;
-      const char* e = all.c_str() + be.second;
-      dl->AddText(f, f->FontSize, ImVec2(x, y + (line_h - f->FontSize)), col(color), b, e);
-      x += f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, b, e).x;
+    if (line.pieces.empty()) { y += line_h * 1.25f; continue; }
+    const size_t b0 = line.pieces.front().second.first, e0 = line.pieces.back().second.second;
+    std::string_view text = std::string_view(all).substr(b0, e0 - b0);
+    if (i18n::needs_bidi(text)) {
+      // a right-to-left line is reordered as a whole (in its first run's font)
+      while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+      ImFont* f = runs[line.pieces.front().first].font;
+      float w = text_size(f, text).x;
+      draw_text(dl, f, ImVec2(rtl ? pos.x + wrap - w : pos.x, y + (line_h - f->FontSize)), col(color), text);
+    } else {
+      float x = pos.x;
+      if (rtl) x = pos.x + wrap - line.width;  // right-aligned in a right-to-left screen
+      for (const auto& [ri, be] : line.pieces) {
+        ImFont* f = runs[ri].font;
+        const char* b = all.c_str() + be.first;
+        const char* e = all.c_str() + be.second;
+        dl->AddText(f, f->FontSize, ImVec2(x, y + (line_h - f->FontSize)), col(color), b, e);
+        x += f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, b, e).x;
+      }
     }
     y += line_h * 1.25f;
   }
@@ -447,7 +485,7 @@ bool Ui::checkbox(const std::string& label, bool checked, float width) {
 
 bool Ui::chip(const std::string& label, bool selected) {
   ImFont* f = fonts.body;
-  ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.c_str());
+  ImVec2 ts = text_size(f, label);
   ImVec2 size(ts.x + em * 1.6f, std::max(min_target, ts.y + em));
   ImVec2 a = ImGui::GetCursorScreenPos();
   bool pressed = false;
@@ -458,8 +496,7 @@ bool Ui::chip(const std::string& label, bool selected) {
   Color bg = selected ? t.accent : (pressed ? t.surface_pressed : t.surface);
   dl->AddRectFilled(a, b, col(pressed && selected ? t.accent_pressed : bg), size.y / 2);
   dl->AddRect(a, b, col(t.accent), size.y / 2, 0, std::max(2.0f, em * 0.08f));
-  dl->AddText(f, f->FontSize, ImVec2(a.x + (size.x - ts.x) / 2, a.y + (size.y - ts.y) / 2), col(selected ? t.accent_text : t.text),
-              label.c_str());
+  draw_text(dl, f, ImVec2(a.x + (size.x - ts.x) / 2, a.y + (size.y - ts.y) / 2), col(selected ? t.accent_text : t.text), label);
   if (ImGui::GetID((label + "##chip").c_str()) == focused_) draw_focus(a, b);
   return clicked;
 }

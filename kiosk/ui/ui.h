@@ -42,6 +42,13 @@ public:
   bool high_contrast = false;
   bool kids = false;        // the kids' corner's softer colours
   std::string locale = "en";  // for line breaking
+  bool rtl = false;         // the locale is written right to left: text is right-aligned
+
+  // Text as drawn (Arabic shaped, right-to-left runs in visual order) and its
+  // size; every widget draws its text through these.
+  const std::string& shown(std::string_view logical) const;
+  ImVec2 text_size(ImFont* font, std::string_view logical) const;
+  void draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::string_view logical) const;
 
   const Theme& th() const { return kids && !high_contrast ? kids_theme() : theme(high_contrast); }
 
@@ -85,6 +92,8 @@ public:
   bool button(const std::string& label, ImVec2 size, Style style = Style::Normal, Role role = Role::Button);
   // `picture` names a small drawing beside the title (see draw_picture).
   bool tile(const std::string& title, const std::string& subtitle, ImVec2 size, const std::string& picture = {});
+  // The height a tile of this width needs for its text (at least min_height).
+  float tile_height(const std::string& title, const std::string& subtitle, float width, bool picture, float min_height);
   bool toggle(const std::string& label, bool on, const std::string& on_text, const std::string& off_text, ImVec2 size);
   void heading(const std::string& text, ImFont* font = nullptr);
   void paragraph(const std::string& text, ImFont* font = nullptr, bool muted = false);
@@ -135,6 +144,7 @@ private:
   std::vector<float> rights_;
   std::string page_;
   std::map<std::string, float> saved_scroll_;  // page + window -> scroll y
+  mutable std::map<std::string, std::string, std::less<>> shown_cache_;
   int64_t now_ms_ = 0, prev_ms_ = 0;
   bool dragging_ = false, drag_cancel_ = false, animating_ = false, was_down_ = false, nav_moved_ = false;
   A11yTree tree_, last_tree_;

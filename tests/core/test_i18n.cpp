@@ -1,10 +1,15 @@
 // i18n: catalog fallback, plurals, pattern checks, folding, collation.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <unicode/unistr.h>
+
+#include "i18n/bidi.h"
 #include "i18n/catalog.h"
 #include "i18n/text.h"
 
 using namespace kiosk::i18n;
+namespace i18n = kiosk::i18n;
 
 TEST_CASE("fallback chain goes es_US -> es -> en, never the OS locale", "[i18n]") {
   REQUIRE(fallback_chain("es_US") == std::vector<std::string>{"es_US", "es", "en"});
@@ -67,4 +72,54 @@ TEST_CASE("folding, words, stemming and collation", "[i18n]") {
   REQUIRE(edit_distance("aply", "apply") == 1);
   REQUIRE(edit_distance("prsion", "prison") == 1);
   REQUIRE(edit_distance("jial", "jail") == 1);
+}
+
+TEST_CASE("right-to-left lines are shaped and put in visual order", "[i18n][bidi]") {
+  REQUIRE(i18n::is_rtl_locale("ar"));
+  REQUIRE(i18n::is_rtl_locale("ar_EG"));
+  REQUIRE_FALSE(i18n::is_rtl_locale("es"));
+  REQUIRE_FALSE(i18n::needs_bidi("Child support, manutención 1-800"));
+  // "Call 1-800-228-KIDS now" with Arabic words around an English one
+  const std::string logical = "اتصل بـ SES الآن";
+  REQUIRE(i18n::needs_bidi(logical));
+  std::string visual = i18n::display_order(logical, true);
+  // the Latin word keeps its own order inside the reversed line
+  REQUIRE(visual.find("SES") != std::string::npos);
+  // the line's last logical word (الآن, "now") is drawn first, at the left:
+  // its letters, shaped and reversed, come before "SES"
+  REQUIRE(visual.find("SES") > 0);
+  // shaping: the output uses Arabic presentation forms (U+FE70..U+FEFF), not base letters
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(visual);
+  int presentation = 0, base = 0;
+  for (int32_t i = 0; i < u.length(); ++i) {
+    UChar c = u[i];
+    if (c >= 0xFE70 && c <= 0xFEFF) ++presentation;
+    if (c >= 0x0621 && c <= 0x064A && c != 0x0640) ++base;  // (U+0640, the joining stroke, has no other form)
+  }
+  REQUIRE(presentation > 5);
+  REQUIRE(base == 0);
+  // and the first word logically (اتصل) ends the visual line: its first letter is rightmost
+  icu::UnicodeString first = icu::UnicodeString::fromUTF8(i18n::display_order("اتصل", true));
+  REQUIRE(u.endsWith(first));
+  // a left-to-right line with no Arabic is untouched
+  REQUIRE(i18n::display_order("Hello 123", false) == "Hello 123");
+}
+
+TEST_CASE("Chinese wraps between characters, never inside a word or number", "[i18n][cjk]") {
+  const std::string text = "请致电SES热线1-800-228-5437了解您的付款信息。";
+  auto breaks = i18n::line_breaks(text, "zh");
+  REQUIRE(breaks.size() >= 8);  // between most ideographs
+  auto inside = [&](const std::string& word) {
+    size_t a = text.find(word), b = a + word.size();
+    for (size_t x : breaks)
+      if (x > a && x < b) return true;
+    return false;
+  };
+  REQUIRE_FALSE(inside("SES"));
+  REQUIRE_FALSE(inside("5437"));
+  REQUIRE_FALSE(inside("228"));
+  // every break falls on a character boundary (never inside a UTF-8 sequence)
+  for (size_t x : breaks) REQUIRE((static_cast<unsigned char>(text[x]) & 0xC0) != 0x80);
+  // a full stop never starts a line
+  REQUIRE(std::find(breaks.begin(), breaks.end(), text.find("。")) == breaks.end());
 }

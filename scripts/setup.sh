@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   cmake ninja-build g++ pkg-config
   libsdl2-dev libimgui-dev libsqlite3-dev libicu-dev catch2
-  libfontconfig-dev fonts-noto-core
+  libfontconfig-dev fonts-noto-core fonts-noto-cjk
   libmd4c-dev libtomlplusplus-dev libgettextpo-dev libstemmer-dev
   libpng-dev libstb-dev libqrencode-dev python3
 )

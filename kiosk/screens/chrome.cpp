@@ -89,12 +89,14 @@ void draw_nav_bar(Ctx& c) {
   ImGui::Begin("##navbar", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   int per_row = rows == 1 ? 6 : 3;
   float bw = (ds.x - c.ui.em * 2 - gap * (per_row - 1)) / per_row;
+  c.ui.set_region("nav");
   static constexpr Intent::Type kinds[] = {Intent::Type::Home, Intent::Type::Back, Intent::Type::ShowLanguage,
                                            Intent::Type::ShowAccessibility, Intent::Type::ShowHelp, Intent::Type::StartOver};
   for (int i = 0; i < 6; ++i) {
     if (i % per_row) ImGui::SameLine();
     if (c.ui.button(labels[i], ImVec2(bw, bh), i == 5 ? ui::Style::Danger : ui::Style::Bar)) c.ask(kinds[i]);
   }
+  c.ui.set_region("");
   ImGui::End();
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor();

@@ -27,6 +27,7 @@ struct A11yNode {
   bool enabled = true;
   bool selected = false;
   bool focused = false;
+  std::string region;  // "" for a screen's own content, "nav" for the navigation bar
   bool interactive() const {
     return role == Role::Button || role == Role::Tile || role == Role::Toggle || role == Role::Row || role == Role::Checkbox ||
            role == Role::Key;

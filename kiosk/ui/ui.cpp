@@ -46,6 +46,7 @@ float Ui::avail() const {
 
 void Ui::begin_frame(int64_t now_ms) {
   rights_.clear();
+  region_.clear();
   tree_.clear();
   prev_ms_ = now_ms_;
   now_ms_ = now_ms;
@@ -148,6 +149,7 @@ bool Ui::interact(const std::string& id_label, ImVec2 size, Role role, const std
   n.rect = {pos.x, pos.y, size.x, size.y};
   n.clip = clip_rect();
   n.selected = selected;
+  n.region = region_;
   tree_.add(std::move(n));
   if (activate_ == id && id != 0) {
     clicked = true;

@@ -98,6 +98,9 @@ public:
   void heading(const std::string& text, ImFont* font = nullptr);
   void paragraph(const std::string& text, ImFont* font = nullptr, bool muted = false);
   void text_node(const std::string& label, Rect r, Role role = Role::Text);
+  // Nodes registered until the next call belong to this region ("nav" for the
+  // navigation bar, "" for the screen itself).
+  void set_region(std::string region) { region_ = std::move(region); }
   // A full-width row that opens something: title, optional second line, arrow.
   bool row(const std::string& title, const std::string& subtitle, float width = 0);
   // A checklist line with a tick box; returns true when tapped (the caller flips it).
@@ -142,6 +145,7 @@ private:
   };
   std::map<ImGuiID, Scroll> scrolls_;
   std::vector<float> rights_;
+  std::string region_;
   std::string page_;
   std::map<std::string, float> saved_scroll_;  // page + window -> scroll y
   mutable std::map<std::string, std::string, std::less<>> shown_cache_;

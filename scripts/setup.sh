@@ -9,7 +9,7 @@ PACKAGES=(
   libsdl2-dev libimgui-dev libsqlite3-dev libicu-dev catch2
   libfontconfig-dev fonts-noto-core fonts-noto-cjk
   libmd4c-dev libtomlplusplus-dev libgettextpo-dev libstemmer-dev
-  libpng-dev libstb-dev libqrencode-dev python3
+  libpng-dev libstb-dev libqrencode-dev libespeak-ng-dev espeak-ng-data python3
 )
 
 missing=()

@@ -20,9 +20,13 @@ constexpr int kGraceFrames = 3;
 constexpr int64_t kContentPollMs = 2000;
 }  // namespace
 
-App::App(session::Settings settings, platform::Clock& clock, platform::Video& video)
-    : settings_(std::move(settings)), clock_(clock), video_(video),
+App::App(session::Settings settings, platform::Clock& clock, platform::Video& video, platform::Speech* speech)
+    : settings_(std::move(settings)), speech_(speech), clock_(clock), video_(video),
       idle_(settings_.idle_seconds * 1000LL, settings_.warning_seconds * 1000LL) {
+  if (!speech_) {
+    own_speech_ = std::make_unique<platform::RecordedSpeech>();
+    speech_ = own_speech_.get();
+  }
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -124,7 +128,8 @@ void App::build_fonts() {
   const Script scripts[] = {{"ar", uses(0x0600, 0x06FF) || uses(0xFE70, 0xFEFE)},
                             {"zh-cn", uses(0x3000, 0x303F) || uses(0x4E00, 0x9FFF) || uses(0xFF00, 0xFFEF)}};
 
-  const float base = 28.0f * scale();
+  // 33 px lines at 92 DPI: Noto Sans capitals are then 17.6 px, 4.9 mm tall (ADA 707.7.1 asks 3/16 inch, 4.8 mm)
+  const float base = 33.0f * scale();
   ui_.em = std::round(base);
   // 12 mm minimum target at the configured DPI (DESIGN asks ~15 mm for the
   // main targets; layouts use larger ones where there is room).
@@ -232,7 +237,22 @@ void App::handle(const platform::InputEvent& ev) {
   grace_frames_ = std::max(grace_frames_, kGraceFrames);
 }
 
+void App::say(const std::string& text) {
+  if (!text.empty()) speech_->say(text, session_.prefs.locale, session_.prefs.volume);
+}
+
+std::string App::screen_text() const {
+  std::string out;
+  for (const auto& n : ui_.tree().nodes()) {
+    if (n.region == "nav" || n.role == ui::Role::Key) continue;  // the bar and keyboard keys are not the page
+    if (!out.empty()) out += ". ";
+    out += ui_.spoken(n);
+  }
+  return out;
+}
+
 void App::reset_session() {
+  speech_->stop();  // nothing of one visitor is still speaking to the next
   bool was_large = session_.prefs.large_text;
   session_.reset(settings_.default_locale);
   idle_.to_attract();
@@ -279,6 +299,19 @@ void App::apply(const screens::Intent& in) {
       if (!session_.ticked.erase(in.a)) session_.ticked.insert(in.a);
       return;
     case T::Replace: session_.nav.pop(); session_.nav.push({in.a, in.b}); break;
+    case T::ToggleSpeech:
+      session_.prefs.speech = !session_.prefs.speech;
+      if (!session_.prefs.speech) { session_.prefs.touch_hear = false; speech_->stop(); }
+      return;
+    case T::ToggleTouchHear:
+      session_.prefs.touch_hear = !session_.prefs.touch_hear;
+      if (session_.prefs.touch_hear) session_.prefs.speech = true;  // Touch and Hear speaks
+      return;
+    case T::Volume:
+      session_.prefs.volume = std::clamp(session_.prefs.volume + (in.a == "up" ? 20 : -20), 0, 100);
+      say(catalog_.format(session_.prefs.locale, "access.volume", {{"percent", int64_t(session_.prefs.volume)}}));
+      return;
+    case T::ReadAloud: say(screen_text()); return;
   }
   ui_.clear_focus();
 }
@@ -332,11 +365,16 @@ void App::check_content(bool force) {
 
 void App::tick() {
   int64_t now = clock_.now_ms();
+  // Never time out over speech: while it speaks, the visitor is listening.
+  if (speech_->busy() && idle_.state() == session::IdleState::Active) idle_.on_input(now);
   switch (idle_.tick(now)) {
     case session::IdleEvent::ShowWarning:
       session_.show_language_picker = session_.show_accessibility = session_.show_help = false;
       ui_.clear_focus();
       ui_.move_focus(1);  // Enter answers "Yes, more time"
+      if (session_.prefs.speech)
+        say(catalog_.format(session_.prefs.locale, "idle.title") + " " +
+            catalog_.format(session_.prefs.locale, "idle.countdown", {{"seconds", int64_t(settings_.warning_seconds)}}));
       log("idle warning");
       break;
     case session::IdleEvent::Reset: reset_session(); break;
@@ -435,6 +473,9 @@ void App::frame() {
   ImGui::NewFrame();
   ui_.locale = session_.prefs.locale;
   ui_.rtl = i18n::is_rtl_locale(ui_.locale);
+  ui_.touch_hear = session_.prefs.touch_hear;
+  ui_.word_on = catalog_.format(ui_.locale, "access.on");
+  ui_.word_off = catalog_.format(ui_.locale, "access.off");
   ui_.kids = screen() == "kids" || screen() == "kids-page";
   ui_.begin_frame(clock_.now_ms());
   ui_.set_page(std::to_string(session_.nav.top().visit));
@@ -454,6 +495,8 @@ void App::frame() {
   if (screen() != "attract" && screen() != "content-missing") screens::draw_overlays(ctx);
 
   ui_.end_frame();
+  // Focus moved, or a Touch and Hear finger rests on something: say it.
+  if (session_.prefs.speech && !ui_.speak_request().empty()) say(ui_.speak_request());
   ImGui::Render();
   video_.render();
   ++frames_;

@@ -16,6 +16,7 @@
 #include "platform/clock.h"
 #include "platform/fonts.h"
 #include "platform/input.h"
+#include "platform/speech.h"
 #include "platform/video.h"
 #include "screens/screens.h"
 #include "session/idle.h"
@@ -27,7 +28,8 @@ namespace kiosk::app {
 
 class App {
 public:
-  App(session::Settings settings, platform::Clock& clock, platform::Video& video);
+  // speech: where spoken words go; null records them (headless, tests).
+  App(session::Settings settings, platform::Clock& clock, platform::Video& video, platform::Speech* speech = nullptr);
   ~App();
 
   void handle(const platform::InputEvent& ev);
@@ -48,6 +50,8 @@ public:
   const session::Session& session() const { return session_; }
   const content::Store* store() const { return store_.get(); }
   int frames_drawn() const { return frames_; }
+  // The speech output in use (a RecordedSpeech unless one was given).
+  platform::Speech& speech() { return *speech_; }
 
 private:
   void apply(const screens::Intent& in);
@@ -58,6 +62,10 @@ private:
   float scale() const;
 
   session::Settings settings_;
+  std::unique_ptr<platform::Speech> own_speech_;
+  platform::Speech* speech_ = nullptr;
+  void say(const std::string& text);
+  std::string screen_text() const;  // every node of the screen in reading order
   platform::Clock& clock_;
   platform::Video& video_;
   session::Session session_;

@@ -8,15 +8,20 @@
 namespace kiosk::screens {
 
 namespace {
-const char* const kBar[] = {"header.home", "header.back", "header.language", "header.accessibility", "header.help",
-                            "header.start_over"};
+const char* const kBar[] = {"header.home", "header.back", "header.language", "header.accessibility",
+                            "header.read_aloud", "header.help", "header.start_over"};
+constexpr int kBarButtons = 7;
 
 int bar_rows(const ui::Ui& ui, float width, const std::vector<std::string>& labels) {
   float widest = 0;
   for (const auto& l : labels)
     widest = std::max(widest, ui.text_size(ui.fonts.large, l).x);
-  float per = (width - ui.em * 2) / 6 - ui.em * 0.5f;
-  return widest + ui.em * 1.2f <= per ? 1 : 2;
+  // as few rows as let every label fit its button at full size
+  for (int rows = 1; rows < 3; ++rows) {
+    const int per_row = (kBarButtons + rows - 1) / rows;
+    if (widest + ui.em * 1.2f <= (width - ui.em * 2) / per_row - ui.em * 0.5f) return rows;
+  }
+  return 3;
 }
 
 void begin_dialog(Ctx& c, const char* id, float width_em) {
@@ -32,15 +37,19 @@ void begin_dialog(Ctx& c, const char* id, float width_em) {
   float w = std::min(ds.x * 0.92f, c.ui.em * width_em);
   ImGui::SetNextWindowPos(ImVec2(ds.x / 2, ds.y / 2), 0, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(w, 0));
+  // never taller than the screen: with large text a dialog scrolls
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, ds.y * 0.94f));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::col(c.ui.th().surface));
   ImGui::PushStyleColor(ImGuiCol_Border, ui::col(c.ui.th().accent));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(c.ui.em * 1.5f, c.ui.em * 1.2f));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, std::max(2.0f, c.ui.em * 0.1f));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, c.ui.em * 0.6f);
   ImGui::Begin(id, nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_AlwaysAutoResize);
+               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                   ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::SetWindowFocus();
+  c.ui.touch_scroll();
 }
 
 void end_dialog() {
@@ -50,6 +59,22 @@ void end_dialog() {
 }
 
 float full_width() { return ImGui::GetContentRegionAvail().x; }
+
+// A dialog's heading with its Close button on the same line, so Close is in
+// view whatever the text size.
+void dialog_heading(Ctx& c, const std::string& title) {
+  const std::string close = c.t("common.close");
+  const float bw = c.ui.text_size(c.ui.fonts.large, close).x + c.ui.em * 1.6f;
+  const float row = std::max(c.ui.min_target, c.ui.em * 2.2f);
+  ImVec2 start = ImGui::GetCursorScreenPos();
+  c.ui.push_right(start.x + full_width() - bw - c.ui.em * 0.5f);
+  c.ui.heading(title);
+  c.ui.pop_right();
+  const float after = ImGui::GetCursorScreenPos().y;
+  ImGui::SetCursorScreenPos(ImVec2(start.x + full_width() - bw, start.y));
+  if (c.ui.button(close, ImVec2(bw, row))) c.ask(Intent::Type::CloseOverlay);
+  ImGui::SetCursorScreenPos(ImVec2(start.x, std::max(after, start.y + row + c.ui.em * 0.3f)));
+}
 }  // namespace
 
 namespace {
@@ -87,14 +112,18 @@ void draw_nav_bar(Ctx& c) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(c.ui.em, pad));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
   ImGui::Begin("##navbar", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  int per_row = rows == 1 ? 6 : 3;
+  int per_row = (kBarButtons + rows - 1) / rows;
   float bw = (ds.x - c.ui.em * 2 - gap * (per_row - 1)) / per_row;
   c.ui.set_region("nav");
-  static constexpr Intent::Type kinds[] = {Intent::Type::Home, Intent::Type::Back, Intent::Type::ShowLanguage,
-                                           Intent::Type::ShowAccessibility, Intent::Type::ShowHelp, Intent::Type::StartOver};
-  for (int i = 0; i < 6; ++i) {
+  static constexpr Intent::Type kinds[] = {Intent::Type::Home,      Intent::Type::Back,     Intent::Type::ShowLanguage,
+                                           Intent::Type::ShowAccessibility, Intent::Type::ReadAloud, Intent::Type::ShowHelp,
+                                           Intent::Type::StartOver};
+  for (int i = 0; i < kBarButtons; ++i) {
     if (i % per_row) ImGui::SameLine();
-    if (c.ui.button(labels[i], ImVec2(bw, bh), i == 5 ? ui::Style::Danger : ui::Style::Bar)) c.ask(kinds[i]);
+    // a shorter last row shares the whole width too
+    const int in_row = std::min(per_row, kBarButtons - (i / per_row) * per_row);
+    const float w = in_row == per_row ? bw : (ds.x - c.ui.em * 2 - gap * (in_row - 1)) / in_row;
+    if (c.ui.button(labels[i], ImVec2(w, bh), i == kBarButtons - 1 ? ui::Style::Danger : ui::Style::Bar)) c.ask(kinds[i]);
   }
   c.ui.set_region("");
   ImGui::End();
@@ -119,7 +148,7 @@ void draw_overlays(Ctx& c) {
   }
   if (s.show_language_picker) {
     begin_dialog(c, "##language", 24);
-    c.ui.heading(c.t("language.title"));
+    dialog_heading(c, c.t("language.title"));
     ImGui::Dummy(ImVec2(0, c.ui.em * 0.4f));
     for (const auto& loc : c.locales) {
       std::string name = c.catalog.format(loc, "language.self");
@@ -127,27 +156,41 @@ void draw_overlays(Ctx& c) {
       if (c.ui.button(name, ImVec2(full_width(), row), current ? ui::Style::Primary : ui::Style::Normal))
         c.ask(Intent::Type::SetLocale, loc);
     }
-    ImGui::Dummy(ImVec2(0, c.ui.em * 0.3f));
-    if (c.ui.button(c.t("common.close"), ImVec2(full_width(), row))) c.ask(Intent::Type::CloseOverlay);
     end_dialog();
   } else if (s.show_accessibility) {
     begin_dialog(c, "##access", 28);
-    c.ui.heading(c.t("access.title"));
+    dialog_heading(c, c.t("access.title"));
     ImGui::Dummy(ImVec2(0, c.ui.em * 0.4f));
     if (c.ui.toggle(c.t("access.large_text"), s.prefs.large_text, c.t("access.on"), c.t("access.off"), ImVec2(full_width(), row)))
       c.ask(Intent::Type::ToggleLargeText);
     if (c.ui.toggle(c.t("access.contrast"), s.prefs.high_contrast, c.t("access.on"), c.t("access.off"), ImVec2(full_width(), row)))
       c.ask(Intent::Type::ToggleContrast);
-    ImGui::Dummy(ImVec2(0, c.ui.em * 0.3f));
-    if (c.ui.button(c.t("common.close"), ImVec2(full_width(), row), ui::Style::Primary)) c.ask(Intent::Type::CloseOverlay);
+    if (c.ui.toggle(c.t("access.speech"), s.prefs.speech, c.t("access.on"), c.t("access.off"), ImVec2(full_width(), row)))
+      c.ask(Intent::Type::ToggleSpeech);
+    if (c.ui.toggle(c.t("access.touch_hear"), s.prefs.touch_hear, c.t("access.on"), c.t("access.off"), ImVec2(full_width(), row)))
+      c.ask(Intent::Type::ToggleTouchHear);
+    c.ui.paragraph(c.t("access.touch_hear_help"), nullptr, true);
+    // volume: quieter, the level, louder
+    {
+      const float third = (full_width() - c.ui.em) / 3;
+      if (c.ui.button(c.t("access.quieter"), ImVec2(third, row))) c.ask(Intent::Type::Volume, "down");
+      ImGui::SameLine(0, c.ui.em * 0.5f);
+      ImVec2 p = ImGui::GetCursorScreenPos();
+      std::string level = c.t("access.volume", {{"percent", int64_t(s.prefs.volume)}});
+      ImVec2 ts = c.ui.text_size(c.ui.fonts.large, level);
+      c.ui.draw_text(ImGui::GetWindowDrawList(), c.ui.fonts.large, ImVec2(p.x + (third - ts.x) / 2, p.y + (row - ts.y) / 2),
+                     ui::col(c.ui.th().text), level);
+      c.ui.text_node(level, {p.x, p.y, third, row});
+      ImGui::Dummy(ImVec2(third, row));
+      ImGui::SameLine(0, c.ui.em * 0.5f);
+      if (c.ui.button(c.t("access.louder"), ImVec2(third, row))) c.ask(Intent::Type::Volume, "up");
+    }
     end_dialog();
   } else if (s.show_help) {
     begin_dialog(c, "##help", 30);
-    c.ui.heading(c.t("help.title"));
+    dialog_heading(c, c.t("help.title"));
     ImGui::Dummy(ImVec2(0, c.ui.em * 0.4f));
     c.ui.paragraph(c.t("help.body"));
-    ImGui::Dummy(ImVec2(0, c.ui.em * 0.6f));
-    if (c.ui.button(c.t("common.close"), ImVec2(full_width(), row), ui::Style::Primary)) c.ask(Intent::Type::CloseOverlay);
     end_dialog();
   }
 }

@@ -113,12 +113,21 @@ ui::KeyboardLabels keyboard_labels(const Ctx& c) {
 }
 }  // namespace
 
+namespace {
+// The text field and the padding around the keyboard.
+float field_h(const Ctx& c) { return std::max(c.ui.min_target, c.ui.em * 2.4f) + c.ui.em * 3.4f; }
+}  // namespace
+
 KeysLayout keys_layout(const Ctx& c) {
   KeysLayout k;
-  // portrait: the field and every row of keys, with their padding
-  if (c.h > c.w)
-    k.footer = std::max(c.ui.min_target, c.ui.em * 2.4f) + ui::keyboard_height(c.ui, keyboard_labels(c)) + c.ui.em * 2.6f;
-  else k.side = std::round(c.w * 0.42f);
+  // portrait: the field and every row of keys, with their padding, in at
+  // most 45% of the screen (keys get shorter, never under the minimum target);
+  // landscape: a side panel, the keys sharing its height
+  if (c.h > c.w) {
+    k.footer = field_h(c) + ui::keyboard_height(c.ui, keyboard_labels(c), c.h * 0.45f - field_h(c));
+  } else {
+    k.side = std::round(c.w * 0.42f);
+  }
   return k;
 }
 
@@ -135,7 +144,7 @@ void text_field(Ctx& c, const std::string& label, const std::string& text, const
   const std::string& shown = text.empty() ? placeholder : text;
   ImVec2 ts = c.ui.text_size(f, shown);
   ImVec2 tp(a.x + c.ui.em * 0.6f, a.y + (h - ts.y) / 2);
-  if (ts.x > w - c.ui.em * 1.2f) tp.x -= ts.x - (w - c.ui.em * 1.2f);
+  if (!text.empty() && ts.x > w - c.ui.em * 1.2f) tp.x -= ts.x - (w - c.ui.em * 1.2f);  // typed text: show its end
   else if (c.ui.rtl) tp.x = a.x + w - c.ui.em * 0.6f - ts.x;  // right-to-left: text starts at the right
   dl->PushClipRect(ImVec2(a.x + 4, a.y), ImVec2(a.x + w - 4, a.y + h), true);
   c.ui.draw_text(dl, f, tp, ui::col(text.empty() ? t.text_muted : t.text), shown);
@@ -151,11 +160,14 @@ void keyboard_panel(Ctx& c, const KeysLayout& k, const char* field, const std::s
                     const std::string& placeholder) {
   if (k.side > 0) begin_side(c, "##keys", k.side);
   else begin_footer(c, "##keys", k.footer);
+  c.ui.set_region("keys");
   gap(c, k.side > 0 ? 0.8f : 0.2f);
   text_field(c, label, text, placeholder);
   gap(c, 0.4f);
-  std::string next = ui::keyboard(c.ui, keyboard_labels(c), text, c.ui.avail());
+  // the keys share exactly the height left below the field
+  std::string next = ui::keyboard(c.ui, keyboard_labels(c), text, c.ui.avail(), ImGui::GetContentRegionAvail().y);
   if (next != text) c.ask(Intent::Type::Set, field, next);
+  c.ui.set_region("");
   end_side();
 }
 

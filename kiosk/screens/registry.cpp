@@ -52,7 +52,8 @@ void begin_footer(Ctx& c, const char* id, float height) {
 }
 
 void begin_side(Ctx& c, const char* id, float width) {
-  begin_panel(c, id, ImVec2(c.x + c.w - width, c.y), ImVec2(width, c.h), c.ui.th().surface_pressed, false);
+  // it scrolls only if its keys cannot shrink enough (very large text)
+  begin_panel(c, id, ImVec2(c.x + c.w - width, c.y), ImVec2(width, c.h), c.ui.th().surface_pressed, true);
 }
 
 void end_body() {

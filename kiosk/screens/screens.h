@@ -25,7 +25,10 @@ struct Intent {
     ShowLanguage, ShowAccessibility, ShowHelp, CloseOverlay,
     Set,           // a session field a = value b: "search", "audience", "office_agency", "office_town"
     Tick,          // flip checklist box a
-    Replace        // replace the top route with {screen a, param b} (a filter, not a new place)
+    Replace,       // replace the top route with {screen a, param b} (a filter, not a new place)
+    ToggleSpeech, ToggleTouchHear,
+    Volume,        // a = "up" or "down"
+    ReadAloud      // say everything on the screen, in reading order
   };
   Type type;
   std::string a, b;

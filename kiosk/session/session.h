@@ -12,7 +12,8 @@ struct Preferences {
   std::string locale = "en";
   bool large_text = false;     // 1.5x text, layouts reflow
   bool high_contrast = false;
-  bool speech = false;
+  bool speech = false;         // speak the focused item as it changes
+  bool touch_hear = false;     // a touch reads what is under the finger; Enter or a second touch activates
   int volume = 60;             // percent, for speech
   bool operator==(const Preferences&) const = default;
 };

@@ -38,3 +38,4 @@ const A11yNode* A11yTree::find(const std::string& label) const {
 }
 
 }  // namespace kiosk::ui
+

@@ -28,6 +28,7 @@ struct A11yNode {
   bool selected = false;
   bool focused = false;
   std::string region;  // "" for a screen's own content, "nav" for the navigation bar
+  std::string description;  // second line of a row or tile (spoken after the label)
   bool interactive() const {
     return role == Role::Button || role == Role::Tile || role == Role::Toggle || role == Role::Row || role == Role::Checkbox ||
            role == Role::Key;
@@ -39,6 +40,7 @@ class A11yTree {
 public:
   void clear() { nodes_.clear(); }
   void add(A11yNode n) { nodes_.push_back(std::move(n)); }
+  A11yNode& last() { return nodes_.back(); }
   const std::vector<A11yNode>& nodes() const { return nodes_; }
   std::vector<A11yNode>& nodes() { return nodes_; }
   // First visible node with exactly this label (interactive nodes first).

@@ -28,22 +28,30 @@ void erase_last(std::string& s) {
 }  // namespace
 
 namespace {
-float key_height(const Ui& ui) { return std::max(ui.min_target, ui.em * 2.6f); }
+// Keys are 2.6 em tall when there is room, never under the minimum target.
+float key_height(const Ui& ui, size_t rows, float max_height) {
+  float h = ui.em * 2.6f;
+  if (max_height > 0) h = std::min(h, (max_height - (rows - 1) * ui.em * 0.3f) / rows);
+  return std::max(ui.min_target, h);
+}
 }  // namespace
 
-float keyboard_height(const Ui& ui, const KeyboardLabels& labels) {
-  const float rows = static_cast<float>(split_rows(labels.rows).size() + 1);
-  return rows * key_height(ui) + (rows - 1) * ui.em * 0.3f;
+float keyboard_height(const Ui& ui, const KeyboardLabels& labels, float max_height) {
+  const size_t rows = split_rows(labels.rows).size() + 1;
+  return rows * key_height(ui, rows, max_height) + (rows - 1) * ui.em * 0.3f;
 }
 
-std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& text, float width) {
+std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& text, float width, float max_height) {
   std::string out = text;
   auto rows = split_rows(labels.rows);
   size_t widest = 10;
   for (const auto& r : rows) widest = std::max(widest, r.size());
   const float gap = ui.em * 0.3f;
   const float key_w = std::max(ui.min_target, (width - gap * (widest - 1)) / static_cast<float>(widest));
-  const float key_h = key_height(ui);
+  const float key_h = key_height(ui, rows.size() + 1, max_height);
+  // every letter in one size: the large one when a wide letter fits the key
+  ImFont* const large = ui.fonts.large;
+  if (ui.text_size(large, "W").x + ui.em * 0.4f > key_w) ui.fonts.large = ui.fonts.body;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
   for (const auto& r : rows) {
     // each row centred under the widest
@@ -54,8 +62,10 @@ std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& te
       if (ui.button(r[i], ImVec2(key_w, key_h), Style::Normal, Role::Key)) out += r[i];
     }
   }
-  // the last row: clear, space, erase
-  float side = key_w * 2 + gap;
+  ui.fonts.large = large;
+  // the last row: clear, space, erase (wide enough for their words)
+  ImFont* f = ui.fonts.large;
+  float side = std::max(key_w * 2 + gap, std::max(ui.text_size(f, labels.clear).x, ui.text_size(f, labels.erase).x) + ui.em);
   float space_w = std::max(key_w, width - 2 * side - 2 * gap);
   if (ui.button(labels.clear, ImVec2(side, key_h), Style::Normal, Role::Key)) out.clear();
   ImGui::SameLine();

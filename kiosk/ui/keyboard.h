@@ -13,11 +13,12 @@ struct KeyboardLabels {
   std::string space, erase, clear;
 };
 
-// The height the keyboard needs (its rows of keys and the last row).
-float keyboard_height(const Ui& ui, const KeyboardLabels& labels);
+// The height the keyboard needs (its rows of keys and the last row), keys
+// shortened to fit max_height (> 0) but never under the minimum target.
+float keyboard_height(const Ui& ui, const KeyboardLabels& labels, float max_height = 0);
 
 // Draws the keyboard at the cursor across `width`; returns the text after
 // the keys pressed this frame.
-std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& text, float width);
+std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& text, float width, float max_height = 0);
 
 }  // namespace kiosk::ui

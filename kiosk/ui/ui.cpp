@@ -60,6 +60,8 @@ void Ui::begin_frame(int64_t now_ms) {
     if (d.x * d.x + d.y * d.y > tap_slop * tap_slop) dragging_ = true;
   } else if (was_down_) {
     drag_cancel_ = dragging_;
+    tapped_ = !dragging_;
+    tap_pos_ = io.MousePos;
     dragging_ = false;
   }
   was_down_ = io.MouseDown[0];
@@ -109,6 +111,32 @@ void Ui::touch_scroll() {
 
 void Ui::end_frame() {
   auto& nodes = tree_.nodes();
+  const uint32_t focused_before = focused_;
+  speak_.clear();
+  if (touch_hear && tapped_) {
+    // what is under the finger: an interactive node takes focus; a second
+    // touch on it soon after activates it; text is only read
+    const A11yNode* hit = nullptr;
+    for (auto it = nodes.rbegin(); it != nodes.rend() && !hit; ++it)
+      if (it->interactive() && it->rect.contains(tap_pos_.x, tap_pos_.y) && it->clip.contains(tap_pos_.x, tap_pos_.y)) hit = &*it;
+    for (auto it = nodes.rbegin(); it != nodes.rend() && !hit; ++it)
+      if (it->rect.contains(tap_pos_.x, tap_pos_.y) && it->clip.contains(tap_pos_.x, tap_pos_.y)) hit = &*it;
+    if (hit && hit->interactive()) {
+      if (hit->id == last_touch_id_ && now_ms_ - last_touch_ms_ < 600) {
+        activate_next_ = hit->id;  // the second touch: activate on the next frame
+        last_touch_id_ = 0;
+      } else {
+        focused_ = hit->id;
+        last_touch_id_ = hit->id;
+        last_touch_ms_ = now_ms_;
+        speak_ = spoken(*hit);  // spoken even when it already had focus
+      }
+    } else if (hit) {
+      speak_ = spoken(*hit);
+      last_touch_id_ = 0;
+    }
+  }
+  tapped_ = false;
   std::vector<size_t> order;
   for (size_t i = 0; i < nodes.size(); ++i)
     if (nodes[i].interactive() && nodes[i].enabled) order.push_back(i);  // scrolled-off ones too: focus scrolls to them
@@ -129,8 +157,12 @@ void Ui::end_frame() {
     focused_ = 0;
   }
   nav_move_ = 0;
-  activate_ = 0;
+  activate_ = activate_next_;
+  activate_next_ = 0;
   for (auto& n : nodes) n.focused = n.id == focused_ && focused_ != 0;
+  if (focused_ != focused_before && focused_ != 0 && speak_.empty())
+    for (const auto& n : nodes)
+      if (n.id == focused_) speak_ = spoken(n);
   last_tree_ = tree_;
 }
 
@@ -140,7 +172,8 @@ bool Ui::interact(const std::string& id_label, ImVec2 size, Role role, const std
   ImVec2 pos = ImGui::GetCursorScreenPos();
   size.x = std::max(size.x, min_target);
   size.y = std::max(size.y, min_target);
-  bool clicked = ImGui::InvisibleButton(id_label.c_str(), size) && !drag_cancel_;
+  // with Touch and Hear a touch only moves focus (end_frame); Enter activates
+  bool clicked = ImGui::InvisibleButton(id_label.c_str(), size) && !drag_cancel_ && !touch_hear;
   *pressed = ImGui::IsItemActive() && !dragging_;
   A11yNode n;
   n.id = id;
@@ -172,6 +205,10 @@ void Ui::draw_focus(ImVec2 a, ImVec2 b) {
 bool Ui::button(const std::string& label, ImVec2 size, Style style, Role role) {
   ImFont* font = fonts.large ? fonts.large : ImGui::GetFont();
   ImVec2 ts = text_size(font, label);
+  if (size.x > 0 && ts.x > size.x - em * 0.4f && fonts.body) {  // a long word on a narrow key: the body size
+    font = fonts.body;
+    ts = text_size(font, label);
+  }
   if (size.x <= 0) size.x = ts.x + em * 1.6f;
   if (size.y <= 0) size.y = std::max(min_target, ts.y + em * 0.9f);
   ImVec2 a = ImGui::GetCursorScreenPos();
@@ -212,6 +249,7 @@ Ui::Hit Ui::card(const std::string& id_label, const std::string& label, ImVec2 s
 
 bool Ui::tile(const std::string& title, const std::string& subtitle, ImVec2 size, const std::string& picture) {
   Hit h = card(title + "##tile", title, size, Role::Tile, false, em * 0.5f);
+  tree_.last().description = subtitle;
   ImVec2 a = h.a, b = h.b;
   const Theme& t = th();
   auto* dl = ImGui::GetWindowDrawList();
@@ -308,6 +346,13 @@ bool Ui::toggle(const std::string& label, bool on, const std::string& on_text, c
   draw_text(dl, f, ImVec2(pa.x + (pw - ss.x) / 2, pa.y + (ph - ss.y) / 2), col(on ? t.accent_text : t.text), state);
   if (h.focused) draw_focus(a, b);
   return h.clicked;
+}
+
+std::string Ui::spoken(const A11yNode& n) const {
+  std::string s = n.label;
+  if (!n.description.empty()) s += ". " + n.description;
+  if (n.role == Role::Checkbox || n.role == Role::Toggle) s += ". " + (n.selected ? word_on : word_off);
+  return s;
 }
 
 void Ui::text_node(const std::string& label, Rect r, Role role) {
@@ -449,6 +494,7 @@ bool Ui::row(const std::string& title, const std::string& subtitle, float width)
   ImVec2 ss = subtitle.empty() ? ImVec2(0, 0) : measure({{subtitle, fonts.body}}, wrap);
   float h = std::max(min_target, pad * 1.4f + ts.y + (subtitle.empty() ? 0 : em * 0.2f + ss.y));
   Hit hit = card(title + "##row" + subtitle, title, ImVec2(width, h), Role::Row, false, em * 0.35f);
+  tree_.last().description = subtitle;
   auto* dl = ImGui::GetWindowDrawList();
   const Theme& t = th();
   dl->AddRectFilled(hit.a, ImVec2(hit.a.x + stripe, hit.b.y), col(t.accent), em * 0.35f, ImDrawFlags_RoundCornersLeft);

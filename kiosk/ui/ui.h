@@ -56,6 +56,15 @@ public:
   // Applies keyboard moves to the tree just built and keeps it for lookups.
   void end_frame();
 
+  // Touch and Hear: a touch moves focus to what is under the finger (and asks
+  // for it to be spoken) instead of activating it; Enter or a second touch
+  // on the same item within 600 ms activates.
+  bool touch_hear = false;
+  std::string word_on = "on", word_off = "off";  // spoken after a toggle or tick box (localized by the app)
+  // What should be spoken after this frame: the newly focused item, or what a
+  // Touch and Hear finger rests on. Empty when nothing changed.
+  const std::string& speak_request() const { return speak_; }
+
   // Keyboard: move focus through interactive nodes in tree order; activate.
   void move_focus(int delta) { nav_move_ += delta; }
   void activate_focused() { activate_ = focused_; }
@@ -98,6 +107,8 @@ public:
   void heading(const std::string& text, ImFont* font = nullptr);
   void paragraph(const std::string& text, ImFont* font = nullptr, bool muted = false);
   void text_node(const std::string& label, Rect r, Role role = Role::Text);
+  // The words speech says for a node: its label, its second line, its state.
+  std::string spoken(const A11yNode& n) const;
   // Nodes registered until the next call belong to this region ("nav" for the
   // navigation bar, "" for the screen itself).
   void set_region(std::string region) { region_ = std::move(region); }
@@ -151,8 +162,13 @@ private:
   mutable std::map<std::string, std::string, std::less<>> shown_cache_;
   int64_t now_ms_ = 0, prev_ms_ = 0;
   bool dragging_ = false, drag_cancel_ = false, animating_ = false, was_down_ = false, nav_moved_ = false;
+  bool tapped_ = false;          // a finger lifted this frame without dragging
+  ImVec2 tap_pos_;
+  uint32_t last_touch_id_ = 0;   // Touch and Hear: the item touched last, and when
+  int64_t last_touch_ms_ = 0;
+  std::string speak_;
   A11yTree tree_, last_tree_;
-  uint32_t focused_ = 0, activate_ = 0;
+  uint32_t focused_ = 0, activate_ = 0, activate_next_ = 0;
   int nav_move_ = 0;
 };
 

@@ -95,4 +95,38 @@ inline void tap(app::App& app, const std::string& label) {
   app.handle({platform::InputEvent::Type::PointerUp, x, y});
   settle(app);
 }
+// Activates the i-th interactive node (in focus order) with Tab and Enter,
+// the way a keypad user would; it need not be scrolled into view first.
+inline void activate(Headless& k, size_t focus_index) {
+  std::string label;
+  long i = 0, from = -1;  // from: the node focused now (-1: none)
+  for (const auto& n : k.app->tree().nodes()) {
+    if (!n.interactive() || !n.enabled) continue;
+    if (n.focused) from = i;
+    if (static_cast<size_t>(i) == focus_index) label = n.label;
+    ++i;
+  }
+  const long tabs = ((static_cast<long>(focus_index) - from) % i + i) % i;
+  for (long t = 0; t < (tabs == 0 ? i : tabs); ++t) k.app->handle({platform::InputEvent::Type::Key, 0, 0, platform::Key::Down});
+  k.input({platform::InputEvent::Type::Wake});
+  std::string focused;
+  for (const auto& n : k.app->tree().nodes())
+    if (n.focused) focused = n.label;
+  INFO("focus should be on \"" << label << "\"");
+  REQUIRE(focused == label);
+  k.key(platform::Key::Enter);
+}
+
+// Activates the interactive node with this label, scrolled into view or not.
+inline void activate(Headless& k, const std::string& label) {
+  size_t i = 0;
+  for (const auto& n : k.app->tree().nodes()) {
+    if (!n.interactive() || !n.enabled) continue;
+    if (n.label == label) return activate(k, i);
+    ++i;
+  }
+  INFO("activating " << label);
+  FAIL("nothing interactive is labelled so");
+}
+
 }  // namespace test

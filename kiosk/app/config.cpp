@@ -50,6 +50,7 @@ session::Settings load_settings(const std::string& path, std::vector<std::string
       {"session", {"idle_seconds", "warning_seconds", "attract_cycle_seconds"}},
       {"content", {"database"}},
       {"locales", {"enabled", "default"}},
+      {"keys", {"up", "down", "enter", "back", "help", "home"}},
       {"fonts", {"family"}}};
   for (auto&& [sec, v] : t) {
     auto it = known.find(std::string(sec.str()));
@@ -64,6 +65,15 @@ session::Settings load_settings(const std::string& path, std::vector<std::string
                               std::string(sec.str()) + "." + std::string(k.str()));
   }
   if (s.idle_seconds < 10) s.idle_seconds = 10;
+  if (auto* keys = t["keys"].as_table()) {
+    static const std::set<std::string> actions = {"up", "down", "enter", "back", "help", "home"};
+    for (auto&& [action, names] : *keys) {
+      if (!actions.count(std::string(action.str()))) continue;  // reported below as unknown
+      if (auto* arr = names.as_array())
+        for (auto& n : *arr)
+          if (auto v = n.value<std::string>()) s.extra_keys.emplace_back(*v, std::string(action.str()));
+    }
+  }
   if (s.warning_seconds < 5) s.warning_seconds = 5;
   if (s.locales.empty()) s.locales = {"en"};
   return s;

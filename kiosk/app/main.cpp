@@ -79,6 +79,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> warnings;
   session::Settings settings = app::load_settings(config, &warnings);
   for (const auto& wmsg : warnings) std::fprintf(stderr, "kiosk: %s\n", wmsg.c_str());
+  for (const auto& bad : platform::add_key_bindings(settings.extra_keys))
+    std::fprintf(stderr, "kiosk: %s: [keys] %s is not a key SDL knows or not an action; ignored\n", config.c_str(), bad.c_str());
   if (!db.empty()) settings.database = db;
   if (windowed) settings.fullscreen = false;
 
@@ -91,7 +93,12 @@ int main(int argc, char** argv) {
       return 2;
     }
     platform::SteadyClock clock;
-    app::App app(settings, clock, *video);
+    // Speech through espeak-ng; without it (no audio device) the kiosk still
+    // runs, and says so once.
+    std::string speech_why;
+    auto speech = platform::open_espeak(&speech_why);
+    if (!speech) std::fprintf(stderr, "kiosk: speech is off: %s\n", speech_why.c_str());
+    app::App app(settings, clock, *video, speech.get());
     return app::run_event_loop(app, clock);
   }
 

@@ -3,9 +3,28 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <SDL.h>
 
 namespace kiosk::platform {
+
+namespace {
+std::map<SDL_Keycode, Key>& extra_bindings() {
+  static std::map<SDL_Keycode, Key> m;
+  return m;
+}
+}  // namespace
+
+std::vector<std::string> add_key_bindings(const std::vector<std::pair<std::string, std::string>>& name_action) {
+  std::vector<std::string> bad;
+  for (const auto& [name, action] : name_action) {
+    SDL_Keycode code = SDL_GetKeyFromName(name.c_str());
+    Key k = action == "back" ? Key::Escape : key_from_name(action);
+    if (code == SDLK_UNKNOWN || k == Key::None) bad.push_back(name + " = " + action);
+    else extra_bindings()[code] = k;
+  }
+  return bad;
+}
 
 std::optional<InputEvent> translate(const SDL_Event& e, int w, int h) {
   InputEvent ev;
@@ -28,6 +47,10 @@ std::optional<InputEvent> translate(const SDL_Event& e, int w, int h) {
       bool shift = (e.key.keysym.mod & KMOD_SHIFT) != 0;
       bool ctrl_alt = (e.key.keysym.mod & KMOD_CTRL) && (e.key.keysym.mod & KMOD_ALT);
       ev.type = InputEvent::Type::Key;
+      if (auto it = extra_bindings().find(e.key.keysym.sym); it != extra_bindings().end()) {
+        ev.key = it->second;
+        return ev;
+      }
       switch (e.key.keysym.sym) {
         case SDLK_UP: case SDLK_KP_8: ev.key = Key::Up; break;
         case SDLK_DOWN: case SDLK_KP_2: ev.key = Key::Down; break;

@@ -4,6 +4,8 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 union SDL_Event;
 
@@ -22,6 +24,11 @@ struct InputEvent {
 // Translates one SDL event; nullopt for events the kiosk ignores.
 // Touch events carry normalized coordinates: w, h are the window size.
 std::optional<InputEvent> translate(const SDL_Event& e, int w, int h);
+
+// Adds keys by SDL name ("Keypad 8", "PageDown") for actions ("up", "down",
+// "enter", "back", "help", "home"), as a kiosk's [keys] setting lists them.
+// Returns the names SDL does not know or actions that do not exist.
+std::vector<std::string> add_key_bindings(const std::vector<std::pair<std::string, std::string>>& name_action);
 
 // "Up", "enter", "Escape"... -> Key (for scripts and the key map in config).
 Key key_from_name(const std::string& name);

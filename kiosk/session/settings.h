@@ -23,6 +23,9 @@ struct Settings {
   std::string default_locale = "en";
   // [fonts]
   std::string font_family = "Noto Sans";
+  // [keys] extra keys for each action, by SDL key name ("Keypad 8", "PageDown"),
+  // added to the built-in ones (arrows, Enter, Escape, F1, the numeric keypad)
+  std::vector<std::pair<std::string, std::string>> extra_keys;  // (key name, action)
 };
 
 }  // namespace kiosk::session

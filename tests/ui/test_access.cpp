@@ -6,6 +6,10 @@
 
 #include <algorithm>
 
+#include <SDL.h>
+#include <fstream>
+
+#include "app/config.h"
 #include "headless.h"
 #include "ui/theme.h"
 
@@ -182,4 +186,28 @@ TEST_CASE("body text is at least 4.8 mm tall (capital letters) at the configured
   const float mm = cap_px / 92.0f * 25.4f;
   INFO("cap height " << cap_px << " px = " << mm << " mm at 92 DPI");
   REQUIRE(mm >= 4.8f);
+}
+
+TEST_CASE("keys only: a keypad's keys come from the config", "[ui][access][keys]") {
+  Tmp tmp;
+  const std::string path = (tmp.dir / "keys.toml").string();
+  std::ofstream(path) << "[keys]\ndown = [\"PageDown\"]\nenter = [\"Space\"]\nback = [\"No Such Key\"]\n";
+  std::vector<std::string> warnings;
+  auto s = app::load_settings(path, &warnings);
+  REQUIRE(warnings.empty());
+  REQUIRE(s.extra_keys.size() == 3);
+  auto bad = platform::add_key_bindings(s.extra_keys);
+  REQUIRE(bad == std::vector<std::string>{"No Such Key = back"});
+  auto press = [](SDL_Keycode code) {
+    SDL_Event e{};
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = code;
+    auto ev = platform::translate(e, 1920, 1080);
+    return ev ? ev->key : platform::Key::None;
+  };
+  REQUIRE(press(SDLK_PAGEDOWN) == platform::Key::Down);
+  REQUIRE(press(SDLK_SPACE) == platform::Key::Enter);
+  REQUIRE(press(SDLK_KP_8) == platform::Key::Up);      // the numeric keypad is built in
+  REQUIRE(press(SDLK_KP_0) == platform::Key::Escape);
+  REQUIRE(press(SDLK_KP_PERIOD) == platform::Key::Help);
 }

@@ -9,7 +9,8 @@ PACKAGES=(
   libsdl2-dev libimgui-dev libsqlite3-dev libicu-dev catch2
   libfontconfig-dev fonts-noto-core fonts-noto-cjk
   libmd4c-dev libtomlplusplus-dev libgettextpo-dev libstemmer-dev
-  libpng-dev libstb-dev libqrencode-dev libespeak-ng-dev espeak-ng-data python3
+  libpng-dev libstb-dev libqrencode-dev libespeak-ng-dev espeak-ng-data
+  libsodium-dev libcurl4-openssl-dev python3
 )
 
 missing=()

@@ -14,6 +14,7 @@
 
 #include "content/markdown.h"
 #include "content/schema.h"
+#include "content/pack.h"
 #include "content/search.h"
 #include "content/store.h"
 #include "i18n/catalog.h"
@@ -37,6 +38,11 @@ constexpr const char* kUsage = R"(kiosk-content: check and build what the kiosk 
   kiosk-content bench [DIR] [--items N]             build time; search latency per keystroke on the
                                                     real content and on N generated items (default 10000)
   kiosk-content bench --db FILE                     search latency per keystroke of one database
+  kiosk-content keygen --public FILE --secret FILE  a key pair for signing content packs
+  kiosk-content sign --db FILE --secret FILE [--version N]
+                                                    writes FILE.sig; N defaults to the current time,
+                                                    so each new pack is newer than the last
+  kiosk-content check-pack --db FILE --public FILE  what a kiosk would say of this pack
 
 DIR defaults to content, --locales to the locales folder beside DIR, --db to build/content.db.
 )";
@@ -319,6 +325,16 @@ int cmd_bench(const Args& a) {
 
 }  // namespace
 
+// Prints the outcome of a command that returns "" or why it failed.
+int report(const std::string& why, const std::string& done) {
+  if (!why.empty()) {
+    std::cerr << "kiosk-content: " << why << "\n";
+    return 1;
+  }
+  std::cout << done << "\n";
+  return 0;
+}
+
 int main(int argc, char** argv) {
   i18n::init_icu_defaults();
   if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
@@ -335,6 +351,16 @@ int main(int argc, char** argv) {
     if (cmd == "coverage") return cmd_coverage(a);
     if (cmd == "stale") return cmd_stale(a);
     if (cmd == "bench") return cmd_bench(a);
+    if (cmd == "keygen") return report(content::make_keys(a.get("--public", "pack.pub"), a.get("--secret", "pack.key")), "keys written");
+    if (cmd == "sign") {
+      int64_t version = a.flag("--version") ? std::stoll(a.get("--version", "0")) : static_cast<int64_t>(::time(nullptr));
+      return report(content::sign_pack(a.get("--db", "build/content.db"), a.get("--secret", "pack.key"), version),
+                    "signed, version " + std::to_string(version));
+    }
+    if (cmd == "check-pack") {
+      auto r = content::check_pack(a.get("--db", "build/content.db"), a.get("--public", "pack.pub"));
+      return report(r.ok ? "" : r.why, "good pack, version " + std::to_string(r.version));
+    }
   } catch (const std::exception& e) {
     std::cerr << "kiosk-content " << cmd << ": " << e.what() << "\n";
     return 1;

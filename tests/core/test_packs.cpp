@@ -1,0 +1,141 @@
+// Content packs: signing, every way a pack is refused, the atomic swap, roll
+// back, and a crash between copying and renaming.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "content/pack.h"
+#include "content/sqlite.h"
+#include "content/store.h"
+#include "fixtures.h"
+
+using namespace kiosk;
+namespace fs = std::filesystem;
+
+namespace {
+struct Packs {
+  test::TempDir dir;
+  std::string pub = (dir.path / "pack.pub").string(), key = (dir.path / "pack.key").string();
+  std::string live = (dir.path / "live" / "content.db").string();
+  Packs() {
+    REQUIRE(content::make_keys(pub, key).empty());
+    fs::create_directories(fs::path(live).parent_path());
+  }
+  // A copy of the real content, signed as `version`.
+  std::string pack(const std::string& name, int64_t version, const std::string& signing_key = "") {
+    std::string p = (dir.path / (name + ".db")).string();
+    fs::copy_file(test::real_db(), p, fs::copy_options::overwrite_existing);
+    REQUIRE(content::sign_pack(p, signing_key.empty() ? key : signing_key, version).empty());
+    return p;
+  }
+  std::string hash_of(const std::string& db) { return content::Store::open(db, nullptr)->info().content_hash; }
+};
+void corrupt_middle(const std::string& path) {
+  std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekp(static_cast<std::streamoff>(fs::file_size(path) / 2));
+  f.write("\xde\xad\xbe\xef\xde\xad\xbe\xef", 8);
+}
+}  // namespace
+
+TEST_CASE("a signed pack installs; the previous content is kept", "[packs]") {
+  Packs p;
+  REQUIRE(content::install_pack(p.pack("a", 100), p.pub, p.live).empty());
+  REQUIRE(content::installed(p.live).version == 100);
+  REQUIRE(content::Store::open(p.live, nullptr));
+  REQUIRE(content::install_pack(p.pack("b", 200), p.pub, p.live).empty());
+  auto v = content::installed(p.live);
+  REQUIRE(v.version == 200);
+  REQUIRE(v.previous_version == 100);
+  REQUIRE(content::Store::open(p.live + ".previous", nullptr));
+  REQUIRE_FALSE(fs::exists(p.live + ".incoming"));
+}
+
+TEST_CASE("every bad pack is refused with a reason and the content stays", "[packs]") {
+  Packs p;
+  REQUIRE(content::install_pack(p.pack("good", 100), p.pub, p.live).empty());
+  const auto before = fs::last_write_time(p.live);
+  auto refused = [&](const std::string& db, const std::string& needle) {
+    std::string why = content::install_pack(db, p.pub, p.live);
+    INFO(why);
+    REQUIRE_FALSE(why.empty());
+    REQUIRE(why.find(needle) != std::string::npos);
+    REQUIRE(content::installed(p.live).version == 100);
+    REQUIRE(fs::last_write_time(p.live) == before);
+    REQUIRE(content::Store::open(p.live, nullptr));
+  };
+  SECTION("unsigned") {
+    std::string db = p.pack("unsigned", 300);
+    fs::remove(db + ".sig");
+    refused(db, "unsigned");
+  }
+  SECTION("signed with another key") {
+    std::string other_pub = (p.dir.path / "o.pub").string(), other_key = (p.dir.path / "o.key").string();
+    REQUIRE(content::make_keys(other_pub, other_key).empty());
+    refused(p.pack("other", 300, other_key), "wrong signature");
+  }
+  SECTION("changed after signing (corrupt)") {
+    std::string db = p.pack("corrupt", 300);
+    corrupt_middle(db);
+    refused(db, "wrong signature");
+  }
+  SECTION("truncated after signing") {
+    std::string db = p.pack("truncated", 300);
+    fs::resize_file(db, fs::file_size(db) / 3);
+    refused(db, "wrong signature");
+  }
+  SECTION("a damaged database, signed as it is") {
+    std::string db = p.pack("damaged", 300);
+    corrupt_middle(db);
+    REQUIRE(content::sign_pack(db, p.key, 300).empty());
+    refused(db, "damaged");
+  }
+  SECTION("a database of another schema version") {
+    std::string db = p.pack("schema", 300);
+    { content::Db d(db, content::Db::Mode::ReadWriteCreate); d.exec("PRAGMA user_version = 99"); }
+    REQUIRE(content::sign_pack(db, p.key, 300).empty());
+    refused(db, "schema version 99");
+  }
+  SECTION("older or the same version") {
+    refused(p.pack("older", 50), "not newer");
+    refused(p.pack("same", 100), "not newer");
+  }
+  SECTION("a signature file that is not one") {
+    std::string db = p.pack("garbage", 300);
+    std::ofstream(db + ".sig") << "hello\n";
+    refused(db, "not a pack signature");
+  }
+}
+
+TEST_CASE("roll back puts the previous content back and keeps the withdrawn version out", "[packs]") {
+  Packs p;
+  REQUIRE(content::install_pack(p.pack("v1", 100), p.pub, p.live).empty());
+  const std::string h1 = p.hash_of(p.live);
+  REQUIRE(content::install_pack(p.pack("v2", 200), p.pub, p.live).empty());
+  REQUIRE(content::roll_back(p.live).empty());
+  REQUIRE(content::installed(p.live).version == 100);
+  REQUIRE(p.hash_of(p.live) == h1);
+  std::string why = content::install_pack(p.pack("v2-again", 200), p.pub, p.live);
+  REQUIRE(why.find("rolled back") != std::string::npos);
+  REQUIRE(content::install_pack(p.pack("v3", 300), p.pub, p.live).empty());
+  REQUIRE(content::installed(p.live).version == 300);
+}
+
+TEST_CASE("a kill between copying and renaming leaves the old content usable", "[packs]") {
+  Packs p;
+  REQUIRE(content::install_pack(p.pack("v1", 100), p.pub, p.live).empty());
+  const std::string h1 = p.hash_of(p.live);
+  // what a power cut mid-install leaves: half a copy beside the live file
+  {
+    std::string db = p.pack("v2", 200);
+    std::ifstream in(db, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    std::ofstream(p.live + ".incoming", std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+  }
+  REQUIRE(content::Store::open(p.live, nullptr));
+  REQUIRE(p.hash_of(p.live) == h1);
+  REQUIRE(content::installed(p.live).version == 100);
+  // and the next install simply replaces the leftover
+  REQUIRE(content::install_pack((p.dir.path / "v2.db").string(), p.pub, p.live).empty());
+  REQUIRE(content::installed(p.live).version == 200);
+}

@@ -3,9 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <csignal>
+#include <cstdio>
+#include <sys/types.h>
 #include <fstream>
 
 #include "content/pack.h"
+#include "content/pack_watch.h"
 #include "content/sqlite.h"
 #include "content/store.h"
 #include "fixtures.h"
@@ -138,4 +142,67 @@ TEST_CASE("a kill between copying and renaming leaves the old content usable", "
   // and the next install simply replaces the leftover
   REQUIRE(content::install_pack((p.dir.path / "v2.db").string(), p.pub, p.live).empty());
   REQUIRE(content::installed(p.live).version == 200);
+}
+
+TEST_CASE("a kiosk takes packs from a drop folder and from an HTTP URL (ETag, 304)", "[packs][http]") {
+  Packs p;
+  REQUIRE(content::install_pack(p.pack("v1", 100), p.pub, p.live).empty());
+  SECTION("drop folder: the newest signed pack, a refused one logged once") {
+    const fs::path stick = p.dir.path / "stick";
+    fs::create_directories(stick);
+    content::PackWatcher w({p.pub, stick.string(), "", p.live, (p.dir.path / "work").string(), 60}, false);
+    std::string db = p.pack("v2", 200);
+    fs::copy_file(db, stick / "content.db");
+    fs::copy_file(db + ".sig", stick / "content.db.sig");
+    w.run_once();
+    auto m = w.take_messages();
+    REQUIRE(m.size() == 1);
+    REQUIRE(m[0].find("installed") != std::string::npos);
+    REQUIRE(content::installed(p.live).version == 200);
+    w.run_once();  // the same pack again: refused as not newer, said once
+    w.run_once();
+    m = w.take_messages();
+    REQUIRE(m.size() == 1);
+    REQUIRE(m[0].find("not newer") != std::string::npos);
+  }
+  SECTION("HTTP: 200 installs, 304 does nothing, a new pack installs") {
+    const fs::path site = p.dir.path / "site";
+    fs::create_directories(site);
+    auto publish = [&](const std::string& name, int64_t version) {
+      std::string db = p.pack(name, version);
+      fs::copy_file(db, site / "content.db", fs::copy_options::overwrite_existing);
+      fs::copy_file(db + ".sig", site / "content.db.sig", fs::copy_options::overwrite_existing);
+    };
+    publish("web2", 200);
+    FILE* server = ::popen(("exec python3 " KIOSK_SOURCE_DIR "/tests/tools/pack_server.py " + site.string()).c_str(), "r");
+    REQUIRE(server);
+    char line[64] = {};
+    REQUIRE(std::fgets(line, sizeof line, server));
+    int port = 0, pid = 0;
+    REQUIRE(std::sscanf(line, "%d %d", &port, &pid) == 2);
+    struct Stop {  // the server goes when the test does, pass or fail
+      int pid;
+      FILE* pipe;
+      ~Stop() { ::kill(pid, SIGTERM); ::pclose(pipe); }
+    } stop{pid, server};
+    const std::string url = "http://127.0.0.1:" + std::to_string(port) + "/content.db";
+    {
+      content::PackWatcher w({p.pub, "", url, p.live, (p.dir.path / "work").string(), 60}, false);
+      w.run_once();
+      auto m = w.take_messages();
+      INFO((m.empty() ? std::string("no message") : m[0]));
+      REQUIRE(content::installed(p.live).version == 200);
+      // unchanged on the server: the ETag answers 304 and nothing happens
+      auto r = content::http_get(url + ".sig", "", (p.dir.path / "probe").string());
+      REQUIRE(r.status == 200);
+      REQUIRE_FALSE(r.etag.empty());
+      REQUIRE(content::http_get(url + ".sig", r.etag, (p.dir.path / "probe").string()).status == 304);
+      w.run_once();
+      REQUIRE(w.take_messages().empty());
+      REQUIRE(content::installed(p.live).version == 200);
+      publish("web3", 300);
+      w.run_once();
+      REQUIRE(content::installed(p.live).version == 300);
+    }
+  }
 }

@@ -8,6 +8,13 @@
 
 namespace kiosk::app {
 
+namespace {
+std::string relative_to_config(const std::string& config, const std::string& value) {
+  std::filesystem::path p(value);
+  return p.is_relative() ? (std::filesystem::path(config).parent_path() / p).lexically_normal().string() : value;
+}
+}  // namespace
+
 session::Settings load_settings(const std::string& path, std::vector<std::string>* warnings) {
   session::Settings s;
   if (path.empty()) return s;
@@ -32,10 +39,8 @@ session::Settings load_settings(const std::string& path, std::vector<std::string
   num("session", "warning_seconds", s.warning_seconds);
   num("session", "attract_cycle_seconds", s.attract_cycle_seconds);
   if (auto v = t["content"]["database"].value<std::string>()) {
-    s.database = *v;
     // relative to the config file's folder, so the kiosk can start from anywhere
-    std::filesystem::path p(*v);
-    if (p.is_relative()) s.database = (std::filesystem::path(path).parent_path() / p).lexically_normal().string();
+    s.database = relative_to_config(path, *v);
   }
   if (auto* a = t["locales"]["enabled"].as_array()) {
     s.locales.clear();
@@ -51,6 +56,9 @@ session::Settings load_settings(const std::string& path, std::vector<std::string
       {"content", {"database"}},
       {"locales", {"enabled", "default"}},
       {"keys", {"up", "down", "enter", "back", "help", "home"}},
+      {"packs", {"public_key", "drop_folder", "url", "poll_minutes"}},
+      {"staff", {"pin_file", "max_attempts", "lockout_minutes"}},
+      {"stats", {"file", "export_dir"}},
       {"fonts", {"family"}}};
   for (auto&& [sec, v] : t) {
     auto it = known.find(std::string(sec.str()));
@@ -65,6 +73,19 @@ session::Settings load_settings(const std::string& path, std::vector<std::string
                               std::string(sec.str()) + "." + std::string(k.str()));
   }
   if (s.idle_seconds < 10) s.idle_seconds = 10;
+  // file paths are relative to the config file, like content.database
+  auto path_of = [&](const char* sec, const char* key, std::string& out) {
+    if (auto v = t[sec][key].value<std::string>()) out = relative_to_config(path, *v);
+  };
+  path_of("packs", "public_key", s.pack_public_key);
+  path_of("packs", "drop_folder", s.pack_drop_folder);
+  if (auto v = t["packs"]["url"].value<std::string>()) s.pack_url = *v;
+  num("packs", "poll_minutes", s.pack_poll_minutes);
+  path_of("staff", "pin_file", s.staff_pin_file);
+  num("staff", "max_attempts", s.staff_max_attempts);
+  num("staff", "lockout_minutes", s.staff_lockout_minutes);
+  path_of("stats", "file", s.stats_file);
+  path_of("stats", "export_dir", s.stats_export_dir);
   if (auto* keys = t["keys"].as_table()) {
     static const std::set<std::string> actions = {"up", "down", "enter", "back", "help", "home"};
     for (auto&& [action, names] : *keys) {

@@ -23,6 +23,18 @@ struct Settings {
   std::string default_locale = "en";
   // [fonts]
   std::string font_family = "Noto Sans";
+  // [packs] signed content packs (see README "Content packs")
+  std::string pack_public_key;      // "" = packs are not taken at all
+  std::string pack_drop_folder;     // a USB stick's mount point
+  std::string pack_url;             // https://.../content.db (and content.db.sig)
+  int pack_poll_minutes = 15;
+  // [staff]
+  std::string staff_pin_file;       // Argon2id hash written by kiosk-content set-pin
+  int staff_max_attempts = 5;       // wrong PINs before the pad locks
+  int staff_lockout_minutes = 5;
+  // [stats]
+  std::string stats_file;           // usage counts (SQLite); "" = none kept
+  std::string stats_export_dir;     // where the staff menu writes stats.csv
   // [keys] extra keys for each action, by SDL key name ("Keypad 8", "PageDown"),
   // added to the built-in ones (arrows, Enter, Escape, F1, the numeric keypad)
   std::vector<std::pair<std::string, std::string>> extra_keys;  // (key name, action)

@@ -16,6 +16,8 @@
 #include "content/schema.h"
 #include "content/pack.h"
 #include "content/search.h"
+#include "content/stats.h"
+#include "session/staff.h"
 #include "content/store.h"
 #include "i18n/catalog.h"
 #include "tools/lib/model.h"
@@ -43,6 +45,9 @@ constexpr const char* kUsage = R"(kiosk-content: check and build what the kiosk 
                                                     writes FILE.sig; N defaults to the current time,
                                                     so each new pack is newer than the last
   kiosk-content check-pack --db FILE --public FILE  what a kiosk would say of this pack
+  kiosk-content set-pin --pin-file FILE             reads a 4-12 digit PIN from standard input and
+                                                    stores only its Argon2id hash
+  kiosk-content stats --stats FILE                  the kiosk's usage counts as CSV
 
 DIR defaults to content, --locales to the locales folder beside DIR, --db to build/content.db.
 )";
@@ -356,6 +361,19 @@ int main(int argc, char** argv) {
       int64_t version = a.flag("--version") ? std::stoll(a.get("--version", "0")) : static_cast<int64_t>(::time(nullptr));
       return report(content::sign_pack(a.get("--db", "build/content.db"), a.get("--secret", "pack.key"), version),
                     "signed, version " + std::to_string(version));
+    }
+    if (cmd == "set-pin") {
+      std::string pin;
+      if (a.flag("--pin")) pin = a.get("--pin", "");  // for scripts; standard input keeps it out of the process list
+      else std::getline(std::cin, pin);
+      return report(session::set_pin(a.get("--pin-file", "staff-pin"), pin), "PIN set");
+    }
+    if (cmd == "stats") {
+      std::string why;
+      auto st = content::Stats::open(a.get("--stats", "stats.db"), &why);
+      if (!st) return report(why, "");
+      std::cout << st->csv();
+      return 0;
     }
     if (cmd == "check-pack") {
       auto r = content::check_pack(a.get("--db", "build/content.db"), a.get("--public", "pack.pub"));

@@ -1,0 +1,66 @@
+// Staff PIN (Argon2id hash, lockout) and private usage statistics.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <regex>
+
+#include "content/stats.h"
+#include "fixtures.h"
+#include "session/staff.h"
+
+using namespace kiosk;
+
+TEST_CASE("the staff PIN is kept only as an Argon2id hash and locks after 5 wrong tries", "[staff]") {
+  test::TempDir d;
+  const std::string file = (d.path / "pin").string();
+  REQUIRE_FALSE(session::set_pin(file, "12a4").empty());  // digits only
+  REQUIRE_FALSE(session::set_pin(file, "123").empty());   // at least 4
+  REQUIRE(session::set_pin(file, "482913").empty());
+  const std::string stored = test::read(file);
+  REQUIRE(stored.rfind("$argon2id$", 0) == 0);
+  REQUIRE(stored.find("482913") == std::string::npos);
+  session::StaffLock lock(file, 5, 5 * 60 * 1000);
+  REQUIRE(lock.configured());
+  int64_t now = 1'000'000;
+  REQUIRE(lock.check("482913", now) == session::StaffLock::Result::Ok);
+  for (int i = 0; i < 4; ++i) REQUIRE(lock.check("000000", now) == session::StaffLock::Result::Wrong);
+  REQUIRE(lock.attempts_left() == 1);
+  REQUIRE(lock.check("000000", now) == session::StaffLock::Result::Locked);
+  // locked: even the right PIN is not compared for 5 minutes
+  REQUIRE(lock.check("482913", now + 60'000) == session::StaffLock::Result::Locked);
+  REQUIRE(lock.locked_ms_left(now + 60'000) == 4 * 60'000);
+  REQUIRE(lock.check("482913", now + 5 * 60'000 + 1) == session::StaffLock::Result::Ok);
+  // no PIN set: staff mode cannot be entered at all
+  session::StaffLock none((d.path / "missing").string(), 5, 1000);
+  REQUIRE_FALSE(none.configured());
+  REQUIRE(none.check("482913", now) == session::StaffLock::Result::NoPin);
+}
+
+TEST_CASE("statistics keep counts by the hour and never a digit or a name typed into search", "[stats]") {
+  REQUIRE(content::scrub_search("what about case 12345 for Maria Lopez") == "what about case for");
+  REQUIRE(content::scrub_search("call 860-555-0199 or me@example.org") == "call or");
+  REQUIRE(content::scrub_search("Pensión alimenticia") == "pension alimenticia");
+  test::TempDir d;
+  const std::string file = (d.path / "stats.db").string();
+  std::string why;
+  auto st = content::Stats::open(file, &why);
+  REQUIRE(st);
+  const int64_t t = 1795364400;  // 2026-11-22 16:20 UTC
+  REQUIRE(st->count("screen", "offices", t));
+  REQUIRE(st->count("screen", "offices", t + 60));
+  REQUIRE(st->count("search-none", "my docket FA-19-6012345 John", t));
+  REQUIRE(st->count("search-none", "11111 22222", t));  // nothing left: not stored at all
+  const std::string csv = st->csv();
+  REQUIRE(csv.find("2026-11-22T16,screen,\"offices\",2") != std::string::npos);
+  REQUIRE(csv.find("2026-11-22T16,search-none,\"my docket\",1") != std::string::npos);
+  // no digit in any stored key (only in the hour and the count columns)
+  const std::regex quoted("\"[^\"]*\"");
+  for (auto it = std::sregex_iterator(csv.begin(), csv.end(), quoted); it != std::sregex_iterator(); ++it)
+    for (char c : it->str()) REQUIRE_FALSE(std::isdigit(static_cast<unsigned char>(c)));
+  // an unwritable file is refused with a reason, and the kiosk carries on without
+  auto bad = content::Stats::open("/proc/nope/stats.db", &why);
+  REQUIRE_FALSE(bad);
+  REQUIRE_FALSE(why.empty());
+}

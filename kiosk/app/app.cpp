@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <algorithm>
 #include <cmath>
+#include <ctime>
+#include <filesystem>
 #include <set>
 
 #include <imgui.h>
@@ -22,7 +24,8 @@ constexpr int64_t kContentPollMs = 2000;
 
 App::App(session::Settings settings, platform::Clock& clock, platform::Video& video, platform::Speech* speech)
     : settings_(std::move(settings)), speech_(speech), clock_(clock), video_(video),
-      idle_(settings_.idle_seconds * 1000LL, settings_.warning_seconds * 1000LL) {
+      idle_(settings_.idle_seconds * 1000LL, settings_.warning_seconds * 1000LL),
+      staff_lock_(settings_.staff_pin_file, settings_.staff_max_attempts, settings_.staff_lockout_minutes * 60'000LL) {
   if (!speech_) {
     own_speech_ = std::make_unique<platform::RecordedSpeech>();
     speech_ = own_speech_.get();
@@ -37,6 +40,17 @@ App::App(session::Settings settings, platform::Clock& clock, platform::Video& vi
   io.KeyMap[ImGuiKey_Backspace] = 1;
   io.KeyMap[ImGuiKey_Enter] = 2;
   video_.attach_imgui();
+  if (!settings_.pack_public_key.empty() && (!settings_.pack_drop_folder.empty() || !settings_.pack_url.empty())) {
+    namespace fs = std::filesystem;
+    content::PackSources src{settings_.pack_public_key, settings_.pack_drop_folder, settings_.pack_url, settings_.database,
+                             (fs::path(settings_.database).parent_path() / ".packs").string(), settings_.pack_poll_minutes * 60};
+    packs_ = std::make_unique<content::PackWatcher>(src);
+  }
+  if (!settings_.stats_file.empty()) {
+    std::string why;
+    stats_ = content::Stats::open(settings_.stats_file, &why);
+    if (!stats_) log("usage statistics are off: " + why);
+  }
   session_.reset(settings_.default_locale);
   check_content(true);
   setup_style();
@@ -180,6 +194,164 @@ void App::build_fonts() {
   fonts_dirty_ = false;
 }
 
+void App::close_all_overlays() { session_.show_language_picker = session_.show_accessibility = session_.show_help = false; }
+
+void App::count(const std::string& kind, const std::string& key) {
+  if (!stats_ || stats_failed_) return;
+  if (!stats_->count(kind, key, static_cast<int64_t>(std::time(nullptr)))) {
+    stats_failed_ = true;  // said once; the kiosk goes on serving visitors without counting
+    log("usage statistics could not be written, counting stops: " + stats_->last_error());
+  }
+}
+
+void App::leaving(const session::Route& from) {
+  if (from.screen == "guide" && from.param.size() > 4 && from.param.substr(from.param.size() - 4) != ":end")
+    count("guide-left", from.param);  // "review:3": left the review guide at step 3
+  if (from.screen == "search" && !session_.search_text.empty() && search_query_ == session_.search_text &&
+      search_response_.results.empty())
+    count("search-none", session_.search_text);  // scrubbed of digits and names before it is stored
+}
+
+void App::open_staff_pin() {
+  if (!staff_lock_.configured()) {
+    log("staff mode asked for, but no staff PIN is set (kiosk-content set-pin)");
+    return;
+  }
+  close_all_overlays();
+  staff_entry_.clear();
+  staff_view_ = {};
+  session_.nav.push({"staff-pin", ""});
+  ui_.clear_focus();
+}
+
+void App::staff_key(const std::string& k) {
+  staff_view_.pin_status.clear();
+  if (k == "cancel") { staff_entry_.clear(); session_.nav.reset({"home", ""}); return; }
+  if (k == "clear") { staff_entry_.clear(); staff_view_.pin_digits = 0; return; }
+  if (k != "ok") {
+    if (staff_entry_.size() < 12) staff_entry_ += k;
+    staff_view_.pin_digits = static_cast<int>(staff_entry_.size());
+    return;
+  }
+  using R = session::StaffLock::Result;
+  const int64_t now = clock_.now_ms();
+  R r = staff_lock_.check(staff_entry_, now);
+  std::fill(staff_entry_.begin(), staff_entry_.end(), '\0');  // not left in memory
+  staff_entry_.clear();
+  staff_view_.pin_digits = 0;
+  if (r == R::Ok) {
+    staff_in_ = true;
+    log("staff mode opened");
+    session_.nav.reset({"staff", ""});
+    fill_staff_view();
+  } else if (r == R::Wrong) {
+    staff_view_.pin_status = "Wrong PIN. " + std::to_string(staff_lock_.attempts_left()) + " tries left.";
+    log("staff PIN wrong");
+  } else if (r == R::Locked) {
+    int64_t mins = (staff_lock_.locked_ms_left(now) + 59'999) / 60'000;
+    staff_view_.pin_status = "Too many wrong PINs. The pad is locked for " + std::to_string(mins) + " minutes.";
+    log("staff PIN pad locked");
+  } else {
+    staff_view_.pin_status = "No staff PIN is set on this kiosk.";
+  }
+}
+
+void App::staff_do(const std::string& what) {
+  if (!staff_in_) return;
+  std::string& msg = staff_view_.message;
+  if (what == "reload") {
+    check_content(true);
+    msg = store_ ? "Content reloaded." : "No content could be loaded; see the log.";
+  } else if (what == "rollback") {
+    std::string why = content::roll_back(settings_.database);
+    if (why.empty()) check_content(true);
+    msg = why.empty() ? "The previous content is back." : "Roll back refused: " + why;
+    log(msg);
+  } else if (what == "packs") {
+    if (packs_) packs_->poke();
+    msg = packs_ ? "Looking for new content packs now; see below in a moment." : "No pack source is set in kiosk.toml ([packs]).";
+  } else if (what == "export") {
+    std::string dir = settings_.stats_export_dir.empty() ? std::string(".") : settings_.stats_export_dir;
+    std::string path = (std::filesystem::path(dir) / "kiosk-usage.csv").string();
+    FILE* f = stats_ ? std::fopen(path.c_str(), "w") : nullptr;
+    if (f) {
+      std::string csv = stats_->csv();
+      std::fwrite(csv.data(), 1, csv.size(), f);
+      std::fclose(f);
+    }
+    msg = !stats_ ? "Statistics are off ([stats] file in kiosk.toml)." : f ? "Usage written to " + path : "Cannot write " + path;
+  } else if (what == "test") {
+    staff_view_.touches.clear();
+    session_.nav.push({"staff-test", ""});
+    return;
+  } else if (what == "leave") {
+    staff_in_ = false;
+    session_.nav.reset({"home", ""});
+    log("staff mode closed");
+    return;
+  } else if (what == "exit" || what == "restart") {
+    log(what == "exit" ? "staff asked the kiosk to exit" : "staff asked the kiosk to restart");
+    exit_code_ = what == "exit" ? 0 : 75;  // the service restarts the kiosk on a non-zero exit
+    quit_ = true;
+    return;
+  }
+  fill_staff_view();
+}
+
+void App::fill_staff_view() {
+  screens::StaffView& v = staff_view_;
+  v.database = settings_.database;
+  auto inst = content::installed(settings_.database);
+  v.version = inst.version;
+  v.previous_version = inst.previous_version;
+  v.sources.clear();
+  v.stale.clear();
+  v.coverage.clear();
+  v.usage.clear();
+  if (store_) {
+    v.content_hash = store_->info().content_hash;
+    v.built_from = store_->info().built_from;
+    v.items = store_->info().items;
+    std::time_t t = std::time(nullptr);
+    char today[16];
+    std::strftime(today, sizeof today, "%Y-%m-%d", std::localtime(&t));
+    std::set<std::string> sources;
+    for (const char* kind : {"topic", "faq", "guide", "office", "contact", "kids"})
+      for (const auto& it : store_->items(kind)) {
+        sources.insert(it.source + ": " + it.source_date);
+        if (!it.review_by.empty() && it.review_by < today) v.stale.push_back(it.file + ": review was due " + it.review_by);
+      }
+    v.sources.assign(sources.begin(), sources.end());
+    for (const auto& loc : locales_) {
+      if (loc == "en") continue;
+      int done = 0, total = 0;
+      for (const auto& c : store_->coverage(loc)) { done += c.done; total += c.total; }
+      v.coverage.push_back(loc + ": " + std::to_string(done) + " of " + std::to_string(total) + " items translated");
+    }
+  }
+  if (stats_) {
+    // the busiest lines of the CSV, summed over hours
+    std::map<std::string, int64_t> sums;
+    std::string csv = stats_->csv();
+    size_t a = csv.find('\n') + 1;
+    while (a < csv.size()) {
+      size_t b = csv.find('\n', a);
+      std::string line = csv.substr(a, b - a);
+      a = b + 1;
+      size_t c1 = line.find(','), c3 = line.rfind(',');
+      if (c1 == std::string::npos || c3 <= c1) continue;
+      std::string what = line.substr(c1 + 1, c3 - c1 - 1);
+      what.erase(std::remove(what.begin(), what.end(), '"'), what.end());
+      std::replace(what.begin(), what.end(), ',', ' ');
+      sums[what] += std::stoll(line.substr(c3 + 1));
+    }
+    std::vector<std::pair<int64_t, std::string>> top;
+    for (const auto& [k, n] : sums) top.emplace_back(-n, k);
+    std::sort(top.begin(), top.end());
+    for (size_t i = 0; i < top.size() && i < 25; ++i) v.usage.push_back(top[i].second + ": " + std::to_string(-top[i].first));
+  }
+}
+
 std::string* App::text_field() {
   if (!overlay().empty()) return nullptr;
   if (screen() == "search") return &session_.search_text;
@@ -252,6 +424,9 @@ std::string App::screen_text() const {
 }
 
 void App::reset_session() {
+  leaving(session_.nav.top());
+  staff_in_ = false;  // staff mode ends with the session, like everything else
+  staff_entry_.clear();
   speech_->stop();  // nothing of one visitor is still speaking to the next
   bool was_large = session_.prefs.large_text;
   session_.reset(settings_.default_locale);
@@ -268,9 +443,14 @@ void App::reset_session() {
 
 void App::apply(const screens::Intent& in) {
   using T = screens::Intent::Type;
-  auto close_overlays = [&] { session_.show_language_picker = session_.show_accessibility = session_.show_help = false; };
+  auto close_overlays = [&] { close_all_overlays(); };
   switch (in.type) {
     case T::Open:
+      // staff screens open only through the PIN pad
+      if ((in.a == "staff" || in.a == "staff-test" || in.a == "staff-pin") && !staff_in_) break;
+      count("screen", in.a);
+      if (!in.b.empty() && in.a != "offices" && in.a != "which") count("item", in.a + "/" + in.b);
+      if (in.a == "guide" && in.b.size() > 4 && in.b.substr(in.b.size() - 4) == ":end") count("guide-done", in.b.substr(0, in.b.size() - 4));
       // a new visit to a screen with a text field starts empty (Back keeps it)
       if (in.a == "search") session_.search_text.clear();
       if (in.a == "offices") session_.office_town.clear();
@@ -279,9 +459,9 @@ void App::apply(const screens::Intent& in) {
     case T::Back:
       if (!session_.nav.pop() || session_.nav.top().screen == "attract") session_.nav.reset({"home", ""});
       break;
-    case T::Home: close_overlays(); session_.nav.reset({"home", ""}); idle_.on_input(clock_.now_ms()); break;
+    case T::Home: leaving(session_.nav.top()); close_overlays(); session_.nav.reset({"home", ""}); idle_.on_input(clock_.now_ms()); break;
     case T::StartOver: reset_session(); break;
-    case T::SetLocale: session_.prefs.locale = in.a; close_overlays(); break;
+    case T::SetLocale: session_.prefs.locale = in.a; close_overlays(); count("locale", in.a); break;
     case T::ToggleLargeText: session_.prefs.large_text = !session_.prefs.large_text; fonts_dirty_ = true; setup_style(); break;
     case T::ToggleContrast: session_.prefs.high_contrast = !session_.prefs.high_contrast; setup_style(); break;
     case T::MoreTime: idle_.more_time(clock_.now_ms()); break;
@@ -312,6 +492,8 @@ void App::apply(const screens::Intent& in) {
       say(catalog_.format(session_.prefs.locale, "access.volume", {{"percent", int64_t(session_.prefs.volume)}}));
       return;
     case T::ReadAloud: say(screen_text()); return;
+    case T::StaffKey: staff_key(in.a); break;
+    case T::StaffDo: staff_do(in.a); break;
   }
   ui_.clear_focus();
 }
@@ -381,6 +563,21 @@ void App::tick() {
     case session::IdleEvent::None: break;
   }
   check_content(false);
+  if (packs_)
+    for (const auto& m : packs_->take_messages()) {
+      log(m);
+      staff_view_.message = m;
+    }
+  // staff mode also opens by holding the top-left corner for 5 seconds
+  if (pointer_down_ && pointer_x_ >= 0 && pointer_x_ < 80 && pointer_y_ >= 0 && pointer_y_ < 80) {
+    if (corner_down_ms_ == -1) corner_down_ms_ = now;
+    else if (corner_down_ms_ >= 0 && now - corner_down_ms_ >= 5000) {
+      corner_down_ms_ = -2;  // once per hold
+      open_staff_pin();
+    }
+  } else {
+    corner_down_ms_ = -1;
+  }
   if (idle_.state() == session::IdleState::Warning) grace_frames_ = std::max(grace_frames_, 1);
   if (screen() == "attract") {
     int slot = static_cast<int>(now / (settings_.attract_cycle_seconds * 1000LL));
@@ -458,6 +655,7 @@ void App::frame() {
           break;
         case K::Help: if (overlay() != "idle-warning") apply({screens::Intent::Type::ShowHelp}); break;
         case K::Home: if (overlay() != "idle-warning") apply({screens::Intent::Type::Home}); break;
+        case K::StaffChord: open_staff_pin(); break;
         default: break;
       }
     }
@@ -486,7 +684,7 @@ void App::frame() {
   int secs = idle_.state() == session::IdleState::Warning ? std::max(1, idle_.seconds_left(clock_.now_ms())) : 0;
   screens::Ctx ctx{ui_, session_, catalog_, store_.get(), model_for_locale(),
                    [this](const std::string& q) -> const content::SearchResponse& { return search(q); },
-                   locales_, intents, 0, 0, (float)video_.width(),
+                   locales_, staff_in_ || screen() == "staff-pin" ? &staff_view_ : nullptr, intents, 0, 0, (float)video_.width(),
                    (float)video_.height(), clock_.now_ms(), secs};
   ctx.attract_cycle_ms = settings_.attract_cycle_seconds * 1000LL;
   if (def->has_nav_bar) ctx.h -= screens::nav_bar_height(ctx);
@@ -495,6 +693,11 @@ void App::frame() {
   if (screen() != "attract" && screen() != "content-missing") screens::draw_overlays(ctx);
 
   ui_.end_frame();
+  if (staff_in_ && screen() != "staff" && screen() != "staff-test") staff_in_ = false;
+  if (screen() == "staff-test" && ImGui::GetIO().MouseClicked[0]) {
+    staff_view_.touches.emplace_back(ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y);
+    if (staff_view_.touches.size() > 40) staff_view_.touches.erase(staff_view_.touches.begin());
+  }
   // Focus moved, or a Touch and Hear finger rests on something: say it.
   if (session_.prefs.speech && !ui_.speak_request().empty()) say(ui_.speak_request());
   ImGui::Render();

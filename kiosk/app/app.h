@@ -10,6 +10,9 @@
 #include <vector>
 
 #include "content/model.h"
+#include "content/pack.h"
+#include "content/pack_watch.h"
+#include "content/stats.h"
 #include "content/search.h"
 #include "content/store.h"
 #include "i18n/catalog.h"
@@ -22,6 +25,7 @@
 #include "session/idle.h"
 #include "session/session.h"
 #include "session/settings.h"
+#include "session/staff.h"
 #include "ui/ui.h"
 
 namespace kiosk::app {
@@ -42,6 +46,8 @@ public:
   // How long the loop may sleep (ms) before tick() must run again; -1 = until input.
   int64_t ms_to_next_wake() const;
   bool quit_requested() const { return quit_; }
+  // The process exit code a staff "Restart" asks for (the service restarts it).
+  int exit_code() const { return exit_code_; }
 
   // What is on screen, for scripts, traces and tests.
   const ui::A11yTree& tree() const { return ui_.tree(); }
@@ -88,6 +94,24 @@ private:
   platform::FontFiles font_files_;
   std::map<std::string, platform::FontFace> script_fonts_;  // "ar", "zh-cn/bold"...
   std::string glyph_corpus_;  // every text the active locales can show
+
+  // Staff mode, content packs, usage statistics.
+  session::StaffLock staff_lock_;
+  bool staff_in_ = false;
+  std::string staff_entry_;
+  screens::StaffView staff_view_;
+  int64_t corner_down_ms_ = -1;        // a finger held in the top-left corner since
+  std::unique_ptr<content::PackWatcher> packs_;
+  std::unique_ptr<content::Stats> stats_;
+  bool stats_failed_ = false;
+  int exit_code_ = 0;
+  void open_staff_pin();
+  void close_all_overlays();
+  void staff_key(const std::string& k);
+  void staff_do(const std::string& what);
+  void fill_staff_view();
+  void count(const std::string& kind, const std::string& key);
+  void leaving(const session::Route& from);  // statistics of the place a visitor leaves
 
   std::deque<platform::InputEvent> queue_;
   float pointer_x_ = -1, pointer_y_ = -1;

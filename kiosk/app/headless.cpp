@@ -65,7 +65,7 @@ int run_event_loop(App& app, platform::Clock& clock, int64_t max_ms, bool headle
     app.tick();
     if (app.wants_frame()) app.frame();
   }
-  return 0;
+  return app.exit_code();
 }
 
 int run_script(App& app, platform::ManualClock& clock, platform::Video& video, const std::vector<Step>& steps,

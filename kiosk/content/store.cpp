@@ -133,6 +133,20 @@ std::vector<std::string> Store::locales() {
   return out;
 }
 
+std::vector<Store::Coverage> Store::coverage(const std::string& locale) {
+  std::vector<Coverage> out;
+  for (const char* kind : {"topic", "faq", "guide", "office", "contact", "kids"}) {
+    Coverage c{kind, 0, 0, {}};
+    for (const auto& it : items(kind)) {
+      ++c.total;
+      if (has_text(it.id, title_field(kind), locale)) ++c.done;
+      else c.missing.push_back(it.id);
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 void Store::load_catalog(i18n::Catalog& catalog) {
   Stmt st(db_, "SELECT locale, key, pattern FROM ui_strings");
   while (st.step()) catalog.add(st.text(0), st.text(1), st.text(2));

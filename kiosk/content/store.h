@@ -41,6 +41,13 @@ public:
   bool has_text(const std::string& id, const std::string& field, const std::string& locale);
   std::vector<std::string> links(const std::string& id, const std::string& rel);
   std::vector<std::string> locales();
+  // Translated / total items per kind in a locale, with the untranslated ids.
+  struct Coverage {
+    std::string kind;
+    int done = 0, total = 0;
+    std::vector<std::string> missing;
+  };
+  std::vector<Coverage> coverage(const std::string& locale);
   // Loads every UI string into a catalog.
   void load_catalog(i18n::Catalog& catalog);
   Db& db() { return db_; }

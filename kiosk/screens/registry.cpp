@@ -19,6 +19,9 @@ const std::vector<ScreenDef>& all_screens() {
       {"kids-page", draw_kids_page, true},
       {"search", draw_search, true},
       {"call", draw_call, true},
+      {"staff-pin", draw_staff_pin, false},
+      {"staff", draw_staff, false},
+      {"staff-test", draw_staff_test, false},
       {"content-missing", draw_content_missing, false},
   };
   return list;

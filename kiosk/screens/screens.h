@@ -28,10 +28,27 @@ struct Intent {
     Replace,       // replace the top route with {screen a, param b} (a filter, not a new place)
     ToggleSpeech, ToggleTouchHear,
     Volume,        // a = "up" or "down"
-    ReadAloud      // say everything on the screen, in reading order
+    ReadAloud,     // say everything on the screen, in reading order
+    StaffKey,      // the PIN pad: a = a digit, "clear", "ok" or "cancel"
+    StaffDo        // a staff menu action: a = "reload", "rollback", "packs", "export", "test", "leave", "exit", "restart"
   };
   Type type;
   std::string a, b;
+};
+
+// What the staff screens show; filled by the app only while staff mode is open.
+struct StaffView {
+  int pin_digits = 0;                 // how many digits are typed on the pad
+  std::string pin_status;             // "Wrong PIN, 3 tries left", "Locked for 4 minutes"
+  std::string content_hash, built_from, database;
+  int items = 0;
+  int64_t version = 0, previous_version = 0;
+  std::vector<std::string> sources;   // "002_....txt: 2024-10"
+  std::vector<std::string> stale;     // "faq/apply-how: review was due 2026-10-01"
+  std::vector<std::string> coverage;  // "es: 122/122 (100%)"
+  std::vector<std::string> usage;     // "screen offices: 12"
+  std::string message;                // the result of the last action
+  std::vector<std::pair<float, float>> touches;  // the test screen's last touches
 };
 
 struct Ctx {
@@ -43,6 +60,7 @@ struct Ctx {
   // Search in the visitor's locale (results are kept for the last query).
   std::function<const content::SearchResponse&(const std::string&)> search;
   const std::vector<std::string>& locales;
+  const StaffView* staff = nullptr;      // only on staff screens
   std::vector<Intent>& intents;
   float x, y, w, h;                      // the screen's area in window pixels
   int64_t now_ms;
@@ -88,6 +106,9 @@ void draw_kids(Ctx& c);        // the kids' corner
 void draw_kids_page(Ctx& c);
 void draw_search(Ctx& c);      // on-screen keyboard and results as you type
 void draw_call(Ctx& c);        // the phone lines
+void draw_staff_pin(Ctx& c);   // the PIN pad (opened by a key chord or holding a corner 5 s)
+void draw_staff(Ctx& c);       // the staff menu
+void draw_staff_test(Ctx& c);  // touch points, colours, speech
 
 // Layout helpers: a full-area scrolling window for a screen's body (touch
 // scrolling included), leaving `footer` pixels at the bottom for a fixed

@@ -197,15 +197,9 @@ int cmd_coverage(const Args& a) {
   for (const auto& loc : store->locales()) {
     std::cout << loc << ":\n";
     std::vector<std::string> missing;
-    for (const char* kind : {"topic", "faq", "guide", "office", "contact", "kids"}) {
-      auto items = store->items(kind);
-      int done = 0;
-      for (const auto& it : items) {
-        if (store->has_text(it.id, content::title_field(kind), loc)) ++done;
-        else missing.push_back(it.id);
-      }
-      std::printf("  %-8s %3d/%-3d %5.1f%%\n", kind, done, static_cast<int>(items.size()),
-                  items.empty() ? 100.0 : 100.0 * done / items.size());
+    for (const auto& c : store->coverage(loc)) {
+      std::printf("  %-8s %3d/%-3d %5.1f%%\n", c.kind.c_str(), c.done, c.total, c.total == 0 ? 100.0 : 100.0 * c.done / c.total);
+      missing.insert(missing.end(), c.missing.begin(), c.missing.end());
     }
     i18n::Catalog cat;
     store->load_catalog(cat);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unistd.h>
@@ -57,13 +58,14 @@ struct Headless {
   std::unique_ptr<platform::Video> video;
   platform::ManualClock clock;
   std::unique_ptr<app::App> app;
-  Headless(int w, int h, const std::string& db) {
+  Headless(int w, int h, const std::string& db, const std::function<void(session::Settings&)>& tweak = {}) {
     std::string why;
     video = platform::Video::open_headless(w, h, &why);
     REQUIRE(video);
     video->set_lazy(true);
     session::Settings s;
     s.database = db;
+    if (tweak) tweak(s);
     app = std::make_unique<app::App>(s, clock, *video);
     settle(*app);
   }

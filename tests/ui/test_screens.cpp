@@ -94,6 +94,8 @@ TEST_CASE("from home, a crawl reaches every office, guide, answer and kids page;
       }
     }
     INFO(locale << " " << w << "x" << h << ": " << path.size() << " places reached");
+    // staff mode is never reachable from a visitor's screens
+    for (const auto& [place, steps] : path) REQUIRE(place.rfind("staff", 0) != 0);
     for (const auto& o : model->offices) {
       INFO("office " << o.id);
       REQUIRE(path.count("office/" + o.id));

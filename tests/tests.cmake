@@ -53,3 +53,9 @@ add_test(NAME kiosk_without_display_exits_2
   COMMAND sh -c "env -u DISPLAY -u WAYLAND_DISPLAY \"$0\" 2>&1 | grep -q -- '--headless' && { env -u DISPLAY -u WAYLAND_DISPLAY \"$0\" >/dev/null 2>&1; test $? -eq 2; }"
           $<TARGET_FILE:kiosk>)
 set_tests_properties(kiosk_without_display_exits_2 PROPERTIES TIMEOUT 30)
+
+# The Debian package: built with CPack from this build, checked for its files.
+add_test(NAME debian_package
+  COMMAND ${CMAKE_COMMAND} -DBUILD_DIR=${CMAKE_BINARY_DIR} -DOUT=${CMAKE_BINARY_DIR}/package
+          -DCMAKE_CPACK_COMMAND=${CMAKE_CPACK_COMMAND} -P ${CMAKE_SOURCE_DIR}/tests/check_package.cmake)
+set_tests_properties(debian_package PROPERTIES FIXTURES_REQUIRED content_db)

@@ -1,6 +1,8 @@
 // The two ways the app runs: the event-driven loop and scripted steps.
 #include "app/headless.h"
 
+#include "platform/watchdog.h"
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -42,9 +44,14 @@ void settle(App& app, int min_frames = 1) {
 int run_event_loop(App& app, platform::Clock& clock, int64_t max_ms, bool headless) {
   const int64_t start = clock.now_ms();
   SDL_Event e;
+  // systemd: ready once a frame is up; then the loop itself is the watchdog's
+  // heartbeat, so a frozen kiosk stops pinging and is restarted
+  platform::Watchdog watchdog;
+  bool told_ready = false;
   while (!app.quit_requested()) {
     if (max_ms > 0 && clock.now_ms() - start >= max_ms) break;
     int64_t wait = app.wants_frame() ? 0 : app.ms_to_next_wake();
+    if (watchdog.interval_ms() > 0) wait = wait < 0 ? watchdog.interval_ms() : std::min(wait, watchdog.interval_ms());
     if (max_ms > 0) {
       int64_t left = max_ms - (clock.now_ms() - start);
       wait = wait < 0 ? left : std::min(wait, left);
@@ -64,6 +71,11 @@ int run_event_loop(App& app, platform::Clock& clock, int64_t max_ms, bool headle
     }
     app.tick();
     if (app.wants_frame()) app.frame();
+    if (!told_ready && app.frames_drawn() > 0) {
+      watchdog.ready();
+      told_ready = true;
+    }
+    watchdog.ping(clock.now_ms());
   }
   return app.exit_code();
 }

@@ -403,6 +403,12 @@ std::string App::overlay() const {
 void App::handle(const platform::InputEvent& ev) {
   using T = platform::InputEvent::Type;
   if (ev.type == T::Quit) { quit_ = true; return; }
+  if (ev.type == T::DisplayLost) {
+    log("the display went away; exiting so the service restarts the kiosk");
+    exit_code_ = 3;
+    quit_ = true;
+    return;
+  }
   if (ev.type == T::Wake) { grace_frames_ = std::max(grace_frames_, kGraceFrames); return; }
   idle_.on_input(clock_.now_ms());
   queue_.push_back(ev);

@@ -2,6 +2,7 @@
 #include "app/config.h"
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <toml++/toml.h>
@@ -18,6 +19,11 @@ std::string relative_to_config(const std::string& config, const std::string& val
 session::Settings load_settings(const std::string& path, std::vector<std::string>* warnings) {
   session::Settings s;
   if (path.empty()) return s;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec) || !std::ifstream(path)) {
+    if (warnings) warnings->push_back(path + ": cannot read this settings file (using default settings)");
+    return s;
+  }
   toml::table t;
   try {
     t = toml::parse_file(path);

@@ -10,6 +10,7 @@
 #include "app/app.h"
 #include "app/config.h"
 #include "app/headless.h"
+#include "app/soak.h"
 #include "app/script.h"
 #include "i18n/catalog.h"
 #include "platform/clock.h"
@@ -23,6 +24,7 @@ constexpr const char* kUsage = R"(kiosk: the child-support lobby kiosk
   kiosk [--config FILE] [--windowed] [--db FILE]
   kiosk --headless --script FILE --out DIR [--size WxH] [--config FILE] [--db FILE]
   kiosk --headless --benchmark [--size WxH] [--idle-seconds N]
+  kiosk --headless --soak STEPS [--seed N]
 
 --config FILE   settings (default: none, built-in defaults; see kiosk.toml)
 --windowed      a window instead of fullscreen, for trying it on a desktop
@@ -32,6 +34,8 @@ constexpr const char* kUsage = R"(kiosk: the child-support lobby kiosk
 --out DIR       where screenshots and trace.jsonl go
 --size WxH      headless screen size (default 1920x1080)
 --benchmark     print start-to-first-frame time, peak RSS and idle CPU
+--soak STEPS    random taps, drags, keys, typing, languages and clock jumps
+                (seeded); fails if memory grows 5 MB after the first tenth
 )";
 
 double cpu_seconds() {
@@ -51,6 +55,8 @@ int main(int argc, char** argv) {
   i18n::init_icu_defaults();
   std::string config, script, out, db;
   bool headless = false, windowed = false, benchmark = false;
+  int64_t soak_steps = 0;
+  uint64_t soak_seed = 1;
   int w = 1920, h = 1080, idle_seconds = 10;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -65,6 +71,8 @@ int main(int argc, char** argv) {
     else if (a == "--headless") headless = true;
     else if (a == "--windowed") windowed = true;
     else if (a == "--benchmark") benchmark = true;
+    else if (a == "--soak") soak_steps = std::stoll(next("a number of steps"));
+    else if (a == "--seed") soak_seed = std::stoull(next("a number"));
     else if (a == "--idle-seconds") idle_seconds = std::stoi(next("seconds"));
     else if (a == "--size") {
       std::string s = next("WxH");
@@ -106,6 +114,18 @@ int main(int argc, char** argv) {
   if (!video) {
     std::fprintf(stderr, "kiosk: cannot start the headless renderer: %s\n", why.c_str());
     return 1;
+  }
+  if (soak_steps > 0) {
+    video->set_lazy(true);
+    platform::ManualClock clock;
+    app::App app(settings, clock, *video);
+    auto t0 = std::chrono::steady_clock::now();
+    auto r = app::run_soak(app, clock, soak_steps, soak_seed);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("soak_steps %lld seed %llu screens_seen %d rss_kb_at_tenth %ld rss_kb_at_end %ld growth_kb %ld seconds %.0f %s\n",
+                static_cast<long long>(r.steps), static_cast<unsigned long long>(soak_seed), r.screens_seen, r.rss_kb_at_tenth,
+                r.rss_kb_at_end, r.rss_kb_at_end - r.rss_kb_at_tenth, secs, r.ok ? "ok" : "MEMORY GREW");
+    return r.ok ? 0 : 1;
   }
   if (benchmark) {
     platform::SteadyClock clock;

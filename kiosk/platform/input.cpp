@@ -73,6 +73,10 @@ std::optional<InputEvent> translate(const SDL_Event& e, int w, int h) {
       return ev;
     case SDL_RENDER_DEVICE_RESET: case SDL_RENDER_TARGETS_RESET:
       ev.type = InputEvent::Type::Wake; return ev;
+    case SDL_DISPLAYEVENT:
+      // the screen was unplugged or switched off: the service starts us again on a working one
+      if (e.display.event == SDL_DISPLAYEVENT_DISCONNECTED) { ev.type = InputEvent::Type::DisplayLost; return ev; }
+      return std::nullopt;
     default: (void)w; (void)h; return std::nullopt;
   }
 }

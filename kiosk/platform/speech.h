@@ -27,6 +27,7 @@ public:
     int volume;
   };
   void say(const std::string& text, const std::string& locale, int volume) override {
+    if (said.size() >= 1000) said.erase(said.begin(), said.begin() + 500);  // a long headless run keeps the recent ones
     said.push_back({text, locale, volume});
   }
   void stop() override { ++stops; }

@@ -1,0 +1,67 @@
+// Bad input, nothing lost: each gives a clear message and the kiosk keeps
+// serving visitors (or, for a lost display, exits so the service restarts it).
+// Broken and foreign databases are in test_app.cpp, unwritable statistics in
+// test_staff.cpp, odd search text in the core tests.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "app/config.h"
+#include "headless.h"
+
+using namespace test;
+
+TEST_CASE("a config file that cannot be read or parsed: file:line, then defaults", "[ui][bad]") {
+  Tmp tmp;
+  const std::string broken = (tmp.dir / "broken.toml").string();
+  std::ofstream(broken) << "[display]\ndpi = 92\n[session\nidle_seconds = 5\n";
+  std::vector<std::string> warnings;
+  auto s = app::load_settings(broken, &warnings);
+  REQUIRE(warnings.size() == 1);
+  REQUIRE(warnings[0].find(broken + ":3:") == 0);
+  REQUIRE(s.idle_seconds == 90);  // the defaults
+  warnings.clear();
+  // a folder where a file should be: unreadable
+  auto d = app::load_settings(tmp.dir.string(), &warnings);
+  REQUIRE(warnings.size() == 1);
+  REQUIRE(d.locales == std::vector<std::string>{"en", "es"});
+  // and the kiosk runs on those defaults
+  Headless k(1920, 1080, real_db(), [&](session::Settings& st) { st = s; st.database = real_db(); });
+  k.start();
+  REQUIRE(k.app->screen() == "home");
+}
+
+TEST_CASE("fonts that are not installed: a log line and a fallback, never an empty screen", "[ui][bad]") {
+  Headless k(1920, 1080, real_db(), [](session::Settings& s) { s.font_family = "No Such Font Family"; });
+  k.start();
+  REQUIRE(k.app->screen() == "home");
+  const auto* tile = k.app->tree().find("Questions");
+  REQUIRE(tile);
+  REQUIRE(tile->rect.w > 100);
+  tap(*k.app, "Questions");
+  REQUIRE(k.app->screen() == "questions");
+}
+
+TEST_CASE("10 MB typed or pasted into search: kept to a question's length, answered at once", "[ui][bad]") {
+  Headless k(1920, 1080, real_db());
+  k.start();
+  tap(*k.app, "Search");
+  std::string huge(10 * 1024 * 1024, 'a');
+  for (size_t i = 0; i < huge.size(); i += 97) huge[i] = ' ';
+  k.input({platform::InputEvent::Type::Text, 0, 0, platform::Key::None, huge});
+  REQUIRE(k.app->screen() == "search");
+  REQUIRE(k.app->session().search_text.size() <= 200);
+  tap(*k.app, "Clear");
+  REQUIRE(k.app->session().search_text.empty());
+  k.input({platform::InputEvent::Type::Text, 0, 0, platform::Key::None, "jail"});
+  REQUIRE(k.app->tree().find("Questions"));
+}
+
+TEST_CASE("a display that goes away: a log line and a clean exit the service restarts", "[ui][bad]") {
+  Headless k(1920, 1080, real_db());
+  k.start();
+  REQUIRE_FALSE(k.app->quit_requested());
+  k.app->handle({platform::InputEvent::Type::DisplayLost});
+  REQUIRE(k.app->quit_requested());
+  REQUIRE(k.app->exit_code() == 3);
+}

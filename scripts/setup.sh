@@ -13,6 +13,10 @@ PACKAGES=(
   libsodium-dev libcurl4-openssl-dev python3 dpkg-dev
 )
 
+# (scripts/fuzz asks for clang through EXTRA_PACKAGES)
+read -r -a extra <<< "${EXTRA_PACKAGES:-}"
+PACKAGES+=("${extra[@]}")
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

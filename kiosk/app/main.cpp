@@ -3,9 +3,12 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 #include <sys/resource.h>
+
+#include <imgui.h>
 
 #include "app/app.h"
 #include "app/config.h"
@@ -152,6 +155,34 @@ int main(int argc, char** argv) {
       std::printf("idle_%s_seconds %.1f cpu_percent_of_one_core %.3f frames_drawn %d\n", where, wall,
                   100.0 * cpu / wall, app.frames_drawn() - frames_before);
     }
+    // Frame CPU time, pixels drawn (software renderer): the home screen, then
+    // the offices list while a finger drags it up and down.
+    auto frames_cpu_ms = [&](int n, const std::function<void(int)>& each) {
+      double c0 = cpu_seconds();
+      for (int i = 0; i < n; ++i) {
+        each(i);
+        app.frame();
+      }
+      return 1000.0 * (cpu_seconds() - c0) / n;
+    };
+    std::printf("frame_cpu_ms_home %.2f\n", frames_cpu_ms(200, [](int) {}));
+    const auto* offices = app.tree().find("Offices");
+    if (offices) {
+      app.handle({platform::InputEvent::Type::PointerDown, offices->rect.cx(), offices->rect.cy()});
+      app.handle({platform::InputEvent::Type::PointerUp, offices->rect.cx(), offices->rect.cy()});
+      while (app.wants_frame()) { app.tick(); app.frame(); }
+      const float x = 400, y0 = h * 0.7f;
+      app.handle({platform::InputEvent::Type::PointerDown, x, y0});
+      double ms = frames_cpu_ms(200, [&](int i) {
+        float y = y0 - static_cast<float>((i % 50 < 25 ? i % 25 : 25 - i % 25) * 16);
+        app.handle({platform::InputEvent::Type::PointerMove, x, y});
+      });
+      app.handle({platform::InputEvent::Type::PointerUp, x, y0});
+      std::printf("frame_cpu_ms_scrolling_list %.2f\n", ms);
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    std::printf("font_atlas %dx%d rgba32_mb %.1f glyph_ranges_fonts %d\n", io.Fonts->TexWidth, io.Fonts->TexHeight,
+                io.Fonts->TexWidth * io.Fonts->TexHeight * 4 / 1048576.0, io.Fonts->Fonts.Size);
     std::printf("peak_rss_mb %.1f\n", peak_rss_kb() / 1024.0);
     return 0;
   }

@@ -7,15 +7,28 @@
 namespace kiosk::platform {
 
 namespace {
-std::string match(const std::string& family, int weight, bool* exact) {
+// fontconfig's best scalable face for a family (or "" for any) and a language (or "").
+FcPattern* best_match(const std::string& family, const std::string& lang, int weight) {
   FcPattern* pat = FcPatternCreate();
-  FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  if (!family.empty()) FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  if (!lang.empty()) {
+    FcLangSet* ls = FcLangSetCreate();
+    FcLangSetAdd(ls, reinterpret_cast<const FcChar8*>(lang.c_str()));
+    FcPatternAddLangSet(pat, FC_LANG, ls);
+    FcLangSetDestroy(ls);
+  }
   FcPatternAddInteger(pat, FC_WEIGHT, weight);
   FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
   FcConfigSubstitute(nullptr, pat, FcMatchPattern);
   FcDefaultSubstitute(pat);
   FcResult res;
   FcPattern* m = FcFontMatch(nullptr, pat, &res);
+  FcPatternDestroy(pat);
+  return m;
+}
+
+std::string match(const std::string& family, int weight, bool* exact) {
+  FcPattern* m = best_match(family, "", weight);
   std::string out;
   if (m) {
     FcChar8* file = nullptr;
@@ -25,7 +38,6 @@ std::string match(const std::string& family, int weight, bool* exact) {
       *exact = family == reinterpret_cast<char*>(fam);
     FcPatternDestroy(m);
   }
-  FcPatternDestroy(pat);
   // ImGui reads TrueType/OpenType files, not Type 1 or bitmap fonts.
   if (out.size() < 4 || (out.substr(out.size() - 4) != ".ttf" && out.substr(out.size() - 4) != ".otf")) return {};
   return out;
@@ -36,17 +48,7 @@ bool readable(const std::string& f) {
 }
 
 FontFace match_lang(const std::string& family, const std::string& lang, int weight, std::string* got_family) {
-  FcPattern* pat = FcPatternCreate();
-  if (!family.empty()) FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
-  FcLangSet* ls = FcLangSetCreate();
-  FcLangSetAdd(ls, reinterpret_cast<const FcChar8*>(lang.c_str()));
-  FcPatternAddLangSet(pat, FC_LANG, ls);
-  FcPatternAddInteger(pat, FC_WEIGHT, weight);
-  FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
-  FcConfigSubstitute(nullptr, pat, FcMatchPattern);
-  FcDefaultSubstitute(pat);
-  FcResult res;
-  FcPattern* m = FcFontMatch(nullptr, pat, &res);
+  FcPattern* m = best_match(family, lang, weight);
   FontFace face;
   if (m) {
     FcChar8* file = nullptr;
@@ -62,8 +64,6 @@ FontFace match_lang(const std::string& family, const std::string& lang, int weig
     }
     FcPatternDestroy(m);
   }
-  FcLangSetDestroy(ls);
-  FcPatternDestroy(pat);
   return face;
 }
 }  // namespace

@@ -76,17 +76,10 @@ void draw_guide(Ctx& c) {
     title(c, c.t("guide.where"));
     const bool portrait = c.h > c.w;
     const float qr_side = c.ui.em * (portrait ? 8.5f : 7.5f);
-    Card k = card_begin(c);
-    const float top = ImGui::GetCursorScreenPos().y;
-    ImGui::BeginGroup();
-    c.ui.push_right(k.right - k.pad * 2 - qr_side);
+    QrCard q = qr_card_begin(c, qr_side);
     c.ui.paragraph(c.t("guide.take_away"), c.ui.fonts.large);
     c.ui.paragraph(c.t("guide.take_away_sub"), nullptr, true);
-    c.ui.pop_right();
-    ImGui::EndGroup();
-    ImGui::SetCursorScreenPos(ImVec2(k.right - k.pad - qr_side, top));
-    c.ui.qr(checklist_text(c, *g), qr_side, c.t("guide.qr_label"));
-    card_end(c, k);
+    qr_card_end(c, q, checklist_text(c, *g), c.t("guide.qr_label"), "");
     gap(c, 0.3f);
     for (const auto& id : g->ends_at)
       if (const auto* line = c.model->contact(id)) {

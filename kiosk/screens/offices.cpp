@@ -63,10 +63,7 @@ void draw_office(Ctx& c) {
   const bool portrait = c.h > c.w;
   const float qr_side = c.ui.em * (portrait ? 10.0f : 9.0f);
   // address and phone beside the QR code that carries them away
-  Card k = card_begin(c);
-  const float top = ImGui::GetCursorScreenPos().y;
-  ImGui::BeginGroup();
-  c.ui.push_right(k.right - k.pad * 2 - qr_side);
+  QrCard q = qr_card_begin(c, qr_side);
   c.ui.paragraph(c.t("office.address"), nullptr, true);
   c.ui.paragraph(o->street, c.ui.fonts.large);
   c.ui.paragraph(o->town + ", CT" + (o->zip.empty() ? "" : " " + o->zip), c.ui.fonts.large);
@@ -79,16 +76,7 @@ void draw_office(Ctx& c) {
     c.ui.paragraph(c.t("office.hours"), nullptr, true);
     c.ui.paragraph(o->hours);
   }
-  c.ui.pop_right();
-  ImGui::EndGroup();
-  ImGui::SetCursorScreenPos(ImVec2(k.right - k.pad - qr_side, top));
-  ImGui::BeginGroup();
-  c.ui.qr(office_card_text(c, *o), qr_side, c.t("office.qr_label"));
-  c.ui.push_right(k.right - k.pad);
-  c.ui.paragraph(c.t("office.qr"), nullptr, true);
-  c.ui.pop_right();
-  ImGui::EndGroup();
-  card_end(c, k);
+  qr_card_end(c, q, office_card_text(c, *o), c.t("office.qr_label"), c.t("office.qr"));
   gap(c, 0.3f);
   section(c, c.t("office.what"));
   markdown(c, o->body);

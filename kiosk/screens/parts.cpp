@@ -64,6 +64,28 @@ void card_end(Ctx& c, const Card& k) {
   ImGui::Dummy(ImVec2(w, c.ui.em * 0.2f));
 }
 
+QrCard qr_card_begin(Ctx& c, float side) {
+  QrCard q{card_begin(c), ImGui::GetCursorScreenPos().y, side};
+  ImGui::BeginGroup();
+  c.ui.push_right(q.card.right - q.card.pad * 2 - side);
+  return q;
+}
+
+void qr_card_end(Ctx& c, const QrCard& q, const std::string& payload, const std::string& label, const std::string& caption) {
+  c.ui.pop_right();
+  ImGui::EndGroup();
+  ImGui::SetCursorScreenPos(ImVec2(q.card.right - q.card.pad - q.side, q.top));
+  ImGui::BeginGroup();
+  c.ui.qr(payload, q.side, label);
+  if (!caption.empty()) {
+    c.ui.push_right(q.card.right - q.card.pad);
+    c.ui.paragraph(caption, nullptr, true);
+    c.ui.pop_right();
+  }
+  ImGui::EndGroup();
+  card_end(c, q.card);
+}
+
 void phone_card(Ctx& c, const content::Contact& line, bool full) {
   Card k = card_begin(c);
   c.ui.paragraph(line.name, c.ui.fonts.large);

@@ -15,6 +15,14 @@ struct Card {
 };
 Card card_begin(Ctx& c);
 void card_end(Ctx& c, const Card& k);
+// A card with text on the left and a QR code at its top right: what is drawn
+// between the two calls goes left of the code.
+struct QrCard {
+  Card card;
+  float top, side;
+};
+QrCard qr_card_begin(Ctx& c, float side);
+void qr_card_end(Ctx& c, const QrCard& q, const std::string& payload, const std::string& label, const std::string& caption);
 void title(Ctx& c, const std::string& text);
 void section(Ctx& c, const std::string& text);
 // A content body in the content's Markdown subset (paragraphs, lists, bold).

@@ -95,6 +95,7 @@ Key key_from_name(const std::string& name) {
   if (n == "backspace") return Key::Backspace;
   if (n == "help" || n == "f1") return Key::Help;
   if (n == "home") return Key::Home;
+  if (n == "ctrl+alt+s" || n == "staffchord") return Key::StaffChord;  // scripts; not offered in [keys]
   return Key::None;
 }
 

@@ -10,10 +10,11 @@ namespace kiosk::session {
 // Writes the hash of pin to path (mode 0600). "" or why not. PINs are 4 to 12 digits.
 std::string set_pin(const std::string& path, const std::string& pin);
 
+// The count of wrong tries and a lockout survive a restart (a power cut is no
+// way around them): they are kept beside the PIN file, in pin_file.lockout.
 class StaffLock {
 public:
-  StaffLock(std::string pin_file, int max_attempts, int64_t lockout_ms)
-      : file_(std::move(pin_file)), max_(max_attempts), lockout_ms_(lockout_ms) {}
+  StaffLock(std::string pin_file, int max_attempts, int64_t lockout_ms);
   enum class Result { Ok, Wrong, Locked, NoPin };
   // Checks a PIN at time now_ms. While locked, nothing is even compared.
   Result check(const std::string& pin, int64_t now_ms);
@@ -22,6 +23,8 @@ public:
   bool configured() const;
 
 private:
+  void save(int64_t locked_until_unix) const;
+  int64_t wall_until_ = 0;  // unix seconds: a lockout carried over from before a restart
   std::string file_;
   int max_;
   int64_t lockout_ms_;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 
@@ -30,8 +31,19 @@ TEST_CASE("the staff PIN is kept only as an Argon2id hash and locks after 5 wron
   REQUIRE(lock.check("000000", now) == session::StaffLock::Result::Locked);
   // locked: even the right PIN is not compared for 5 minutes
   REQUIRE(lock.check("482913", now + 60'000) == session::StaffLock::Result::Locked);
+  // and a restart (a new lock on the same file) does not unlock it
+  {
+    session::StaffLock after_restart(file, 5, 5 * 60 * 1000);
+    REQUIRE(after_restart.check("482913", 0) == session::StaffLock::Result::Locked);
+  }
   REQUIRE(lock.locked_ms_left(now + 60'000) == 4 * 60'000);
-  REQUIRE(lock.check("482913", now + 5 * 60'000 + 1) == session::StaffLock::Result::Ok);
+  std::filesystem::remove(file + ".lockout");  // (the wall-clock 5 minutes are not waited out here)
+  session::StaffLock fresh(file, 5, 5 * 60 * 1000);
+  REQUIRE(fresh.check("482913", now) == session::StaffLock::Result::Ok);
+  // wrong tries before a restart still count after it
+  for (int i = 0; i < 3; ++i) REQUIRE(fresh.check("000000", now) == session::StaffLock::Result::Wrong);
+  session::StaffLock restarted(file, 5, 5 * 60 * 1000);
+  REQUIRE(restarted.attempts_left() == 2);
   // no PIN set: staff mode cannot be entered at all
   session::StaffLock none((d.path / "missing").string(), 5, 1000);
   REQUIRE_FALSE(none.configured());

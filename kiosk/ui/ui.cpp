@@ -253,7 +253,8 @@ bool Ui::tile(const std::string& title, const std::string& subtitle, ImVec2 size
   ImVec2 a = h.a, b = h.b;
   const Theme& t = th();
   auto* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(a, ImVec2(a.x + em * 0.45f, b.y), col(t.accent), em * 0.5f, ImDrawFlags_RoundCornersLeft);
+  if (rtl) dl->AddRectFilled(ImVec2(b.x - em * 0.45f, a.y), b, col(t.accent), em * 0.5f, ImDrawFlags_RoundCornersRight);
+  else dl->AddRectFilled(a, ImVec2(a.x + em * 0.45f, b.y), col(t.accent), em * 0.5f, ImDrawFlags_RoundCornersLeft);
   float pad = em * 1.0f;
   float pic = picture.empty() ? 0 : std::min(size.y - pad, em * 3.2f);
   if (pic > 0) draw_picture(picture, ImVec2(a.x + em * 0.45f + pad + pic / 2, (a.y + b.y) / 2), pic / 2);
@@ -497,14 +498,18 @@ bool Ui::row(const std::string& title, const std::string& subtitle, float width)
   tree_.last().description = subtitle;
   auto* dl = ImGui::GetWindowDrawList();
   const Theme& t = th();
-  dl->AddRectFilled(hit.a, ImVec2(hit.a.x + stripe, hit.b.y), col(t.accent), em * 0.35f, ImDrawFlags_RoundCornersLeft);
+  // right to left: the stripe on the right, the arrow on the left pointing left
+  if (rtl) dl->AddRectFilled(ImVec2(hit.b.x - stripe, hit.a.y), hit.b, col(t.accent), em * 0.35f, ImDrawFlags_RoundCornersRight);
+  else dl->AddRectFilled(hit.a, ImVec2(hit.a.x + stripe, hit.b.y), col(t.accent), em * 0.35f, ImDrawFlags_RoundCornersLeft);
+  const float text_x = rtl ? hit.a.x + arrow + pad : hit.a.x + stripe + pad;
   float y = hit.a.y + (h - ts.y - (subtitle.empty() ? 0 : em * 0.2f + ss.y)) / 2;
-  draw_runs({{title, fonts.large}}, ImVec2(hit.a.x + stripe + pad, y), wrap, t.text);
-  if (!subtitle.empty()) draw_runs({{subtitle, fonts.body}}, ImVec2(hit.a.x + stripe + pad, y + ts.y + em * 0.2f), wrap, t.text_muted);
+  draw_runs({{title, fonts.large}}, ImVec2(text_x, y), wrap, t.text);
+  if (!subtitle.empty()) draw_runs({{subtitle, fonts.body}}, ImVec2(text_x, y + ts.y + em * 0.2f), wrap, t.text_muted);
   // the arrow: a chevron drawn as lines, so it needs no glyph
-  float cx = hit.b.x - arrow / 2 - pad * 0.3f, cy = (hit.a.y + hit.b.y) / 2, r = em * 0.4f;
-  dl->AddPolyline(std::array<ImVec2, 3>{ImVec2(cx - r / 2, cy - r), ImVec2(cx + r / 2, cy), ImVec2(cx - r / 2, cy + r)}.data(), 3,
-                  col(t.accent), 0, std::max(3.0f, em * 0.12f));
+  const float dir = rtl ? -1.0f : 1.0f;
+  float cx = rtl ? hit.a.x + arrow / 2 + pad * 0.3f : hit.b.x - arrow / 2 - pad * 0.3f, cy = (hit.a.y + hit.b.y) / 2, r = em * 0.4f;
+  dl->AddPolyline(std::array<ImVec2, 3>{ImVec2(cx - dir * r / 2, cy - r), ImVec2(cx + dir * r / 2, cy), ImVec2(cx - dir * r / 2, cy + r)}.data(),
+                  3, col(t.accent), 0, std::max(3.0f, em * 0.12f));
   if (hit.focused) draw_focus(hit.a, hit.b);
   return hit.clicked;
 }

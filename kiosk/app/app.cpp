@@ -329,27 +329,8 @@ void App::fill_staff_view() {
       v.coverage.push_back(loc + ": " + std::to_string(done) + " of " + std::to_string(total) + " items translated");
     }
   }
-  if (stats_) {
-    // the busiest lines of the CSV, summed over hours
-    std::map<std::string, int64_t> sums;
-    std::string csv = stats_->csv();
-    size_t a = csv.find('\n') + 1;
-    while (a < csv.size()) {
-      size_t b = csv.find('\n', a);
-      std::string line = csv.substr(a, b - a);
-      a = b + 1;
-      size_t c1 = line.find(','), c3 = line.rfind(',');
-      if (c1 == std::string::npos || c3 <= c1) continue;
-      std::string what = line.substr(c1 + 1, c3 - c1 - 1);
-      what.erase(std::remove(what.begin(), what.end(), '"'), what.end());
-      std::replace(what.begin(), what.end(), ',', ' ');
-      sums[what] += std::stoll(line.substr(c3 + 1));
-    }
-    std::vector<std::pair<int64_t, std::string>> top;
-    for (const auto& [k, n] : sums) top.emplace_back(-n, k);
-    std::sort(top.begin(), top.end());
-    for (size_t i = 0; i < top.size() && i < 25; ++i) v.usage.push_back(top[i].second + ": " + std::to_string(-top[i].first));
-  }
+  if (stats_)
+    for (const auto& [what, n] : stats_->totals(25)) v.usage.push_back(what + ": " + std::to_string(n));
 }
 
 std::string* App::text_field() {
@@ -539,6 +520,7 @@ void App::check_content(bool force) {
   model_.reset();
   store_ = std::move(fresh);
   catalog_ = std::move(cat);
+  words_locale_.clear();  // the new catalog may word them differently
   locales_.clear();
   auto available = store_->locales();
   for (const auto& l : settings_.locales)
@@ -678,8 +660,11 @@ void App::frame() {
   ui_.locale = session_.prefs.locale;
   ui_.rtl = i18n::is_rtl_locale(ui_.locale);
   ui_.touch_hear = session_.prefs.touch_hear;
-  ui_.word_on = catalog_.format(ui_.locale, "access.on");
-  ui_.word_off = catalog_.format(ui_.locale, "access.off");
+  if (words_locale_ != ui_.locale) {  // spoken state words, formatted once per language
+    words_locale_ = ui_.locale;
+    ui_.word_on = catalog_.format(ui_.locale, "access.on");
+    ui_.word_off = catalog_.format(ui_.locale, "access.off");
+  }
   ui_.kids = screen() == "kids" || screen() == "kids-page";
   ui_.begin_frame(clock_.now_ms());
   ui_.set_page(std::to_string(session_.nav.top().visit));

@@ -93,7 +93,8 @@ private:
   ImVector<ImWchar> glyph_ranges_;
   platform::FontFiles font_files_;
   std::map<std::string, platform::FontFace> script_fonts_;  // "ar", "zh-cn/bold"...
-  std::string glyph_corpus_;  // every text the active locales can show
+  std::string glyph_corpus_;
+  std::string words_locale_;  // the locale ui_.word_on/word_off were formatted for  // every text the active locales can show
 
   // Staff mode, content packs, usage statistics.
   session::StaffLock staff_lock_;

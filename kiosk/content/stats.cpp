@@ -68,6 +68,14 @@ bool Stats::count(const std::string& kind, const std::string& key, int64_t unix_
   }
 }
 
+std::vector<std::pair<std::string, int64_t>> Stats::totals(int limit) {
+  std::vector<std::pair<std::string, int64_t>> out;
+  Stmt st(*db_, "SELECT kind || ' ' || key, sum(n) AS total FROM counts GROUP BY kind, key ORDER BY total DESC, kind, key LIMIT ?1");
+  st.bind(1, static_cast<int64_t>(limit));
+  while (st.step()) out.emplace_back(st.text(0), st.integer(1));
+  return out;
+}
+
 std::string Stats::csv() {
   std::string out = "hour,kind,key,count\n";
   Stmt st(*db_, "SELECT hour, kind, key, n FROM counts ORDER BY hour, kind, key");

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace kiosk::content {
 
@@ -24,6 +26,8 @@ public:
   // Returns false (and the reason in last_error) when the write failed.
   bool count(const std::string& kind, const std::string& key, int64_t unix_seconds);
   const std::string& last_error() const { return error_; }
+  // The largest counts summed over all hours, largest first: ("screen offices", n).
+  std::vector<std::pair<std::string, int64_t>> totals(int limit);
   // Everything as CSV: hour,kind,key,count (hours in UTC, "2026-11-22T16").
   std::string csv();
 

@@ -67,6 +67,10 @@ TEST_CASE("statistics keep counts by the hour and never a digit or a name typed 
   const std::string csv = st->csv();
   REQUIRE(csv.find("2026-11-22T16,screen,\"offices\",2") != std::string::npos);
   REQUIRE(csv.find("2026-11-22T16,search-none,\"my docket\",1") != std::string::npos);
+  REQUIRE(st->count("screen", "offices", t + 3600));  // the next hour: its own row, the same total
+  auto top = st->totals(1);
+  REQUIRE(top.size() == 1);
+  REQUIRE(top[0] == std::pair<std::string, int64_t>{"screen offices", 3});
   // no digit in any stored key (only in the hour and the count columns)
   const std::regex quoted("\"[^\"]*\"");
   for (auto it = std::sregex_iterator(csv.begin(), csv.end(), quoted); it != std::sregex_iterator(); ++it)

@@ -10,7 +10,7 @@ PACKAGES=(
   libfontconfig-dev fonts-noto-core fonts-noto-cjk
   libmd4c-dev libtomlplusplus-dev libgettextpo-dev libstemmer-dev
   libpng-dev libstb-dev libqrencode-dev libespeak-ng-dev espeak-ng-data
-  libsodium-dev libcurl4-openssl-dev python3 dpkg-dev
+  libsodium-dev libcurl4-openssl-dev python3 dpkg-dev ccache
 )
 
 # (scripts/fuzz asks for clang through EXTRA_PACKAGES)

@@ -10,6 +10,7 @@ PACKAGES=(
   libfontconfig-dev fonts-noto-core fonts-noto-cjk
   libmd4c-dev libtomlplusplus-dev libgettextpo-dev libstemmer-dev
   libpng-dev libstb-dev libqrencode-dev libespeak-ng-dev espeak-ng-data
+  libasound2-dev espeak-ng
   libsodium-dev libcurl4-openssl-dev python3 dpkg-dev ccache
 )
 

@@ -66,3 +66,12 @@ add_test(NAME soak_short
   COMMAND kiosk --headless --soak 6000 --seed 7 --config ${CMAKE_SOURCE_DIR}/tests/journeys/kiosk-test.toml
           --db ${CMAKE_BINARY_DIR}/test-content.db)
 set_tests_properties(soak_short PROPERTIES FIXTURES_REQUIRED content_db PASS_REGULAR_EXPRESSION "seconds [0-9]+ ok")
+
+# Speech as heard: the real kiosk speaks through ALSA into a file (a temporary
+# HOME's .asoundrc) and each capture must hold espeak-ng's own rendering of the
+# words it should say (phone numbers, money; English and Spanish); without a
+# sound device it says so once and offers no speech controls.
+add_test(NAME speech_capture
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/speech_capture.py $<TARGET_FILE:kiosk> ${CMAKE_BINARY_DIR}/test-content.db
+          ${CMAKE_SOURCE_DIR}/tests/journeys/kiosk-test.toml)
+set_tests_properties(speech_capture PROPERTIES FIXTURES_REQUIRED content_db LABELS speech TIMEOUT 300)

@@ -301,6 +301,7 @@ void App::staff_do(const std::string& what) {
 void App::fill_staff_view() {
   screens::StaffView& v = staff_view_;
   v.database = settings_.database;
+  v.speech_off = speech_->unavailable();
   auto inst = content::installed(settings_.database);
   v.version = inst.version;
   v.previous_version = inst.previous_version;
@@ -467,10 +468,12 @@ void App::apply(const screens::Intent& in) {
       return;
     case T::Replace: session_.nav.pop(); session_.nav.push({in.a, in.b}); break;
     case T::ToggleSpeech:
+      if (!speech_->unavailable().empty()) return;  // nothing can be heard: no speech to turn on
       session_.prefs.speech = !session_.prefs.speech;
       if (!session_.prefs.speech) { session_.prefs.touch_hear = false; speech_->stop(); }
       return;
     case T::ToggleTouchHear:
+      if (!speech_->unavailable().empty()) return;  // a touch that reads nothing aloud would only confuse
       session_.prefs.touch_hear = !session_.prefs.touch_hear;
       if (session_.prefs.touch_hear) session_.prefs.speech = true;  // Touch and Hear speaks
       return;
@@ -678,6 +681,7 @@ void App::frame() {
                    locales_, staff_in_ || screen() == "staff-pin" ? &staff_view_ : nullptr, intents, 0, 0, (float)video_.width(),
                    (float)video_.height(), clock_.now_ms(), secs};
   ctx.attract_cycle_ms = settings_.attract_cycle_seconds * 1000LL;
+  ctx.speech_available = speech_->unavailable().empty();
   if (def->has_nav_bar) ctx.h -= screens::nav_bar_height(ctx);
   def->draw(ctx);
   if (def->has_nav_bar) screens::draw_nav_bar(ctx);

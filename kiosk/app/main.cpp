@@ -25,7 +25,7 @@ namespace {
 constexpr const char* kUsage = R"(kiosk: the child-support lobby kiosk
 
   kiosk [--config FILE] [--windowed] [--db FILE]
-  kiosk --headless --script FILE --out DIR [--size WxH] [--config FILE] [--db FILE]
+  kiosk --headless --script FILE --out DIR [--size WxH] [--config FILE] [--db FILE] [--speech espeak]
   kiosk --headless --benchmark [--size WxH] [--idle-seconds N]
   kiosk --headless --soak STEPS [--seed N]
 
@@ -36,6 +36,8 @@ constexpr const char* kUsage = R"(kiosk: the child-support lobby kiosk
 --script FILE   steps to run headless (README.md, "Headless scripts")
 --out DIR       where screenshots and trace.jsonl go
 --size WxH      headless screen size (default 1920x1080)
+--speech MODE   headless speech: "record" (the default: kept, not heard) or
+                "espeak" (played through ALSA; waits for the last words)
 --benchmark     print start-to-first-frame time, peak RSS and idle CPU
 --soak STEPS    random taps, drags, keys, typing, languages and clock jumps
                 (seeded); fails if memory grows 5 MB after the first tenth
@@ -56,6 +58,7 @@ long peak_rss_kb() {
 int main(int argc, char** argv) {
   auto t_start = std::chrono::steady_clock::now();
   i18n::init_icu_defaults();
+  std::string speech_mode = "record";
   std::string config, script, out, db;
   bool headless = false, windowed = false, benchmark = false;
   int64_t soak_steps = 0;
@@ -71,6 +74,13 @@ int main(int argc, char** argv) {
     else if (a == "--script") script = next("a file");
     else if (a == "--out") out = next("a folder");
     else if (a == "--db") db = next("a file");
+    else if (a == "--speech") {
+      speech_mode = next("espeak or record");
+      if (speech_mode != "espeak" && speech_mode != "record") {
+        std::fprintf(stderr, "kiosk: --speech wants espeak or record\n");
+        return 2;
+      }
+    }
     else if (a == "--headless") headless = true;
     else if (a == "--windowed") windowed = true;
     else if (a == "--benchmark") benchmark = true;
@@ -107,8 +117,11 @@ int main(int argc, char** argv) {
     // Speech through espeak-ng; without it (no audio device) the kiosk still
     // runs, and says so once.
     std::string speech_why;
-    auto speech = platform::open_espeak(&speech_why);
-    if (!speech) std::fprintf(stderr, "kiosk: speech is off: %s\n", speech_why.c_str());
+    std::unique_ptr<platform::Speech> speech = platform::open_espeak(&speech_why);
+    if (!speech) {
+      std::fprintf(stderr, "kiosk: speech is off: %s\n", speech_why.c_str());
+      speech = std::make_unique<platform::NoSpeech>(speech_why);  // the app offers no speech controls
+    }
     app::App app(settings, clock, *video, speech.get());
     return app::run_event_loop(app, clock);
   }
@@ -204,7 +217,18 @@ int main(int argc, char** argv) {
     return 2;
   }
   platform::ManualClock clock;
-  app::App app(settings, clock, *video);
+  std::unique_ptr<platform::Speech> speech;  // null: the app records what it would say
+  if (speech_mode == "espeak") {
+    std::string speech_why;
+    speech = platform::open_espeak(&speech_why);
+    if (!speech) {
+      std::fprintf(stderr, "kiosk: speech is off: %s\n", speech_why.c_str());
+      speech = std::make_unique<platform::NoSpeech>(speech_why);
+    }
+  }
+  app::App app(settings, clock, *video, speech.get());
   video->set_lazy(true);  // pixels only for screenshots
-  return app::run_script(app, clock, *video, steps, script, out);
+  int code = app::run_script(app, clock, *video, steps, script, out);
+  if (speech) platform::wait_until_said(*speech, 60'000);  // the script's last words are heard to the end
+  return code;
 }

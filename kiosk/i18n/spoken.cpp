@@ -103,6 +103,10 @@ std::string spoken_text(const std::string& text, const std::string& locale) {
     return out;
   });
 
+  // Three-digit service lines: "2-1-1" -> "2 1 1" (not "two dash one dash one").
+  static const std::regex service(R"(\b(\d)-(\d)-(\d)\b)");
+  s = std::regex_replace(s, service, "$1 $2 $3");
+
   // Money: "$35" -> "35 dollars", "$1,200.50" -> "1200 dollars and 50 cents".
   if (w) {
     static const std::regex money(R"(\$ ?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?(?!\d))");

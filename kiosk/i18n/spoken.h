@@ -8,7 +8,7 @@ namespace kiosk::i18n {
 
 // Rewrites text for the speech synthesizer in the locale's language:
 //   "1-800-228-KIDS (5437)" -> "1, 8 0 0, 2 2 8, K.I.D.S., 5 4 3 7"
-//   "(860) 832-1878"        -> "8 6 0, 8 3 2, 1 8 7 8"
+//   "(860) 832-1878"        -> "8 6 0, 8 3 2, 1 8 7 8";  "2-1-1" -> "2 1 1"
 //   "$35" -> "35 dollars" (en), "35 dólares" (es); "$1,200.50" -> "1200 dollars and 50 cents"
 //   "SES", "OCSS", "DSS", "CIP", "IMRP", "TDD", "TTY", "CT" -> "S.E.S." ... (letters);
 //   "TDD/TTY" -> "T.D.D. or T.T.Y."

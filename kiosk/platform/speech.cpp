@@ -1,23 +1,51 @@
+// Speech through espeak-ng and ALSA, and whether anything can play it at all.
 #include "platform/speech.h"
 
 #include <algorithm>
+#include <chrono>
+#include <memory>
 #include <mutex>
+#include <thread>
 
+#include <alsa/asoundlib.h>
 #include <espeak-ng/speak_lib.h>
+
+#include "i18n/spoken.h"
 
 namespace kiosk::platform {
 
 namespace {
+// ALSA prints its own errors on stderr (nine per utterance without a sound
+// card); the kiosk says once why speech is off instead.
+void quiet_alsa(const char*, int, const char*, int, const char*, ...) {}
+
+// Why the default ALSA device cannot play espeak-ng's stream, or "" when it can.
+std::string playback_problem() {
+  snd_lib_error_set_handler(quiet_alsa);
+  snd_pcm_t* raw = nullptr;
+  int err = snd_pcm_open(&raw, "default", SND_PCM_STREAM_PLAYBACK, SND_PCM_NONBLOCK);
+  if (err < 0) return std::string("no sound device (ALSA's default playback device: ") + snd_strerror(err) + ")";
+  std::unique_ptr<snd_pcm_t, int (*)(snd_pcm_t*)> pcm(raw, snd_pcm_close);
+  // espeak-ng's own stream: 22050 Hz, 16-bit, mono
+  err = snd_pcm_set_params(pcm.get(), SND_PCM_FORMAT_S16_LE, SND_PCM_ACCESS_RW_INTERLEAVED, 1, 22050, 1, 500000);
+  if (err < 0) return std::string("the sound device refuses 22050 Hz mono 16-bit sound (") + snd_strerror(err) + ")";
+  return {};
+}
+
 class Espeak : public Speech {
 public:
   void say(const std::string& text, const std::string& locale, int volume) override {
     std::lock_guard<std::mutex> lock(mu_);
     espeak_Cancel();
-    std::string voice = locale.substr(0, locale.find_first_of("_-"));
-    if (voice != voice_ && espeak_SetVoiceByName(voice.c_str()) == EE_OK) voice_ = voice;
+    std::string voice = i18n::espeak_voice(locale);
+    if (voice != voice_) {
+      std::string lang = locale.substr(0, locale.find_first_of("_-"));
+      if (espeak_SetVoiceByName(voice.c_str()) == EE_OK || espeak_SetVoiceByName(lang.c_str()) == EE_OK) voice_ = voice;
+    }
     // espeak's volume runs 0..200 with 100 as normal
     espeak_SetParameter(espeakVOLUME, std::clamp(volume, 0, 100) * 2, 0);
-    espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, nullptr);
+    const std::string spoken = i18n::spoken_text(text, locale);
+    espeak_Synth(spoken.c_str(), spoken.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, nullptr);
   }
   void stop() override {
     std::lock_guard<std::mutex> lock(mu_);
@@ -33,18 +61,31 @@ private:
 }  // namespace
 
 std::unique_ptr<Speech> open_espeak(std::string* why) {
+  if (std::string problem = playback_problem(); !problem.empty()) {
+    if (why) *why = problem;
+    return nullptr;
+  }
   // Playback mode: espeak-ng synthesises and plays on its own thread.
   int rate = espeak_Initialize(AUDIO_OUTPUT_PLAYBACK, 0, nullptr, 0);
   if (rate <= 0) {
-    if (why) *why = "espeak-ng could not start (no audio device, or espeak-ng-data missing)";
+    if (why) *why = "espeak-ng could not start (espeak-ng-data missing?)";
     return nullptr;
   }
-  if (espeak_SetVoiceByName("en") != EE_OK) {
-    if (why) *why = "espeak-ng has no English voice (install espeak-ng-data)";
+  const std::string english = i18n::espeak_voice("en");
+  if (espeak_SetVoiceByName(english.c_str()) != EE_OK) {
+    if (why) *why = "espeak-ng has no " + english + " voice (install espeak-ng-data)";
     espeak_Terminate();
     return nullptr;
   }
   return std::make_unique<Espeak>();
+}
+
+void wait_until_said(const Speech& speech, int max_ms) {
+  using namespace std::chrono;
+  const auto until = steady_clock::now() + milliseconds(max_ms);
+  // the synthesis thread may not have picked the text up yet
+  std::this_thread::sleep_for(milliseconds(std::min(max_ms, 200)));
+  while (speech.busy() && steady_clock::now() < until) std::this_thread::sleep_for(milliseconds(20));
 }
 
 }  // namespace kiosk::platform

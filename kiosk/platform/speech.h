@@ -1,6 +1,7 @@
 // Speech output. The app talks to this interface only: espeak-ng on a kiosk
-// (offline, en and es voices, asynchronous so the frame loop never waits),
-// a recorder in tests and headless runs, which keeps what would be said.
+// (offline, en-us and es-419 voices, asynchronous so the frame loop never
+// waits), a recorder in tests and headless runs, which keeps what would be
+// said, and silence (with the reason) where nothing can play sound.
 #pragma once
 #include <memory>
 #include <string>
@@ -17,6 +18,22 @@ public:
   virtual void stop() = 0;
   // True while something is being said.
   virtual bool busy() const = 0;
+  // Empty when what is said can be heard; otherwise why not ("no sound
+  // device: ..."). The app then offers no speech controls.
+  virtual std::string unavailable() const { return {}; }
+};
+
+// Nothing can play sound: says nothing, and keeps why.
+class NoSpeech : public Speech {
+public:
+  explicit NoSpeech(std::string why) : why_(std::move(why)) {}
+  void say(const std::string&, const std::string&, int) override {}
+  void stop() override {}
+  bool busy() const override { return false; }
+  std::string unavailable() const override { return why_; }
+
+private:
+  std::string why_;
 };
 
 // What would have been said, in order (tests and headless scripts).
@@ -32,13 +49,20 @@ public:
   }
   void stop() override { ++stops; }
   bool busy() const override { return busy_for_tests; }
+  std::string unavailable() const override { return unavailable_for_tests; }
   std::vector<Utterance> said;
   int stops = 0;
   bool busy_for_tests = false;
+  std::string unavailable_for_tests;
 };
 
-// espeak-ng playing through the default audio device; nullptr (and *why) when
-// it cannot start (no espeak-ng data, no audio device).
+// espeak-ng playing through the default ALSA device, in the locale's voice
+// (i18n::espeak_voice) and with the text rewritten as it is read aloud
+// (i18n::spoken_text); nullptr (and *why) when nothing can play it: the
+// default PCM does not open for playback, or espeak-ng cannot start.
 std::unique_ptr<Speech> open_espeak(std::string* why);
+
+// Waits until what is being said has been played (at most max_ms).
+void wait_until_said(const Speech& speech, int max_ms);
 
 }  // namespace kiosk::platform

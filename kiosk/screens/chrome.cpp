@@ -8,17 +8,35 @@
 namespace kiosk::screens {
 
 namespace {
-const char* const kBar[] = {"header.home", "header.back", "header.language", "header.accessibility",
-                            "header.read_aloud", "header.help", "header.start_over"};
-constexpr int kBarButtons = 7;
+// The bar's buttons in order; Read aloud only where speech can be heard.
+struct BarButton {
+  const char* key;
+  Intent::Type kind;
+  bool needs_speech;
+};
+constexpr BarButton kBar[] = {{"header.home", Intent::Type::Home, false},
+                              {"header.back", Intent::Type::Back, false},
+                              {"header.language", Intent::Type::ShowLanguage, false},
+                              {"header.accessibility", Intent::Type::ShowAccessibility, false},
+                              {"header.read_aloud", Intent::Type::ReadAloud, true},
+                              {"header.help", Intent::Type::ShowHelp, false},
+                              {"header.start_over", Intent::Type::StartOver, false}};
+
+std::vector<const BarButton*> bar_buttons(const Ctx& c) {
+  std::vector<const BarButton*> out;
+  for (const auto& b : kBar)
+    if (!b.needs_speech || c.speech_available) out.push_back(&b);
+  return out;
+}
 
 int bar_rows(const ui::Ui& ui, float width, const std::vector<std::string>& labels) {
   float widest = 0;
   for (const auto& l : labels)
     widest = std::max(widest, ui.text_size(ui.fonts.large, l).x);
+  const int count = static_cast<int>(labels.size());
   // as few rows as let every label fit its button at full size
   for (int rows = 1; rows < 3; ++rows) {
-    const int per_row = (kBarButtons + rows - 1) / rows;
+    const int per_row = (count + rows - 1) / rows;
     if (widest + ui.em * 1.2f <= (width - ui.em * 2) / per_row - ui.em * 0.5f) return rows;
   }
   return 3;
@@ -93,7 +111,7 @@ BarLayout bar_layout(const Ctx& c, const std::vector<std::string>& labels) {
 }
 std::vector<std::string> bar_labels(const Ctx& c) {
   std::vector<std::string> labels;
-  for (const char* k : kBar) labels.push_back(c.t(k));
+  for (const BarButton* b : bar_buttons(c)) labels.push_back(c.t(b->key));
   return labels;
 }
 }  // namespace
@@ -102,6 +120,8 @@ float nav_bar_height(const Ctx& c) { return bar_layout(c, bar_labels(c)).height;
 
 void draw_nav_bar(Ctx& c) {
   std::vector<std::string> labels = bar_labels(c);
+  const std::vector<const BarButton*> buttons = bar_buttons(c);
+  const int count = static_cast<int>(buttons.size());
   ImVec2 ds = ImGui::GetIO().DisplaySize;
   BarLayout l = bar_layout(c, labels);
   int rows = l.rows;
@@ -112,18 +132,15 @@ void draw_nav_bar(Ctx& c) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(c.ui.em, pad));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
   ImGui::Begin("##navbar", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  int per_row = (kBarButtons + rows - 1) / rows;
+  int per_row = (count + rows - 1) / rows;
   float bw = (ds.x - c.ui.em * 2 - gap * (per_row - 1)) / per_row;
   c.ui.set_region("nav");
-  static constexpr Intent::Type kinds[] = {Intent::Type::Home,      Intent::Type::Back,     Intent::Type::ShowLanguage,
-                                           Intent::Type::ShowAccessibility, Intent::Type::ReadAloud, Intent::Type::ShowHelp,
-                                           Intent::Type::StartOver};
-  for (int i = 0; i < kBarButtons; ++i) {
+  for (int i = 0; i < count; ++i) {
     if (i % per_row) ImGui::SameLine();
     // a shorter last row shares the whole width too
-    const int in_row = std::min(per_row, kBarButtons - (i / per_row) * per_row);
+    const int in_row = std::min(per_row, count - (i / per_row) * per_row);
     const float w = in_row == per_row ? bw : (ds.x - c.ui.em * 2 - gap * (in_row - 1)) / in_row;
-    if (c.ui.button(labels[i], ImVec2(w, bh), i == kBarButtons - 1 ? ui::Style::Danger : ui::Style::Bar)) c.ask(kinds[i]);
+    if (c.ui.button(labels[i], ImVec2(w, bh), i == count - 1 ? ui::Style::Danger : ui::Style::Bar)) c.ask(buttons[i]->kind);
   }
   c.ui.set_region("");
   ImGui::End();
@@ -165,13 +182,14 @@ void draw_overlays(Ctx& c) {
       c.ask(Intent::Type::ToggleLargeText);
     if (c.ui.toggle(c.t("access.contrast"), s.prefs.high_contrast, c.t("access.on"), c.t("access.off"), ImVec2(full_width(), row)))
       c.ask(Intent::Type::ToggleContrast);
-    if (c.ui.toggle(c.t("access.speech"), s.prefs.speech, c.t("access.on"), c.t("access.off"), ImVec2(full_width(), row)))
-      c.ask(Intent::Type::ToggleSpeech);
-    if (c.ui.toggle(c.t("access.touch_hear"), s.prefs.touch_hear, c.t("access.on"), c.t("access.off"), ImVec2(full_width(), row)))
-      c.ask(Intent::Type::ToggleTouchHear);
-    c.ui.paragraph(c.t("access.touch_hear_help"), nullptr, true);
-    // volume: quieter, the level, louder
-    {
+    // speech, Touch and Hear and the volume only where something can be heard
+    if (c.speech_available) {
+      if (c.ui.toggle(c.t("access.speech"), s.prefs.speech, c.t("access.on"), c.t("access.off"), ImVec2(full_width(), row)))
+        c.ask(Intent::Type::ToggleSpeech);
+      if (c.ui.toggle(c.t("access.touch_hear"), s.prefs.touch_hear, c.t("access.on"), c.t("access.off"), ImVec2(full_width(), row)))
+        c.ask(Intent::Type::ToggleTouchHear);
+      c.ui.paragraph(c.t("access.touch_hear_help"), nullptr, true);
+      // volume: quieter, the level, louder
       const float third = (full_width() - c.ui.em) / 3;
       if (c.ui.button(c.t("access.quieter"), ImVec2(third, row))) c.ask(Intent::Type::Volume, "down");
       ImGui::SameLine(0, c.ui.em * 0.5f);

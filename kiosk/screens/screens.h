@@ -49,6 +49,7 @@ struct StaffView {
   std::vector<std::string> usage;     // "screen offices: 12"
   std::string message;                // the result of the last action
   std::vector<std::pair<float, float>> touches;  // the test screen's last touches
+  std::string speech_off;             // why nothing can be heard ("" when speech works)
 };
 
 struct Ctx {
@@ -66,6 +67,8 @@ struct Ctx {
   int64_t now_ms;
   int idle_seconds_left;                 // > 0 while the idle warning shows
   int64_t attract_cycle_ms = 3000;
+  // False when nothing can play sound: no speech, Read aloud or Touch and Hear is offered.
+  bool speech_available = true;
 
   std::string t(const std::string& key, const std::vector<i18n::Arg>& args = {}) const {
     return catalog.format(session.prefs.locale, key, args);

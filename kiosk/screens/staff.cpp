@@ -64,6 +64,11 @@ void draw_staff(Ctx& c) {
   gap(c, 0.3f);
   if (c.ui.button("Export usage as CSV", ImVec2(bw, bh))) c.ask(Intent::Type::StaffDo, "export");
   section(c, "Kiosk");
+  if (v->speech_off.empty())
+    c.ui.paragraph("Speech: on. Visitors can have what they select, or the whole screen, read aloud.");
+  else
+    c.ui.paragraph("Speech is off: " + v->speech_off + ". Visitors are not offered speech, Read aloud or Touch and Hear. "
+                   "Connect speakers or check the sound device, then restart the kiosk.", c.ui.fonts.bold);
   if (c.ui.button("Test screen", ImVec2(bw, bh))) c.ask(Intent::Type::StaffDo, "test");
   ImGui::SameLine();
   if (c.ui.button("Leave staff mode", ImVec2(bw, bh), ui::Style::Primary)) c.ask(Intent::Type::StaffDo, "leave");
@@ -94,8 +99,12 @@ void draw_staff_test(Ctx& c) {
     ImGui::Dummy(ImVec2(x - p.x, c.ui.em * 2.2f));
   }
   const float bw = c.ui.em * 12, bh = std::max(c.ui.min_target, c.ui.em * 2.2f);
-  if (c.ui.button("Speech test", ImVec2(bw, bh))) c.ask(Intent::Type::ReadAloud);
-  ImGui::SameLine();
+  if (c.speech_available) {
+    if (c.ui.button("Speech test", ImVec2(bw, bh))) c.ask(Intent::Type::ReadAloud);
+    ImGui::SameLine();
+  } else if (c.staff) {
+    c.ui.paragraph("Speech is off: " + c.staff->speech_off + ".", c.ui.fonts.bold);
+  }
   if (c.ui.button("Back to the staff menu", ImVec2(bw * 1.4f, bh), ui::Style::Primary)) c.ask(Intent::Type::Back);
   end_body();
 }

@@ -64,6 +64,8 @@ const Case kCases[] = {
     {"es", "Llame al 1-800-228-KIDS (5437).", "Llame al uno, ocho cero cero, dos dos ocho, K I D S, cinco cuatro tres siete."},
     {"es", "860-555-1234", "ocho seis cero, cinco cinco cinco, uno dos tres cuatro"},
     {"es", "(860) 832-1878", "ocho seis cero, ocho tres dos, uno ocho siete ocho"},
+    {"en", "Call 2-1-1 or 7-1-1.", "Call two one one or seven one one."},
+    {"es", "Llame al 2-1-1.", "Llame al dos uno uno.", false},
     // money
     {"en", "$35", "thirty-five dollars"},
     {"en", "You may be charged a yearly fee of $35.", "You may be charged a yearly fee of thirty-five dollars."},

@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Speech as it is heard: the real kiosk (headless, --speech espeak) speaks
+through ALSA into a file (an ~/.asoundrc whose default PCM is a file plugin),
+and each capture must hold espeak-ng's own rendering of the words the kiosk
+should have said (the same voice and text give the same samples).  Also: where
+nothing can play sound the kiosk says so once, prints no ALSA errors and offers
+no speech controls.
+
+usage: speech_capture.py KIOSK DATABASE CONFIG [WORK_DIR]
+"""
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+
+KIOSK, DB, CONFIG = sys.argv[1:4]
+WORK = sys.argv[4] if len(sys.argv) > 4 else tempfile.mkdtemp(prefix="kiosk-speech-")
+VOLUME = 60  # the kiosk's default volume; espeak-ng's amplitude is twice it
+
+# Touch and Hear reads what a finger touches; the script's last touch is what
+# the capture must end with (each new utterance cuts the one before short).
+TOUCH_AND_HEAR = ['tap "Accessibility"', 'tap "{touch_hear}"', "key Escape"]
+CASES = [
+    {
+        "name": "en-phone",
+        "voice": "en-us",
+        "steps": ['tap 500 500', 'tap "Call or visit"', "expect-screen call", *TOUCH_AND_HEAR,
+                  'tap "1-800-228-KIDS (5437)"'],
+        "touch_hear": "Touch and Hear",
+        "said": "1, 8 0 0, 2 2 8, K.I.D.S., 5 4 3 7",
+    },
+    {
+        "name": "en-fee",
+        "voice": "en-us",
+        "steps": ['tap 500 500', 'tap "Search"', 'type "fee"', 'tap "Does it cost money to get child support services?"',
+                  "expect-screen answer", *TOUCH_AND_HEAR,
+                  'tap "You may be charged an annual service fee of $35. Annual means once a year."'],
+        "touch_hear": "Touch and Hear",
+        "said": "You may be charged an annual service fee of 35 dollars. Annual means once a year.",
+    },
+    {
+        "name": "es-fee",
+        "voice": "es-419",
+        "steps": ['tap 500 500', 'tap "Language"', 'tap "Español"', 'tap "Buscar"', 'type "cuota"',
+                  'tap "¿Cuesta dinero recibir servicios de manutención de menores?"', "expect-screen answer",
+                  'tap "Accesibilidad"', 'tap "{touch_hear}"', "key Escape",
+                  'tap "Es posible que le cobren una cuota anual de servicio de $35. Anual quiere decir una vez al año."'],
+        "touch_hear": "Tocar y escuchar",
+        "said": "Es posible que le cobren una cuota anual de servicio de 35 dólares. Anual quiere decir una vez al año.",
+    },
+    {
+        "name": "es-phone",
+        "voice": "es-419",
+        "steps": ['tap 500 500', 'tap "Language"', 'tap "Español"', 'tap "{call}"', "expect-screen call",
+                  'tap "Accesibilidad"', 'tap "{touch_hear}"', "key Escape", 'tap "1-800-228-KIDS (5437)"'],
+        "touch_hear": "Tocar y escuchar",
+        "call": "Llamar o visitar",
+        "said": "1, 8 0 0, 2 2 8, K.I.D.S., 5 4 3 7",
+    },
+]
+
+failures = []
+
+
+def fail(msg):
+    print("FAIL: " + msg)
+    failures.append(msg)
+
+
+def samples_of_wav(data):
+    """The data chunk of a WAV file (espeak-ng -w / --stdout), as bytes of S16_LE."""
+    assert data[:4] == b"RIFF" and data[8:12] == b"WAVE", "not a WAV file"
+    pos = 12
+    while pos + 8 <= len(data):
+        cid, size = data[pos:pos + 4], struct.unpack("<I", data[pos + 4:pos + 8])[0]
+        if cid == b"fmt ":
+            fmt = struct.unpack("<HHIIHH", data[pos + 8:pos + 24])
+            assert fmt[1] == 1 and fmt[2] == 22050 and fmt[5] == 16, "espeak-ng's WAV is not 22050 Hz mono 16-bit: %r" % (fmt,)
+        if cid == b"data":
+            # espeak-ng --stdout cannot seek back, so its sizes may be 0 or 0x7ffff...: take the rest
+            end = pos + 8 + size
+            return data[pos + 8:end if 0 < size and end <= len(data) else len(data)]
+        pos += 8 + size + (size & 1)
+    raise AssertionError("no data chunk")
+
+
+def core(pcm, threshold=64):
+    """The samples between the first and the last one louder than the threshold (no leading or trailing silence)."""
+    n = len(pcm) // 2
+    vals = struct.unpack("<%dh" % n, pcm[:n * 2])
+    first = next((i for i, v in enumerate(vals) if abs(v) > threshold), None)
+    if first is None:
+        return b""
+    last = n - 1 - next(i for i, v in enumerate(reversed(vals)) if abs(v) > threshold)
+    return pcm[first * 2:(last + 1) * 2]
+
+
+def best_correlation(needle, hay, step=8):
+    """Normalized cross-correlation peak (a diagnosis when the exact match fails), on every step-th sample."""
+    a = struct.unpack("<%dh" % (len(needle) // 2), needle)[::step]
+    b = struct.unpack("<%dh" % (len(hay) // 2), hay)[::step]
+    if len(b) < len(a) or not a:
+        return 0.0, -1
+    na = sum(x * x for x in a) ** 0.5
+    best, at = 0.0, -1
+    for off in range(0, len(b) - len(a) + 1):
+        seg = b[off:off + len(a)]
+        nb = sum(x * x for x in seg) ** 0.5
+        if nb == 0:
+            continue
+        c = sum(x * y for x, y in zip(a, seg)) / (na * nb)
+        if c > best:
+            best, at = c, off * step
+    return best, at
+
+
+def write_asoundrc(home, body):
+    with open(os.path.join(home, ".asoundrc"), "w") as f:
+        f.write(body)
+
+
+def run_kiosk(home, name, steps):
+    script = os.path.join(home, name + ".txt")
+    with open(script, "w") as f:
+        f.write("\n".join(steps) + "\n")
+    env = dict(os.environ, HOME=home, PULSE_SERVER="unix:" + os.path.join(home, "no-pulse"),
+               SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    env.pop("ALSA_CONFIG_PATH", None)
+    p = subprocess.run([KIOSK, "--headless", "--script", script, "--out", os.path.join(home, name + "-out"),
+                        "--config", CONFIG, "--db", DB, "--speech", "espeak", "--size", "1920x1080"],
+                       env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=240)
+    return p
+
+
+def check_capture(case):
+    home = os.path.join(WORK, case["name"])
+    shutil.rmtree(home, ignore_errors=True)
+    os.makedirs(home)
+    cap = os.path.join(home, "cap.raw")
+    write_asoundrc(home, 'pcm.!default {\n  type file\n  slave.pcm "null"\n  file "%s"\n  format "raw"\n  truncate false\n}\n' % cap)
+    steps = [s.format(**case) for s in case["steps"]]
+    p = run_kiosk(home, case["name"], steps)
+    if p.returncode != 0:
+        fail("%s: the kiosk exited %d\n%s%s" % (case["name"], p.returncode, p.stdout[-2000:], p.stderr[-2000:]))
+        return
+    if "speech is off" in p.stderr or "ALSA lib" in p.stderr:
+        fail("%s: speech did not play:\n%s" % (case["name"], p.stderr[-2000:]))
+        return
+    # ALSA's file plugin never appends: with "truncate false" each opening of
+    # the device (one per utterance, and the kiosk's check that it opens)
+    # writes a new file, cap.raw, cap.raw.0001, ...: together, in order, they
+    # are what was played.
+    parts = sorted(f for f in os.listdir(home) if f == "cap.raw" or f.startswith("cap.raw."))
+    captured = b"".join(open(os.path.join(home, f), "rb").read() for f in parts)
+    ref_wav = os.path.join(home, "ref.wav")
+    subprocess.run(["espeak-ng", "-v", case["voice"], "-a", str(VOLUME * 2), "-w", ref_wav, case["said"]], check=True)
+    ref = core(samples_of_wav(open(ref_wav, "rb").read()))
+    print("%s: captured %.2f s in %d file(s), reference %.2f s of \"%s\" (%s)" % (case["name"], len(captured) / 44100.0, len(parts), len(ref) / 44100.0,
+                                                                  case["said"], case["voice"]))
+    if not ref:
+        fail("%s: espeak-ng rendered silence" % case["name"])
+        return
+    # and not what the screen shows, read as espeak-ng would read it unaided
+    shown = case["steps"][-1].split('"')[1]
+    raw_wav = os.path.join(home, "shown.wav")
+    subprocess.run(["espeak-ng", "-v", case["voice"], "-a", str(VOLUME * 2), "-w", raw_wav, shown], check=True)
+    if core(samples_of_wav(open(raw_wav, "rb").read())) in captured:
+        fail("%s: the kiosk read \"%s\" as shown, not as a person reads it" % (case["name"], shown))
+    at = captured.find(ref)
+    while at >= 0 and at % 2:  # a match must start on a sample
+        at = captured.find(ref, at + 1)
+    if at >= 0:
+        print("%s: ok, the reference's %d samples are in the capture exactly, at %.2f s" % (case["name"], len(ref) // 2, at / 44100.0))
+        return
+    c, off = best_correlation(ref, captured[-len(ref) * 2 - 44100 * 4:]) if captured else (0.0, -1)
+    fail("%s: the capture does not hold espeak-ng's rendering of \"%s\" (best normalized correlation %.3f)" % (case["name"], case["said"], c))
+
+
+def check_no_sound():
+    home = os.path.join(WORK, "no-sound")
+    shutil.rmtree(home, ignore_errors=True)
+    os.makedirs(home)
+    write_asoundrc(home, "pcm.!default {\n  type hw\n  card 7\n}\n")  # a sound card that is not there
+    steps = ['tap 500 500', 'expect-not "Read aloud"', 'expect "Help"', 'tap "Accessibility"', 'expect "Larger text"',
+             'expect-not "Speak what I select"', 'expect-not "Touch and Hear"', 'expect-not "Louder"', "key Escape",
+             'tap "Call or visit"', 'expect-not "Read aloud"']
+    p = run_kiosk(home, "no-sound", steps)
+    off = [l for l in p.stderr.splitlines() if "speech is off" in l]
+    print("no-sound: %s" % (off[0] if off else "(no line)"))
+    if p.returncode != 0:
+        fail("no-sound: the kiosk exited %d\n%s%s" % (p.returncode, p.stdout[-3000:], p.stderr[-2000:]))
+    if len(off) != 1 or "no sound device" not in off[0]:
+        fail("no-sound: want one 'kiosk: speech is off: no sound device ...' line, got %r" % off)
+    alsa = [l for l in p.stderr.splitlines() if l.startswith("ALSA lib")]
+    if alsa:
+        fail("no-sound: ALSA printed %d lines of its own, e.g. %s" % (len(alsa), alsa[0]))
+
+
+for case in CASES:
+    check_capture(case)
+check_no_sound()
+if failures:
+    print("%d failure(s); files in %s" % (len(failures), WORK))
+    sys.exit(1)
+if len(sys.argv) <= 4:
+    shutil.rmtree(WORK, ignore_errors=True)
+print("all speech captures match")

@@ -11,6 +11,7 @@
 
 #include <imgui.h>
 
+#include "app/config.h"
 #include "i18n/bidi.h"
 #include "platform/fonts.h"
 
@@ -20,6 +21,9 @@ namespace {
 void log(const std::string& s) { std::fprintf(stderr, "kiosk: %s\n", s.c_str()); }
 constexpr int kGraceFrames = 3;
 constexpr int64_t kContentPollMs = 2000;
+// A finger resting this long (a leaning hand, a long press) chooses nothing
+// when it lifts. Long enough for a slow, deliberate tap.
+constexpr int64_t kLongPressMs = 3000;
 }  // namespace
 
 App::App(session::Settings settings, platform::Clock& clock, platform::Video& video, platform::Speech* speech)
@@ -40,6 +44,11 @@ App::App(session::Settings settings, platform::Clock& clock, platform::Video& vi
   io.KeyMap[ImGuiKey_Backspace] = 1;
   io.KeyMap[ImGuiKey_Enter] = 2;
   video_.attach_imgui();
+  if (settings_.display_dpi_auto) {  // [display] dpi = "auto": what the display says, or 92
+    std::string note;
+    settings_.display_dpi = auto_dpi(video_.display_dpi(), video_.headless(), video_.width(), video_.height(), &note);
+    log(note);
+  }
   if (!settings_.pack_public_key.empty() && (!settings_.pack_drop_folder.empty() || !settings_.pack_url.empty())) {
     namespace fs = std::filesystem;
     content::PackSources src{settings_.pack_public_key, settings_.pack_drop_folder, settings_.pack_url, settings_.database,
@@ -291,7 +300,7 @@ void App::staff_do(const std::string& what) {
     return;
   } else if (what == "exit" || what == "restart") {
     log(what == "exit" ? "staff asked the kiosk to exit" : "staff asked the kiosk to restart");
-    exit_code_ = what == "exit" ? 0 : 75;  // the service restarts the kiosk on a non-zero exit
+    exit_code_ = what == "exit" ? 4 : 75;  // kiosk.service: 4 stays stopped (RestartPreventExitStatus), 75 restarts
     quit_ = true;
     return;
   }
@@ -599,12 +608,16 @@ void App::frame() {
   io.DisplaySize = ImVec2((float)video_.width(), (float)video_.height());
   io.DeltaTime = 1.0f / 60.0f;
 
-  // Apply queued input: keys and text all at once, but at most one pointer
-  // transition per frame so ImGui sees every press and release.
+  // Apply queued input: keys and text all at once; every queued move up to
+  // the next press or release in one frame (a touch panel sends ~100 moves a
+  // second, more than frames are drawn); at most one press or release per
+  // frame, in order, so ImGui sees each.
+  bool moved = false;
   while (!queue_.empty()) {
     platform::InputEvent ev = queue_.front();
     using T = platform::InputEvent::Type;
-    if (ev.type == T::PointerDown || ev.type == T::PointerUp) {
+    if (ev.type == T::PointerDown || ev.type == T::PointerUp || ev.type == T::PointerCancel) {
+      if (moved) break;  // the last position gets its own frame before the release
       bool down = ev.type == T::PointerDown;
       if (down == pointer_down_ && pointer_x_ == ev.x && pointer_y_ == ev.y) { queue_.pop_front(); continue; }
       // a press first moves the pointer there for one frame
@@ -613,14 +626,23 @@ void App::frame() {
         break;
       }
       queue_.pop_front();
+      // A press held this long, or one a second finger cancelled, chooses
+      // nothing: the pointer leaves the screen as it lifts.
+      const bool cancel = ev.type == T::PointerCancel ||
+                          (!down && pointer_down_ && clock_.now_ms() - pointer_down_ms_ >= kLongPressMs);
+      if (down) pointer_down_ms_ = clock_.now_ms();
       pointer_down_ = down;
-      pointer_x_ = ev.x; pointer_y_ = ev.y;
+      pointer_x_ = cancel ? -1 : ev.x;
+      pointer_y_ = cancel ? -1 : ev.y;
       if (!down) release_frames_ = 0;
-      if (!down && screen() == "attract") apply({screens::Intent::Type::Home});  // a touch anywhere starts
+      if (!down && !cancel && screen() == "attract") apply({screens::Intent::Type::Home});  // a touch anywhere starts
       break;
     }
     queue_.pop_front();
-    if (ev.type == T::PointerMove) { pointer_x_ = ev.x; pointer_y_ = ev.y; release_frames_ = 0; break; }
+    if (ev.type == T::PointerMove) {
+      if (pointer_down_) { pointer_x_ = ev.x; pointer_y_ = ev.y; release_frames_ = 0; moved = true; }
+      continue;
+    }
     if (ev.type == T::Text) {  // a physical keyboard types into the screen's one text field
       if (std::string* field = text_field()) apply({screens::Intent::Type::Set, screen() == "search" ? "search" : "office_town", *field + ev.text});
       continue;
@@ -683,6 +705,7 @@ void App::frame() {
   ctx.attract_cycle_ms = settings_.attract_cycle_seconds * 1000LL;
   ctx.speech_available = speech_->unavailable().empty();
   if (def->has_nav_bar) ctx.h -= screens::nav_bar_height(ctx);
+  drawn_screen_ = def->name;
   def->draw(ctx);
   if (def->has_nav_bar) screens::draw_nav_bar(ctx);
   if (screen() != "attract" && screen() != "content-missing") screens::draw_overlays(ctx);

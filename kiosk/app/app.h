@@ -52,10 +52,17 @@ public:
   // What is on screen, for scripts, traces and tests.
   const ui::A11yTree& tree() const { return ui_.tree(); }
   std::string screen() const;
+  // The screen the last frame drew (screen() may already be the next one,
+  // after that frame's intents).
+  const std::string& drawn_screen() const { return drawn_screen_; }
   std::string overlay() const;
   const session::Session& session() const { return session_; }
   const content::Store* store() const { return store_.get(); }
   int frames_drawn() const { return frames_; }
+  // Where ImGui sees the pointer (-1 when off the screen), and if it is down.
+  float pointer_x() const { return pointer_x_; }
+  float pointer_y() const { return pointer_y_; }
+  bool pointer_down() const { return pointer_down_; }
   // The speech output in use (a RecordedSpeech unless one was given).
   platform::Speech& speech() { return *speech_; }
 
@@ -117,6 +124,8 @@ private:
   std::deque<platform::InputEvent> queue_;
   float pointer_x_ = -1, pointer_y_ = -1;
   bool pointer_down_ = false;
+  int64_t pointer_down_ms_ = 0;  // when the finger went down
+  std::string drawn_screen_;
   int release_frames_ = 0;       // frames since the finger lifted
   int grace_frames_ = 3;
   bool quit_ = false;

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <ostream>
 #include <fstream>
 #include <thread>
 #include <SDL.h>
@@ -31,6 +32,33 @@ std::string visible_labels(const App& app) {
   return out;
 }
 
+// What is on screen as one JSON object: screen, overlay, locale, the visible
+// nodes with their rectangles (and, for a live window, the pointer).
+std::string screen_json(const App& app, bool with_pointer) {
+  // a live trace names the screen whose widgets it lists; a script's trace the
+  // screen the step led to
+  std::string o = "{\"screen\":" + json_str(with_pointer ? app.drawn_screen() : app.screen()) +
+                  ",\"overlay\":" + json_str(app.overlay()) +
+                  ",\"locale\":" + json_str(app.session().prefs.locale);
+  if (with_pointer) {
+    char p[96];
+    std::snprintf(p, sizeof p, ",\"pointer\":[%.0f,%.0f,%d]", app.pointer_x(), app.pointer_y(), app.pointer_down() ? 1 : 0);
+    o += p;
+  }
+  o += ",\"labels\":[";
+  bool first = true;
+  for (const auto& n : app.tree().nodes()) {
+    if (!n.visible()) continue;
+    char r[96];
+    std::snprintf(r, sizeof r, "[%d,%d,%d,%d]", static_cast<int>(n.rect.x), static_cast<int>(n.rect.y),
+                  static_cast<int>(n.rect.w), static_cast<int>(n.rect.h));
+    o += std::string(first ? "" : ",") + "{\"label\":" + json_str(n.label) + ",\"role\":\"" + ui::role_name(n.role) +
+         "\",\"rect\":" + r + (n.focused ? ",\"focused\":true" : "") + (n.selected ? ",\"selected\":true" : "") + "}";
+    first = false;
+  }
+  return o + "]}";
+}
+
 void settle(App& app, int min_frames = 1) {
   app.tick();
   for (int i = 0; i < min_frames || app.wants_frame(); ++i) {
@@ -41,13 +69,15 @@ void settle(App& app, int min_frames = 1) {
 }
 }  // namespace
 
-int run_event_loop(App& app, platform::Clock& clock, int64_t max_ms, bool headless) {
+int run_event_loop(App& app, platform::Clock& clock, int64_t max_ms, bool headless, std::ostream* trace) {
   const int64_t start = clock.now_ms();
   SDL_Event e;
+  platform::Translator translate;
   // systemd: ready once a frame is up; then the loop itself is the watchdog's
   // heartbeat, so a frozen kiosk stops pinging and is restarted
   platform::Watchdog watchdog;
   bool told_ready = false;
+  std::string last_traced;
   while (!app.quit_requested()) {
     if (max_ms > 0 && clock.now_ms() - start >= max_ms) break;
     int64_t wait = app.wants_frame() ? 0 : app.ms_to_next_wake();
@@ -65,12 +95,27 @@ int run_event_loop(App& app, platform::Clock& clock, int64_t max_ms, bool headle
     } else {
       got = wait < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, static_cast<int>(std::max<int64_t>(wait, 0)));
     }
+    // everything queued is taken before the frame (the app folds moves together)
     while (got) {
-      if (auto ev = platform::translate(e, 0, 0)) app.handle(*ev);
+      if (auto ev = translate(e)) app.handle(*ev);
       got = SDL_PollEvent(&e);
     }
     app.tick();
-    if (app.wants_frame()) app.frame();
+    if (app.wants_frame()) {
+      app.frame();
+      if (trace) {
+        // a line when what is on screen changed, stamped with the monotonic
+        // clock (CLOCK_MONOTONIC, as an outside test process reads it)
+        std::string now = screen_json(app, true);
+        if (now != last_traced) {
+          last_traced = now;
+          double t = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+          char stamp[64];
+          std::snprintf(stamp, sizeof stamp, "{\"t\":%.4f,\"frame\":%d,", t, app.frames_drawn());
+          *trace << stamp << now.substr(1) << "\n" << std::flush;
+        }
+      }
+    }
     if (!told_ready && app.frames_drawn() > 0) {
       watchdog.ready();
       told_ready = true;
@@ -168,19 +213,8 @@ int run_script(App& app, platform::ManualClock& clock, platform::Video& video, c
         return fail("expected focus on \"" + st.args[0] + "\", focus is on " + (f ? "\"" + f->label + "\"" : "nothing"));
     }
     // one trace line per step
-    trace << "{\"step\":" << index << ",\"line\":" << st.line << ",\"do\":" << json_str(st.source)
-          << ",\"screen\":" << json_str(app.screen()) << ",\"overlay\":" << json_str(app.overlay())
-          << ",\"locale\":" << json_str(app.session().prefs.locale) << ",\"labels\":[";
-    bool first = true;
-    for (const auto& n : app.tree().nodes()) {
-      if (!n.visible()) continue;
-      trace << (first ? "" : ",") << "{\"label\":" << json_str(n.label) << ",\"role\":\"" << ui::role_name(n.role)
-            << "\",\"rect\":[" << static_cast<int>(n.rect.x) << "," << static_cast<int>(n.rect.y) << ","
-            << static_cast<int>(n.rect.w) << "," << static_cast<int>(n.rect.h) << "]"
-            << (n.focused ? ",\"focused\":true" : "") << (n.selected ? ",\"selected\":true" : "") << "}";
-      first = false;
-    }
-    trace << "]}\n";
+    trace << "{\"step\":" << index << ",\"line\":" << st.line << ",\"do\":" << json_str(st.source) << ","
+          << screen_json(app, false).substr(1) << "\n";
   }
   return 0;
 }

@@ -1,5 +1,6 @@
 // Running the app: the real event-driven loop, and the headless script runner.
 #pragma once
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -11,8 +12,11 @@ namespace kiosk::app {
 
 // Blocks in SDL_WaitEventTimeout until input or the app's next deadline;
 // draws only while the app wants frames. Returns when asked to quit or when
-// `max_ms` (> 0) of wall time has passed.
-int run_event_loop(App& app, platform::Clock& clock, int64_t max_ms = 0, bool headless = false);
+// `max_ms` (> 0) of wall time has passed. With `trace`, writes one JSON line
+// (monotonic time, frame, screen, pointer, visible nodes) whenever what is on
+// screen changes: real-window tests read it.
+int run_event_loop(App& app, platform::Clock& clock, int64_t max_ms = 0, bool headless = false,
+                   std::ostream* trace = nullptr);
 
 // Runs steps against a headless app; writes PNGs and trace.jsonl into out_dir.
 // Returns 0, or 1 with the failing step's message on stderr.

@@ -24,7 +24,7 @@ using namespace kiosk;
 namespace {
 constexpr const char* kUsage = R"(kiosk: the child-support lobby kiosk
 
-  kiosk [--config FILE] [--windowed] [--db FILE]
+  kiosk [--config FILE] [--windowed] [--db FILE] [--trace FILE]
   kiosk --headless --script FILE --out DIR [--size WxH] [--config FILE] [--db FILE] [--speech espeak]
   kiosk --headless --benchmark [--size WxH] [--idle-seconds N]
   kiosk --headless --soak STEPS [--seed N]
@@ -32,6 +32,8 @@ constexpr const char* kUsage = R"(kiosk: the child-support lobby kiosk
 --config FILE   settings (default: none, built-in defaults; see kiosk.toml)
 --windowed      a window instead of fullscreen, for trying it on a desktop
 --db FILE       content database (overrides the config file)
+--trace FILE    on a display: a JSON line per change of the screen (time,
+                screen, pointer, every visible widget), for real-window tests
 --headless      no display: SDL's dummy driver and software renderer
 --script FILE   steps to run headless (README.md, "Headless scripts")
 --out DIR       where screenshots and trace.jsonl go
@@ -59,7 +61,7 @@ int main(int argc, char** argv) {
   auto t_start = std::chrono::steady_clock::now();
   i18n::init_icu_defaults();
   std::string speech_mode = "record";
-  std::string config, script, out, db;
+  std::string config, script, out, db, trace_file;
   bool headless = false, windowed = false, benchmark = false;
   int64_t soak_steps = 0;
   uint64_t soak_seed = 1;
@@ -81,6 +83,7 @@ int main(int argc, char** argv) {
         return 2;
       }
     }
+    else if (a == "--trace") trace_file = next("a file");
     else if (a == "--headless") headless = true;
     else if (a == "--windowed") windowed = true;
     else if (a == "--benchmark") benchmark = true;
@@ -123,7 +126,12 @@ int main(int argc, char** argv) {
       speech = std::make_unique<platform::NoSpeech>(speech_why);  // the app offers no speech controls
     }
     app::App app(settings, clock, *video, speech.get());
-    return app::run_event_loop(app, clock);
+    std::ofstream trace;
+    if (!trace_file.empty()) {
+      trace.open(trace_file);
+      if (!trace) { std::fprintf(stderr, "kiosk: cannot write the trace %s\n", trace_file.c_str()); return 2; }
+    }
+    return app::run_event_loop(app, clock, 0, false, trace_file.empty() ? nullptr : &trace);
   }
 
   auto video = platform::Video::open_headless(w, h, &why);

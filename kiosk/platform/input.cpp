@@ -26,27 +26,88 @@ std::vector<std::string> add_key_bindings(const std::vector<std::pair<std::strin
   return bad;
 }
 
-std::optional<InputEvent> translate(const SDL_Event& e, int w, int h) {
+namespace {
+// Window units to layout pixels: on a high-DPI Wayland output the renderer
+// has more pixels than the window has units.
+void to_pixels(Uint32 window_id, float* x, float* y) {
+  SDL_Window* win = SDL_GetWindowFromID(window_id);
+  SDL_Renderer* r = win ? SDL_GetRenderer(win) : nullptr;
+  int ww = 0, wh = 0, pw = 0, ph = 0;
+  if (!r) return;
+  SDL_GetWindowSize(win, &ww, &wh);
+  if (SDL_GetRendererOutputSize(r, &pw, &ph) != 0 || ww <= 0 || wh <= 0) return;
+  *x *= static_cast<float>(pw) / static_cast<float>(ww);
+  *y *= static_cast<float>(ph) / static_cast<float>(wh);
+}
+
+// Finger coordinates are 0..1 of the window: into layout pixels.
+void finger_to_pixels(Uint32 window_id, float* x, float* y) {
+  SDL_Window* win = SDL_GetWindowFromID(window_id);
+  if (!win) win = SDL_GetKeyboardFocus();
+  SDL_Renderer* r = win ? SDL_GetRenderer(win) : nullptr;
+  int pw = 0, ph = 0;
+  if (r && SDL_GetRendererOutputSize(r, &pw, &ph) == 0) {
+    *x *= static_cast<float>(pw);
+    *y *= static_cast<float>(ph);
+  }
+}
+
+std::optional<InputEvent> pointer(InputEvent::Type t, float x, float y) {
+  InputEvent ev;
+  ev.type = t;
+  ev.x = x;
+  ev.y = y;
+  return ev;
+}
+}  // namespace
+
+std::optional<InputEvent> translate(const SDL_Event& e) { return Translator()(e); }
+
+std::optional<InputEvent> Translator::operator()(const SDL_Event& e) {
+  using T = InputEvent::Type;
   InputEvent ev;
   switch (e.type) {
-    case SDL_QUIT: ev.type = InputEvent::Type::Quit; return ev;
-    case SDL_MOUSEBUTTONDOWN:
-      if (e.button.button != SDL_BUTTON_LEFT) return std::nullopt;
-      ev.type = InputEvent::Type::PointerDown; ev.x = (float)e.button.x; ev.y = (float)e.button.y; return ev;
-    case SDL_MOUSEBUTTONUP:
-      if (e.button.button != SDL_BUTTON_LEFT) return std::nullopt;
-      ev.type = InputEvent::Type::PointerUp; ev.x = (float)e.button.x; ev.y = (float)e.button.y; return ev;
-    case SDL_MOUSEMOTION:
-      if (!(e.motion.state & SDL_BUTTON_LMASK)) return std::nullopt;  // no hover on a touch kiosk
-      ev.type = InputEvent::Type::PointerMove; ev.x = (float)e.motion.x; ev.y = (float)e.motion.y; return ev;
-    // SDL also synthesizes mouse events from touches (SDL_HINT_TOUCH_MOUSE_EVENTS,
-    // on by default), so touch arrives above; raw finger events are ignored to
-    // avoid double taps.
-    case SDL_TEXTINPUT: ev.type = InputEvent::Type::Text; ev.text = e.text.text; return ev;
+    case SDL_QUIT: ev.type = T::Quit; return ev;
+    case SDL_MOUSEBUTTONDOWN: case SDL_MOUSEBUTTONUP: {
+      if (e.button.button != SDL_BUTTON_LEFT || e.button.which == SDL_TOUCH_MOUSEID) return std::nullopt;
+      float x = static_cast<float>(e.button.x), y = static_cast<float>(e.button.y);
+      to_pixels(e.button.windowID, &x, &y);
+      return pointer(e.type == SDL_MOUSEBUTTONDOWN ? T::PointerDown : T::PointerUp, x, y);
+    }
+    case SDL_MOUSEMOTION: {
+      // no hover on a touch kiosk: only a held button moves the pointer
+      if (!(e.motion.state & SDL_BUTTON_LMASK) || e.motion.which == SDL_TOUCH_MOUSEID) return std::nullopt;
+      float x = static_cast<float>(e.motion.x), y = static_cast<float>(e.motion.y);
+      to_pixels(e.motion.windowID, &x, &y);
+      return pointer(T::PointerMove, x, y);
+    }
+    case SDL_FINGERDOWN: case SDL_FINGERMOTION: case SDL_FINGERUP: {
+      float x = e.tfinger.x, y = e.tfinger.y;
+      finger_to_pixels(e.tfinger.windowID, &x, &y);
+      const bool mine = finger_down_ && e.tfinger.fingerId == finger_;
+      if (e.type == SDL_FINGERDOWN) {
+        if (!finger_down_) {
+          finger_down_ = true;
+          cancelled_ = false;
+          finger_ = e.tfinger.fingerId;
+          return pointer(T::PointerDown, x, y);
+        }
+        if (cancelled_) return std::nullopt;
+        cancelled_ = true;  // a second finger: the first one's press chooses nothing
+        return pointer(T::PointerCancel, x, y);
+      }
+      if (!mine) return std::nullopt;
+      if (e.type == SDL_FINGERUP) {
+        finger_down_ = false;
+        return cancelled_ ? std::nullopt : pointer(T::PointerUp, x, y);
+      }
+      return cancelled_ ? std::nullopt : pointer(T::PointerMove, x, y);
+    }
+    case SDL_TEXTINPUT: ev.type = T::Text; ev.text = e.text.text; return ev;
     case SDL_KEYDOWN: {
       bool shift = (e.key.keysym.mod & KMOD_SHIFT) != 0;
       bool ctrl_alt = (e.key.keysym.mod & KMOD_CTRL) && (e.key.keysym.mod & KMOD_ALT);
-      ev.type = InputEvent::Type::Key;
+      ev.type = T::Key;
       if (auto it = extra_bindings().find(e.key.keysym.sym); it != extra_bindings().end()) {
         ev.key = it->second;
         return ev;
@@ -68,16 +129,16 @@ std::optional<InputEvent> translate(const SDL_Event& e, int w, int h) {
       return ev;
     }
     case SDL_WINDOWEVENT:
-      if (e.window.event == SDL_WINDOWEVENT_CLOSE) { ev.type = InputEvent::Type::Quit; return ev; }
-      ev.type = InputEvent::Type::Wake;
+      if (e.window.event == SDL_WINDOWEVENT_CLOSE) { ev.type = T::Quit; return ev; }
+      ev.type = T::Wake;
       return ev;
     case SDL_RENDER_DEVICE_RESET: case SDL_RENDER_TARGETS_RESET:
-      ev.type = InputEvent::Type::Wake; return ev;
+      ev.type = T::Wake; return ev;
     case SDL_DISPLAYEVENT:
       // the screen was unplugged or switched off: the service starts us again on a working one
-      if (e.display.event == SDL_DISPLAYEVENT_DISCONNECTED) { ev.type = InputEvent::Type::DisplayLost; return ev; }
+      if (e.display.event == SDL_DISPLAYEVENT_DISCONNECTED) { ev.type = T::DisplayLost; return ev; }
       return std::nullopt;
-    default: (void)w; (void)h; return std::nullopt;
+    default: return std::nullopt;
   }
 }
 

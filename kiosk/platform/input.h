@@ -1,6 +1,6 @@
 // Input as the app sees it, whether it came from SDL or from a headless
-// script: pointer (finger or mouse), keys of a keyboard or EZ-Access-style
-// keypad, and typed text.
+// script: pointer (one finger or the mouse), keys of a keyboard or
+// EZ-Access-style keypad, and typed text.
 #pragma once
 #include <optional>
 #include <string>
@@ -14,16 +14,33 @@ namespace kiosk::platform {
 enum class Key { None, Up, Down, Left, Right, Enter, Escape, Tab, ShiftTab, Backspace, Help, Home, StaffChord };
 
 struct InputEvent {
-  enum class Type { PointerDown, PointerMove, PointerUp, Key, Text, Quit, Wake, DisplayLost };
+  // PointerCancel: the finger left without choosing anything (a second
+  // finger came down); nothing under it is activated.
+  enum class Type { PointerDown, PointerMove, PointerUp, PointerCancel, Key, Text, Quit, Wake, DisplayLost };
   Type type = Type::Wake;
   float x = 0, y = 0;  // window pixels, for pointer events
   Key key = Key::None;
   std::string text;    // UTF-8, for Text
 };
 
-// Translates one SDL event; nullopt for events the kiosk ignores.
-// Touch events carry normalized coordinates: w, h are the window size.
-std::optional<InputEvent> translate(const SDL_Event& e, int w, int h);
+// Turns SDL events into the kiosk's input. Stateful because of fingers: the
+// first finger down is the pointer; any other finger is ignored, and a second
+// finger while the first is down (a pinch, a palm) cancels the first one's
+// press. SDL's mouse events synthesized from touches are ignored (the finger
+// events are taken directly). Pointer coordinates come out in the pixels the
+// kiosk lays out in (the renderer's output), whatever SDL's window units are.
+class Translator {
+public:
+  std::optional<InputEvent> operator()(const SDL_Event& e);
+
+private:
+  long long finger_ = 0;     // SDL_FingerID of the pointer finger
+  bool finger_down_ = false;
+  bool cancelled_ = false;   // the pointer finger's press was cancelled
+};
+
+// One event with no finger state (keys, text, window events): for tests.
+std::optional<InputEvent> translate(const SDL_Event& e);
 
 // Adds keys by SDL name ("Keypad 8", "PageDown") for actions ("up", "down",
 // "enter", "back", "help", "home"), as a kiosk's [keys] setting lists them.

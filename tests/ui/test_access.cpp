@@ -202,7 +202,7 @@ TEST_CASE("keys only: a keypad's keys come from the config", "[ui][access][keys]
     SDL_Event e{};
     e.type = SDL_KEYDOWN;
     e.key.keysym.sym = code;
-    auto ev = platform::translate(e, 1920, 1080);
+    auto ev = platform::translate(e);
     return ev ? ev->key : platform::Key::None;
   };
   REQUIRE(press(SDLK_PAGEDOWN) == platform::Key::Down);

@@ -58,7 +58,33 @@ set_tests_properties(kiosk_without_display_exits_2 PROPERTIES TIMEOUT 30)
 add_test(NAME debian_package
   COMMAND ${CMAKE_COMMAND} -DBUILD_DIR=${CMAKE_BINARY_DIR} -DOUT=${CMAKE_BINARY_DIR}/package
           -DCMAKE_CPACK_COMMAND=${CMAKE_CPACK_COMMAND} -P ${CMAKE_SOURCE_DIR}/tests/check_package.cmake)
-set_tests_properties(debian_package PROPERTIES FIXTURES_REQUIRED content_db)
+set_tests_properties(debian_package PROPERTIES FIXTURES_REQUIRED content_db FIXTURES_SETUP debian_package LABELS deploy)
+
+# lintian on that package: no error, and every warning explained in README.md.
+find_program(LINTIAN_PROGRAM lintian)
+if(LINTIAN_PROGRAM)
+  add_test(NAME debian_package_lintian
+    COMMAND ${CMAKE_COMMAND} -DBUILD_DIR=${CMAKE_BINARY_DIR} -DOUT=${CMAKE_BINARY_DIR}/package -DLINTIAN_ONLY=ON
+            -DLINTIAN=${LINTIAN_PROGRAM} -DSOURCE_DIR=${CMAKE_SOURCE_DIR} -P ${CMAKE_SOURCE_DIR}/tests/check_package.cmake)
+  set_tests_properties(debian_package_lintian PROPERTIES FIXTURES_REQUIRED debian_package LABELS deploy TIMEOUT 300)
+endif()
+
+# The package on a booted systemd (a systemd-nspawn container; root only):
+# install, start to READY=1 under cage, staff Exit/Restart. The full run
+# (watchdog, reinstall, upgrade, remove, purge) is scripts/deploy-test.
+add_test(NAME deploy_container_quick COMMAND ${CMAKE_SOURCE_DIR}/scripts/deploy-test --quick)
+set_tests_properties(deploy_container_quick PROPERTIES ENVIRONMENT "BUILD_DIR=${CMAKE_BINARY_DIR}"
+  LABELS deploy TIMEOUT 300 RUN_SERIAL ON SKIP_RETURN_CODE 77)
+
+# The kiosk on a real X window (Xvfb, matchbox, xdotool/XTEST): taps land on
+# the widgets the accessibility tree names, a 300-move burst at 100/s ends on
+# screen within 100 ms of the release, and without a window manager the window
+# covers the screen and is tapped right. The full run is scripts/real-window-test.
+add_test(NAME real_window_slice
+  COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/realwindow/realwindow.py --slice --kiosk $<TARGET_FILE:kiosk>
+          --db ${CMAKE_BINARY_DIR}/test-content.db --config ${CMAKE_SOURCE_DIR}/tests/journeys/kiosk-test.toml
+          --out ${CMAKE_BINARY_DIR}/realwindow --display 78)
+set_tests_properties(real_window_slice PROPERTIES FIXTURES_REQUIRED content_db LABELS realwindow TIMEOUT 180 RUN_SERIAL ON)
 
 # The monkey, short: 6,000 seeded random steps on the real app, no crash, no
 # memory growth after step 2,000. The long run (100,000 steps) is scripts/soak.

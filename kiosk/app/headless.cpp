@@ -3,6 +3,7 @@
 
 #include "platform/watchdog.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <ostream>
@@ -77,7 +78,6 @@ int run_event_loop(App& app, platform::Clock& clock, int64_t max_ms, bool headle
   // heartbeat, so a frozen kiosk stops pinging and is restarted
   platform::Watchdog watchdog;
   bool told_ready = false;
-  std::string last_traced;
   while (!app.quit_requested()) {
     if (max_ms > 0 && clock.now_ms() - start >= max_ms) break;
     int64_t wait = app.wants_frame() ? 0 : app.ms_to_next_wake();
@@ -104,16 +104,13 @@ int run_event_loop(App& app, platform::Clock& clock, int64_t max_ms, bool headle
     if (app.wants_frame()) {
       app.frame();
       if (trace) {
-        // a line when what is on screen changed, stamped with the monotonic
-        // clock (CLOCK_MONOTONIC, as an outside test process reads it)
-        std::string now = screen_json(app, true);
-        if (now != last_traced) {
-          last_traced = now;
-          double t = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-          char stamp[64];
-          std::snprintf(stamp, sizeof stamp, "{\"t\":%.4f,\"frame\":%d,", t, app.frames_drawn());
-          *trace << stamp << now.substr(1) << "\n" << std::flush;
-        }
+        // a line per frame drawn (frames are drawn only when something
+        // happens), stamped with the monotonic clock (CLOCK_MONOTONIC, as an
+        // outside test process reads it)
+        double t = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+        char stamp[64];
+        std::snprintf(stamp, sizeof stamp, "{\"t\":%.4f,\"frame\":%d,", t, app.frames_drawn());
+        *trace << stamp << screen_json(app, true).substr(1) << "\n" << std::flush;
       }
     }
     if (!told_ready && app.frames_drawn() > 0) {
@@ -192,6 +189,36 @@ int run_script(App& app, platform::ManualClock& clock, platform::Video& video, c
         if (app.wants_frame()) app.frame();
       }
       settle(app, 1);
+    } else if (v == "scroll-to") {
+      // drags the list the way a visitor would (and holds still before
+      // lifting, so it does not fly on) until the label is in view
+      auto any = [&]() -> const ui::A11yNode* {  // one in view, else the first
+        const ui::A11yNode* first = nullptr;
+        for (const auto& n : app.tree().nodes())
+          if (n.label == st.args[0]) {
+            if (n.visible()) return &n;
+            if (!first) first = &n;
+          }
+        return first;
+      };
+      const ui::A11yNode* n = any();
+      for (int tries = 0; n && !n->visible() && tries < 40; ++tries) {
+        const float target = n->clip.y + n->clip.h * 0.3f;
+        const float d = std::clamp(n->rect.y - target, -n->clip.h * 0.6f, n->clip.h * 0.6f);
+        const float x = n->clip.x + n->clip.w * 0.5f, y1 = n->clip.y + n->clip.h * (d > 0 ? 0.8f : 0.2f), y2 = y1 - d;
+        app.handle({platform::InputEvent::Type::PointerDown, x, y1});
+        settle(app, 1);
+        for (int i = 1; i <= 25; ++i) {
+          clock.advance(16);
+          app.handle({platform::InputEvent::Type::PointerMove, x, y1 + (y2 - y1) * std::min(i, 20) / 20});
+          app.frame();
+        }
+        app.handle({platform::InputEvent::Type::PointerUp, x, y2});
+        settle(app, 2);
+        n = any();
+      }
+      if (!n) return fail("nothing labelled \"" + st.args[0] + "\" is on this screen, in view or not");
+      if (!n->visible()) return fail("\"" + st.args[0] + "\" could not be scrolled into view");
     } else if (v == "frames") {
       for (int i = 0; i < std::stoi(st.args[0]); ++i) app.frame();
     } else if (v == "screenshot") {

@@ -13,8 +13,8 @@ namespace kiosk::app {
 // Blocks in SDL_WaitEventTimeout until input or the app's next deadline;
 // draws only while the app wants frames. Returns when asked to quit or when
 // `max_ms` (> 0) of wall time has passed. With `trace`, writes one JSON line
-// (monotonic time, frame, screen, pointer, visible nodes) whenever what is on
-// screen changes: real-window tests read it.
+// per frame drawn (monotonic time, frame, screen, pointer, visible nodes):
+// real-window tests read it.
 int run_event_loop(App& app, platform::Clock& clock, int64_t max_ms = 0, bool headless = false,
                    std::ostream* trace = nullptr);
 

@@ -32,8 +32,8 @@ constexpr const char* kUsage = R"(kiosk: the child-support lobby kiosk
 --config FILE   settings (default: none, built-in defaults; see kiosk.toml)
 --windowed      a window instead of fullscreen, for trying it on a desktop
 --db FILE       content database (overrides the config file)
---trace FILE    on a display: a JSON line per change of the screen (time,
-                screen, pointer, every visible widget), for real-window tests
+--trace FILE    on a display: a JSON line per frame drawn (time, screen,
+                pointer, every visible widget), for real-window tests
 --headless      no display: SDL's dummy driver and software renderer
 --script FILE   steps to run headless (README.md, "Headless scripts")
 --out DIR       where screenshots and trace.jsonl go

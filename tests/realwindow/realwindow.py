@@ -6,7 +6,7 @@ pointer events through XTEST the way a touch panel's driver would (a fast
 burst goes through python3-xlib's XTEST from this process, so 100 moves a
 second are kept even on a busy machine), ImageMagick
 takes screenshots. The kiosk writes what it shows to --trace (one JSON line,
-stamped with CLOCK_MONOTONIC, whenever the screen changes); this script reads
+stamped with CLOCK_MONOTONIC, for every frame drawn); this script reads
 that to find where widgets are and when a frame with a given pointer state was
 drawn.
 

@@ -162,6 +162,9 @@ void App::build_fonts() {
   if (font_files_.regular.empty()) font_files_ = platform::find_fonts(settings_.font_family);
   const platform::FontFiles& files = font_files_;
   auto add = [&](const std::string& file, float px) -> ImFont* {
+    // No horizontal oversampling: at kiosk sizes (33 px and up) glyphs
+    // placed on whole pixels look the same, and the atlas is half the size
+    // in memory (ImGui's copy and the GPU's).
     ImFontConfig cfg;
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
@@ -186,6 +189,7 @@ void App::build_fonts() {
       merge.FontNo = face.index;
       merge.OversampleH = 1;
       // Arabic letters are small for their size in pixels beside Latin ones
+      merge.PixelSnapH = true;
       const float size = std::round(px * (sc.lang == std::string("ar") ? 1.2f : 1.0f));
       if (!io.Fonts->AddFontFromFileTTF(face.file.c_str(), size, &merge, glyph_ranges_.Data))
         log("cannot load font " + face.file);

@@ -3,6 +3,7 @@
 
 #include <cfloat>
 #include <cstdio>
+#include <cstdlib>
 #include <algorithm>
 #include <cmath>
 #include <ctime>
@@ -322,7 +323,8 @@ void App::fill_staff_view() {
   v.stale.clear();
   v.coverage.clear();
   v.usage.clear();
-  if (store_) {
+  v.pack_stale = packs_ ? packs_->stale_words() : std::string();
+  if (store_) try {
     v.content_hash = store_->info().content_hash;
     v.built_from = store_->info().built_from;
     v.items = store_->info().items;
@@ -342,6 +344,9 @@ void App::fill_staff_view() {
       for (const auto& c : store_->coverage(loc)) { done += c.done; total += c.total; }
       v.coverage.push_back(loc + ": " + std::to_string(done) + " of " + std::to_string(total) + " items translated");
     }
+  } catch (const std::exception& e) {
+    log(std::string("cannot read content for the staff menu: ") + e.what());
+    content_broken_ = true;
   }
   if (stats_)
     for (const auto& [what, n] : stats_->totals(25)) v.usage.push_back(what + ": " + std::to_string(n));
@@ -359,8 +364,9 @@ const content::Model* App::model_for_locale() {
   if (!model_ || model_->locale != session_.prefs.locale) {
     try {
       model_ = content::load_model(*store_, session_.prefs.locale);
-    } catch (const content::SqlError& e) {
+    } catch (const std::exception& e) {  // the screen shows what it has; tick() opens the last good content
       log(std::string("cannot read content: ") + e.what());
+      content_broken_ = true;
       return model_.get();
     }
   }
@@ -378,9 +384,10 @@ const content::SearchResponse& App::search(const std::string& query) {
       search_query_ = query;
       search_response_ = search_->query(query, 30);
     }
-  } catch (const content::SqlError& e) {
+  } catch (const std::exception& e) {
     log(std::string("search failed: ") + e.what());
     search_response_ = {};
+    content_broken_ = true;
   }
   return search_response_;
 }
@@ -516,18 +523,64 @@ void App::check_content(bool force) {
   }
   content_pending_ = false;
   content_stat_ = st;
-  std::string why;
-  auto fresh = content::Store::open(settings_.database, &why);
+  // the published file is copied into one only the kiosk writes and checked
+  // there: overwriting it in place later changes nothing a visitor sees
+  if (!owned_) owned_ = std::make_unique<content::OwnedContent>(content::own_dir_for(settings_.database));
+  std::string why, from = settings_.database;
+  auto fresh = owned_->adopt(settings_.database, &why);
+  if (!fresh) log("content refused, " + std::string(store_ ? "keeping the content in use: " : "no content: ") + why);
+  if (!fresh && !store_) fresh = fallback_content(&from);  // start-up never aborts on content
   if (!fresh) {
-    log("content refused, " + std::string(store_ ? "keeping the content in use: " : "no content: ") + why);
     if (!store_ && force) session_.nav.reset({"content-missing", ""});
     return;
   }
+  use_content(std::move(fresh), from);
+}
+
+// content.db.previous, then the database the package installs
+std::unique_ptr<content::Store> App::fallback_content(std::string* from) {
+  if (!owned_) return nullptr;
+  const char* packaged = std::getenv("KIOSK_PACKAGED_DATABASE");  // tests; the .deb installs the fixed path
+  for (const std::string& p : {settings_.database + ".previous", std::string(packaged ? packaged : "/usr/share/kiosk/content.db")}) {
+    struct stat st {};
+    if (p == settings_.database || ::stat(p.c_str(), &st) != 0) continue;
+    std::string why;
+    if (auto s = owned_->adopt(p, &why)) {
+      log("using the last good content instead: " + p);
+      *from = p;
+      return s;
+    }
+    log("content refused: " + why);
+  }
+  return nullptr;
+}
+
+// An error reading accepted content (a disk fault, a file changed under us):
+// the copy is set aside and the one accepted before it (else the fallbacks) opened.
+void App::recover_content() {
+  content_broken_ = false;
+  std::string why, from = "the last good copy";
+  auto good = owned_ ? owned_->fall_back(&why) : nullptr;
+  if (!good) {
+    log("content failed and " + why);
+    good = fallback_content(&from);
+  }
+  if (!good || !use_content(std::move(good), from)) log("content failed, nothing good to go back to; keeping what there is");
+}
+
+bool App::use_content(std::unique_ptr<content::Store> fresh, const std::string& from) {
   i18n::Catalog cat;
-  fresh->load_catalog(cat);
+  std::vector<std::string> available;
+  try {
+    fresh->load_catalog(cat);
+    available = fresh->locales();
+  } catch (const std::exception& e) {
+    log("content refused, " + from + ": " + e.what());
+    return false;
+  }
   if (cat.keys("en").empty()) {
-    log("content refused, it has no English UI strings: " + settings_.database);
-    return;
+    log("content refused, it has no English UI strings: " + from);
+    return false;
   }
   glyph_corpus_.clear();
   search_.reset();  // holds statements of the old connection
@@ -538,15 +591,15 @@ void App::check_content(bool force) {
   catalog_ = std::move(cat);
   words_locale_.clear();  // the new catalog may word them differently
   locales_.clear();
-  auto available = store_->locales();
   for (const auto& l : settings_.locales)
     if (std::find(available.begin(), available.end(), l) != available.end()) locales_.push_back(l);
   if (locales_.empty()) locales_ = {"en"};
-  log("content loaded: " + settings_.database + " (" + std::to_string(store_->info().items) + " items, version " +
+  log("content loaded: " + from + " (" + std::to_string(store_->info().items) + " items, version " +
       store_->info().content_hash + ")");
   if (session_.nav.top().screen == "content-missing") session_.nav.reset({"attract", ""});
   fonts_dirty_ = true;
   grace_frames_ = std::max(grace_frames_, kGraceFrames);
+  return true;
 }
 
 void App::tick() {
@@ -566,6 +619,7 @@ void App::tick() {
     case session::IdleEvent::Reset: reset_session(); break;
     case session::IdleEvent::None: break;
   }
+  if (content_broken_) recover_content();
   check_content(false);
   if (packs_)
     for (const auto& m : packs_->take_messages()) {

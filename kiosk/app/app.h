@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <vector>
 
+#include "content/accept.h"
 #include "content/model.h"
 #include "content/pack.h"
 #include "content/pack_watch.h"
@@ -70,6 +71,11 @@ private:
   void apply(const screens::Intent& in);
   void reset_session();
   void check_content(bool force);
+  // Content that arrives is copied and accepted (content/accept.h) before use;
+  // an error reading it later sets it aside for the last good copy.
+  bool use_content(std::unique_ptr<content::Store> fresh, const std::string& from);
+  std::unique_ptr<content::Store> fallback_content(std::string* from);
+  void recover_content();
   void setup_style();
   void build_fonts();
   float scale() const;
@@ -84,7 +90,9 @@ private:
   session::Session session_;
   session::IdleTimer idle_;
   i18n::Catalog catalog_;
+  std::unique_ptr<content::OwnedContent> owned_;  // the copies store_ reads (declared first: outlives store_)
   std::unique_ptr<content::Store> store_;
+  bool content_broken_ = false;  // an error reading store_; recovered in tick(), never mid-frame
   // The content model and search for the visitor's locale, rebuilt when the
   // locale or the content changes; the last search is kept.
   std::shared_ptr<const content::Model> model_;

@@ -1,17 +1,19 @@
+// Content packs: keys, signatures over (version, length, SHA-256), install and roll back.
 #include "content/pack.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <charconv>
 #include <cstdio>
+#include <ctime>
+#include <fcntl.h>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <fcntl.h>
 #include <vector>
 
-#include "content/store.h"
+#include "content/accept.h"
 
 namespace kiosk::content {
 
@@ -23,12 +25,6 @@ bool sodium_ready() {
   return rc >= 0;
 }
 
-std::string read_file(const std::string& path, bool* ok) {
-  std::ifstream in(path, std::ios::binary);
-  *ok = static_cast<bool>(in);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
 std::string to_hex(const unsigned char* p, size_t n) {
   std::string out(n * 2 + 1, '\0');
   sodium_bin2hex(out.data(), out.size(), p, n);
@@ -36,26 +32,68 @@ std::string to_hex(const unsigned char* p, size_t n) {
   return out;
 }
 
-bool from_hex(const std::string& hex, unsigned char* out, size_t n) {
+bool from_hex(std::string h, unsigned char* out, size_t n) {
   size_t len = 0;
-  std::string h = hex;
   while (!h.empty() && (h.back() == '\n' || h.back() == '\r' || h.back() == ' ')) h.pop_back();
-  return sodium_hex2bin(out, n, h.c_str(), h.size(), nullptr, &len, nullptr) == 0 && len == n;
+  return h.size() == n * 2 && sodium_hex2bin(out, n, h.c_str(), h.size(), nullptr, &len, nullptr) == 0 && len == n;
 }
 
-// What is signed: the version as text, a newline, then the database bytes.
-std::string signed_message(int64_t version, const std::string& db) { return std::to_string(version) + "\n" + db; }
+int64_t clock_now(int64_t now) { return now > 0 ? now : static_cast<int64_t>(std::time(nullptr)); }
+
+// What is signed: these four lines, exactly.
+std::string signed_header(int64_t version, int64_t length, const std::string& sha256) {
+  return "kiosk-content-pack 2\nversion " + std::to_string(version) + "\nlength " + std::to_string(length) + "\nsha256 " +
+         sha256 + "\n";
+}
+
+bool parse_number(const std::string& s, int64_t* out) {
+  if (s.empty() || s.size() > 19 || s[0] == '0') return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && p == s.data() + s.size() && *out > 0;
+}
+
+// The length and SHA-256 of a regular file, read through a fixed buffer.
+std::string hash_file(const std::string& path, int64_t max_bytes, int64_t* length, std::string* hex) {
+  std::string why;
+  int64_t size = 0;
+  int fd = open_regular(path, false, &size, &why);
+  if (fd < 0) return why;
+  if (size > max_bytes) {
+    ::close(fd);
+    return path + ": " + std::to_string(size) + " bytes, more than the " + std::to_string(max_bytes) + " allowed";
+  }
+  crypto_hash_sha256_state h;
+  crypto_hash_sha256_init(&h);
+  std::vector<unsigned char> buf(1 << 16);
+  int64_t total = 0;
+  for (;;) {
+    ssize_t n = ::read(fd, buf.data(), buf.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    total += n;
+    if (total > max_bytes) { ::close(fd); return path + ": longer than " + std::to_string(max_bytes) + " bytes"; }
+    crypto_hash_sha256_update(&h, buf.data(), static_cast<unsigned long long>(n));
+  }
+  ::close(fd);
+  unsigned char d[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&h, d);
+  *length = total;
+  *hex = to_hex(d, sizeof d);
+  return "";
+}
 
 int64_t read_version(const std::string& path) {
-  std::ifstream in(path);
+  std::string text, why;
+  if (!read_small_file(path, 64, &text, &why)) return 0;
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
   int64_t v = 0;
-  return (in >> v) ? v : 0;
+  return parse_number(text, &v) ? v : 0;
 }
 
 // Writes text to path through a temporary file and a rename (fsynced).
 bool write_atomic(const std::string& path, const std::string& text) {
   std::string tmp = path + ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return false;
   bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
   ::close(fd);
@@ -64,8 +102,17 @@ bool write_atomic(const std::string& path, const std::string& text) {
 
 void fsync_dir(const std::string& path) {
   fs::path dir = fs::path(path).parent_path();
-  int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
+  int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd >= 0) { ::fsync(fd); ::close(fd); }
+}
+
+std::string date_of(int64_t t) {
+  std::time_t tt = static_cast<std::time_t>(t);
+  char buf[32];
+  std::tm tm{};
+  if (!gmtime_r(&tt, &tm)) return std::to_string(t);
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
 }
 }  // namespace
 
@@ -74,7 +121,7 @@ std::string make_keys(const std::string& public_path, const std::string& secret_
   unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
   crypto_sign_keypair(pk, sk);
   {
-    int fd = ::open(secret_path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    int fd = ::open(secret_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) return secret_path + ": cannot create (does it exist already?)";
     std::string hex = to_hex(sk, sizeof sk) + "\n";
     bool ok = ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size());
@@ -82,120 +129,189 @@ std::string make_keys(const std::string& public_path, const std::string& secret_
     sodium_memzero(sk, sizeof sk);
     if (!ok) return secret_path + ": cannot write";
   }
-  std::ofstream(public_path) << to_hex(pk, sizeof pk) << "\n";
-  return fs::exists(public_path) ? "" : public_path + ": cannot write";
+  return write_atomic(public_path, to_hex(pk, sizeof pk) + "\n") ? "" : public_path + ": cannot write";
 }
 
-std::string sign_pack(const std::string& db_path, const std::string& secret_key_path, int64_t version) {
+std::string sign_pack(const std::string& db_path, const std::string& secret_key_path, int64_t version, int64_t now) {
   if (!sodium_ready()) return "libsodium could not start";
-  bool ok = false;
-  std::string db = read_file(db_path, &ok);
-  if (!ok) return db_path + ": cannot read";
-  std::string sk_hex = read_file(secret_key_path, &ok);
+  const int64_t clock = clock_now(now);
+  if (version <= 0) return "version " + std::to_string(version) + ": a pack version is a positive number";
+  if (version > clock + kMaxVersionAhead)
+    return "version " + std::to_string(version) + " is more than a year ahead of the clock (" + date_of(clock) +
+           "); kiosks would refuse it. Leave --version out (it is then the current time) or use a number close to the last pack's";
+  int64_t length = 0;
+  std::string sha;
+  if (auto why = hash_file(db_path, limits().max_database_bytes, &length, &sha); !why.empty()) return why;
+  std::string sk_hex, why;
   unsigned char sk[crypto_sign_SECRETKEYBYTES];
-  if (!ok || !from_hex(sk_hex, sk, sizeof sk)) return secret_key_path + ": not a secret key made by kiosk-content keygen";
-  std::string msg = signed_message(version, db);
+  if (!read_small_file(secret_key_path, 1024, &sk_hex, &why) || !from_hex(sk_hex, sk, sizeof sk))
+    return secret_key_path + ": not a secret key made by kiosk-content keygen";
+  const std::string header = signed_header(version, length, sha);
   unsigned char sig[crypto_sign_BYTES];
-  crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), sk);
+  crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(header.data()), header.size(), sk);
   sodium_memzero(sk, sizeof sk);
-  if (!write_atomic(db_path + ".sig", "kiosk-content-pack 1\nversion " + std::to_string(version) + "\nsignature " +
-                                          to_hex(sig, sizeof sig) + "\n"))
-    return db_path + ".sig: cannot write";
+  if (!write_atomic(db_path + ".sig", header + "signature " + to_hex(sig, sizeof sig) + "\n")) return db_path + ".sig: cannot write";
   return "";
 }
 
-PackCheck check_pack(const std::string& db_path, const std::string& public_key_path) {
+PackCheck read_signature_text(const std::string& text, const std::string& public_key_path) {
   PackCheck r;
   if (!sodium_ready()) { r.why = "libsodium could not start"; return r; }
-  bool ok = false;
-  std::string pk_hex = read_file(public_key_path, &ok);
+  std::string pk_hex, why;
   unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-  if (!ok || !from_hex(pk_hex, pk, sizeof pk)) { r.why = public_key_path + ": no public key to check packs with"; return r; }
-  std::string sig_text = read_file(db_path + ".sig", &ok);
-  if (!ok) { r.why = db_path + ": unsigned (no " + db_path + ".sig)"; return r; }
-  // "kiosk-content-pack 1", "version N", "signature HEX"
-  std::istringstream in(sig_text);
-  std::string magic, word, sig_hex;
-  int format = 0;
-  in >> magic >> format >> word >> r.version >> word >> sig_hex;
-  unsigned char sig[crypto_sign_BYTES];
-  if (magic != "kiosk-content-pack" || format != 1 || r.version <= 0 || !from_hex(sig_hex, sig, sizeof sig)) {
-    r.why = db_path + ".sig: not a pack signature";
+  if (!read_small_file(public_key_path, 1024, &pk_hex, &why) || !from_hex(pk_hex, pk, sizeof pk)) {
+    r.why = public_key_path + ": no public key to check packs with";
     return r;
   }
-  std::string db = read_file(db_path, &ok);
-  if (!ok) { r.why = db_path + ": cannot read"; return r; }
-  std::string msg = signed_message(r.version, db);
-  if (crypto_sign_verify_detached(sig, reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), pk) != 0) {
-    r.why = db_path + ": wrong signature (changed, truncated, or signed with another key)";
+  // exactly five lines: the four signed ones and the signature
+  std::vector<std::string> lines;
+  for (size_t a = 0; a < text.size();) {
+    size_t b = text.find('\n', a);
+    if (b == std::string::npos) b = text.size();
+    lines.push_back(text.substr(a, b - a));
+    a = b + 1;
+  }
+  auto value = [&](size_t i, const char* word) -> std::string {
+    std::string w = std::string(word) + " ";
+    return i < lines.size() && lines[i].rfind(w, 0) == 0 ? lines[i].substr(w.size()) : std::string("\x01");
+  };
+  if (!lines.empty() && lines[0] == "kiosk-content-pack 1") {
+    r.why = "an old signature format (no length and hash); sign the pack again with this kiosk-content";
     return r;
   }
-  // signed, but is it a database this kiosk reads? (schema version, integrity)
-  std::string why;
-  if (!Store::open(db_path, &why)) { r.why = why; return r; }
+  unsigned char sig[crypto_sign_BYTES], digest[crypto_hash_sha256_BYTES];
+  if (lines.size() != 5 || lines[0] != "kiosk-content-pack 2" || !parse_number(value(1, "version"), &r.version) ||
+      !parse_number(value(2, "length"), &r.length) || !from_hex(value(3, "sha256"), digest, sizeof digest) ||
+      value(3, "sha256") != to_hex(digest, sizeof digest) || !from_hex(value(4, "signature"), sig, sizeof sig)) {
+    r = PackCheck{};
+    r.why = "not a pack signature";
+    return r;
+  }
+  r.sha256 = value(3, "sha256");
+  const std::string header = signed_header(r.version, r.length, r.sha256);
+  if (crypto_sign_verify_detached(sig, reinterpret_cast<const unsigned char*>(header.data()), header.size(), pk) != 0) {
+    r = PackCheck{};
+    r.why = "wrong signature (changed, or signed with another key)";
+    return r;
+  }
   r.ok = true;
   return r;
 }
 
-Installed installed(const std::string& live) {
-  return {read_version(live + ".version"), fs::exists(live + ".previous") ? read_version(live + ".previous.version") : 0};
+PackCheck read_signature(const std::string& sig_path, const std::string& public_key_path) {
+  std::string text, why;
+  struct stat st {};
+  if (::lstat(sig_path.c_str(), &st) != 0) {
+    PackCheck r;
+    r.why = "unsigned (no " + sig_path + ")";
+    return r;
+  }
+  if (!read_small_file(sig_path, kMaxSignatureBytes, &text, &why)) {
+    PackCheck r;
+    r.why = why;
+    return r;
+  }
+  PackCheck r = read_signature_text(text, public_key_path);
+  if (!r.ok) r.why = sig_path + ": " + r.why;
+  return r;
 }
 
-std::string install_pack(const std::string& db_path, const std::string& public_key_path, const std::string& live) {
-  PackCheck first = check_pack(db_path, public_key_path);
-  if (!first.ok) return first.why;
-  const Installed now = installed(live);
-  if (first.version <= now.version)
-    return db_path + ": version " + std::to_string(first.version) + " is not newer than the installed " + std::to_string(now.version);
-  // a version staff rolled back from stays out, even if the stick still has it
-  if (int64_t withdrawn = read_version(live + ".withdrawn"); first.version <= withdrawn)
-    return db_path + ": version " + std::to_string(first.version) + " was rolled back by staff";
-  // copy beside the live file (same file system, so the final rename is atomic)
+PackCheck check_pack(const std::string& db_path, const std::string& public_key_path) {
+  PackCheck r = read_signature(db_path + ".sig", public_key_path);
+  if (!r.ok) return r;
+  int64_t length = 0;
+  std::string sha;
+  if (auto why = hash_file(db_path, r.length, &length, &sha); !why.empty() || length != r.length || sha != r.sha256) {
+    r.ok = false;
+    r.why = db_path + ": wrong signature (" +
+            (!why.empty() ? why : length != r.length ? "the file is " + std::to_string(length) + " bytes, the signature is for " +
+                                                           std::to_string(r.length)
+                                                     : std::string("the bytes are not the ones signed")) +
+            "; changed, truncated, or signed with another key)";
+    return r;
+  }
+  if (auto why = accept_database(db_path); !why.empty()) {
+    r.ok = false;
+    r.why = why;
+  }
+  return r;
+}
+
+Installed installed(const std::string& live) {
+  return {read_version(live + ".version"), fs::exists(live + ".previous") ? read_version(live + ".previous.version") : 0,
+          read_version(live + ".withdrawn")};
+}
+
+std::string version_refusal(int64_t version, const Installed& now_installed, int64_t now) {
+  const int64_t clock = clock_now(now);
+  if (version <= now_installed.version)
+    return "version " + std::to_string(version) + " is not newer than the installed " + std::to_string(now_installed.version);
+  if (version <= now_installed.withdrawn)
+    return "version " + std::to_string(version) + " was rolled back by staff (only versions after " +
+           std::to_string(now_installed.withdrawn) + " are taken)";
+  if (version > std::max(now_installed.version, clock) + kMaxVersionAhead)
+    return "version " + std::to_string(version) + " is more than a year ahead of the installed version and of the clock (" +
+           date_of(clock) + "); refused so that no pack can freeze updates";
+  return "";
+}
+
+std::string install_pack(const std::string& db_path, const std::string& public_key_path, const std::string& live,
+                         const std::atomic<bool>* cancel, int64_t now) {
+  PackCheck sig = read_signature(db_path + ".sig", public_key_path);
+  if (!sig.ok) return sig.why;
+  const Installed inst = installed(live);
+  if (auto why = version_refusal(sig.version, inst, now); !why.empty()) return db_path + ": " + why;
+  // copy beside the live file (same file system, so the final rename is
+  // atomic), never more than the signed length, hashing what is written
   const std::string incoming = live + ".incoming";
   std::error_code ec;
   fs::remove(incoming, ec);
-  fs::remove(incoming + ".sig", ec);
-  if (!fs::copy_file(db_path, incoming, ec) || !fs::copy_file(db_path + ".sig", incoming + ".sig", ec))
-    return live + ": cannot copy the pack beside it (" + ec.message() + ")";
-  {
-    int fd = ::open(incoming.c_str(), O_RDONLY);
-    if (fd >= 0) { ::fsync(fd); ::close(fd); }
-  }
-  PackCheck copy = check_pack(incoming, public_key_path);
-  if (!copy.ok || copy.version != first.version) {
+  std::string sha;
+  if (auto why = copy_bounded(db_path, incoming, sig.length, &sha, cancel); !why.empty()) {
     fs::remove(incoming, ec);
-    fs::remove(incoming + ".sig", ec);
-    return copy.ok ? db_path + ": changed while it was copied" : copy.why;
+    return why;
+  }
+  const int64_t length = static_cast<int64_t>(fs::file_size(incoming, ec));
+  if (length != sig.length || sha != sig.sha256) {
+    fs::remove(incoming, ec);
+    return db_path + ": wrong signature (" +
+           (length != sig.length ? "the file is " + std::to_string(length) + " bytes, the signature is for " + std::to_string(sig.length)
+                                 : std::string("the bytes are not the ones signed")) +
+           "; changed, truncated, not fully uploaded, or signed with another key)";
+  }
+  if (auto why = accept_database(incoming, cancel); !why.empty()) {
+    fs::remove(incoming, ec);
+    if (why.rfind(incoming, 0) == 0) why = db_path + why.substr(incoming.size());
+    return why;
   }
   // keep the live one for roll back, then swap in one rename
   if (fs::exists(live)) {
     fs::remove(live + ".previous", ec);
     fs::create_hard_link(live, live + ".previous", ec);
     if (ec) fs::copy_file(live, live + ".previous", fs::copy_options::overwrite_existing, ec);
-    write_atomic(live + ".previous.version", std::to_string(now.version) + "\n");
+    write_atomic(live + ".previous.version", std::to_string(inst.version) + "\n");
   }
-  if (std::rename(incoming.c_str(), live.c_str()) != 0) return live + ": cannot rename the new content into place";
-  write_atomic(live + ".version", std::to_string(first.version) + "\n");
-  fs::remove(incoming + ".sig", ec);
+  if (std::rename(incoming.c_str(), live.c_str()) != 0) {
+    fs::remove(incoming, ec);
+    return live + ": cannot rename the new content into place";
+  }
+  write_atomic(live + ".version", std::to_string(sig.version) + "\n");
   fsync_dir(live);
   return "";
 }
 
 std::string roll_back(const std::string& live) {
   const std::string prev = live + ".previous";
-  if (!fs::exists(prev)) return "there is no previous content to go back to";
-  std::string why;
-  if (!Store::open(prev, &why)) return "the previous content is damaged: " + why;
+  if (!fs::exists(prev)) return "there is no previous content to go back to (a roll back happens once per version)";
+  if (auto why = accept_database(prev); !why.empty()) return "the previous content is damaged: " + why;
   const Installed now = installed(live);
-  std::error_code ec;
-  const std::string swap = live + ".rollback";
-  fs::remove(swap, ec);
-  fs::create_hard_link(live, swap, ec);
+  // the previous file becomes the live one: nothing of the withdrawn pack is
+  // kept, so pressing Roll back again cannot bring it back
   if (std::rename(prev.c_str(), live.c_str()) != 0) return "cannot put the previous content back";
-  if (fs::exists(swap)) std::rename(swap.c_str(), prev.c_str());
-  write_atomic(live + ".previous.version", std::to_string(now.version) + "\n");
+  std::error_code ec;
+  fs::remove(live + ".previous.version", ec);
   write_atomic(live + ".version", std::to_string(now.previous_version) + "\n");
-  write_atomic(live + ".withdrawn", std::to_string(std::max(now.version, read_version(live + ".withdrawn"))) + "\n");
+  write_atomic(live + ".withdrawn", std::to_string(std::max(now.version, now.withdrawn)) + "\n");
   fsync_dir(live);
   return "";
 }

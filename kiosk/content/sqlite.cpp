@@ -15,6 +15,18 @@ Db::Db(const std::string& path, Mode mode) {
     throw SqlError("cannot open " + path + ": " + msg);
   }
   sqlite3_extended_result_codes(db_, 1);
+  if (mode == Mode::ReadOnly) {
+    // A database read here arrived from outside (SQLite's "defense against
+    // dark arts"): no schema code trusted, no shadow-table tricks, cells
+    // checked as they are read, no memory mapping, no giant values.
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+    sqlite3_limit(db_, SQLITE_LIMIT_LENGTH, 16 << 20);
+    sqlite3_limit(db_, SQLITE_LIMIT_ATTACHED, 0);
+    sqlite3_exec(db_, "PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0", nullptr, nullptr, nullptr);
+  }
 }
 
 Db::~Db() { sqlite3_close_v2(db_); }

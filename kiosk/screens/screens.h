@@ -43,6 +43,7 @@ struct StaffView {
   std::string content_hash, built_from, database;
   int items = 0;
   int64_t version = 0, previous_version = 0;
+  std::string pack_stale;             // "No valid content pack for 9 days (since ...)" or ""
   std::vector<std::string> sources;   // "002_....txt: 2024-10"
   std::vector<std::string> stale;     // "faq/apply-how: review was due 2026-10-01"
   std::vector<std::string> coverage;  // "es: 122/122 (100%)"

@@ -51,6 +51,7 @@ void draw_staff(Ctx& c) {
   c.ui.paragraph("Built from: " + v->built_from);
   c.ui.paragraph("Previous version kept for roll back: " +
                  (v->previous_version ? std::to_string(v->previous_version) : std::string("none")));
+  if (!v->pack_stale.empty()) c.ui.paragraph(v->pack_stale, c.ui.fonts.bold);
   const float bw = std::min(c.ui.avail(), c.ui.em * 16), bh = std::max(c.ui.min_target, c.ui.em * 2.2f);
   gap(c, 0.3f);
   if (c.ui.button("Reload content now", ImVec2(bw, bh))) c.ask(Intent::Type::StaffDo, "reload");

@@ -42,9 +42,14 @@ constexpr const char* kUsage = R"(kiosk-content: check and build what the kiosk 
   kiosk-content bench --db FILE                     search latency per keystroke of one database
   kiosk-content keygen --public FILE --secret FILE  a key pair for signing content packs
   kiosk-content sign --db FILE --secret FILE [--version N]
-                                                    writes FILE.sig; N defaults to the current time,
-                                                    so each new pack is newer than the last
-  kiosk-content check-pack --db FILE --public FILE  what a kiosk would say of this pack
+                                                    writes FILE.sig (version, length, SHA-256, signature);
+                                                    N defaults to the current time, so each new pack is
+                                                    newer than the last; at most a year ahead of the clock
+  kiosk-content check-pack --db FILE --public FILE  what a kiosk would say of this pack: the signature,
+                                                    the signed length and hash, and the acceptance check
+  kiosk-content install-pack --db FILE --public FILE --live FILE
+                                                    what a kiosk does with it: install it as FILE (the
+                                                    database a kiosk reads), keeping the old one for roll back
   kiosk-content set-pin --pin-file FILE             reads a 4-12 digit PIN from standard input and
                                                     stores only its Argon2id hash
   kiosk-content stats --stats FILE                  the kiosk's usage counts as CSV
@@ -352,7 +357,13 @@ int main(int argc, char** argv) {
     if (cmd == "bench") return cmd_bench(a);
     if (cmd == "keygen") return report(content::make_keys(a.get("--public", "pack.pub"), a.get("--secret", "pack.key")), "keys written");
     if (cmd == "sign") {
-      int64_t version = a.flag("--version") ? std::stoll(a.get("--version", "0")) : static_cast<int64_t>(::time(nullptr));
+      int64_t version = static_cast<int64_t>(::time(nullptr));
+      if (a.flag("--version")) {
+        const std::string v = a.get("--version", "");
+        size_t used = 0;
+        try { version = std::stoll(v, &used); } catch (const std::exception&) { used = 0; }
+        if (used == 0 || used != v.size()) return report("--version " + v + ": not a whole number a pack version can be", "");
+      }
       return report(content::sign_pack(a.get("--db", "build/content.db"), a.get("--secret", "pack.key"), version),
                     "signed, version " + std::to_string(version));
     }
@@ -371,7 +382,14 @@ int main(int argc, char** argv) {
     }
     if (cmd == "check-pack") {
       auto r = content::check_pack(a.get("--db", "build/content.db"), a.get("--public", "pack.pub"));
-      return report(r.ok ? "" : r.why, "good pack, version " + std::to_string(r.version));
+      return report(r.ok ? "" : r.why, "good pack, version " + std::to_string(r.version) + ", " + std::to_string(r.length) +
+                                           " bytes, sha256 " + r.sha256);
+    }
+    if (cmd == "install-pack") {
+      std::string live = a.get("--live", "");
+      if (live.empty()) return report("install-pack needs --live FILE", "");
+      std::string why = content::install_pack(a.get("--db", "build/content.db"), a.get("--public", "pack.pub"), live);
+      return report(why, "installed, version " + std::to_string(content::installed(live).version));
     }
   } catch (const std::exception& e) {
     std::cerr << "kiosk-content " << cmd << ": " << e.what() << "\n";

@@ -5,6 +5,7 @@
 #include <regex>
 #include <set>
 
+#include "content/accept.h"
 #include "content/markdown.h"
 #include "i18n/catalog.h"
 #include "tools/lib/model.h"
@@ -124,6 +125,14 @@ struct Checker {
     }
   }
 
+  // The limits a kiosk's acceptance check holds every pack to (content/accept.h).
+  void check_size(const ItemFile& f, int line, const std::string& what, const std::string& text) {
+    const int64_t max = content::limits().max_text_bytes;
+    if (static_cast<int64_t>(text.size()) > max)
+      add(f, line, "'" + what + "' is " + std::to_string(text.size()) + " bytes; a kiosk takes at most " + std::to_string(max) +
+                       " (split it, or link to a page)");
+  }
+
   void check_value(const ItemFile& f, const FieldSpec& spec, const toml::node& n) {
     int line = f.line_of(n);
     auto bad_type = [&] { add(f, line, std::string("'") + spec.name + "' must be " + type_words(spec.type)); };
@@ -132,6 +141,7 @@ struct Checker {
         auto s = n.value<std::string>();
         if (!s) return bad_type();
         if (s->empty()) add(f, line, std::string("'") + spec.name + "' is empty");
+        check_size(f, line, spec.name, *s);
         if (spec.name == std::string("question") || spec.name == std::string("title") || spec.name == std::string("summary"))
           check_markdown(f, *s, line, false);
         return;
@@ -181,6 +191,9 @@ struct Checker {
       case FT::Steps: {
         auto* arr = n.as_array();
         if (!arr || !arr->is_array_of_tables() || arr->empty()) return bad_type();
+        if (static_cast<int64_t>(arr->size()) > content::limits().max_steps)
+          add(f, line, std::to_string(arr->size()) + " steps; a guide has at most " + std::to_string(content::limits().max_steps) +
+                           " (split it into two guides)");
         for (auto& e : *arr) {
           const auto& t = *e.as_table();
           int tl = f.line_of(e);
@@ -191,7 +204,10 @@ struct Checker {
           }
           if (!t["title"].is_string()) add(f, tl, "every step needs a title");
           if (!t["text"].is_string()) add(f, tl, "every step needs a text");
-          if (auto* txt = t["text"].node(); txt && txt->is_string()) check_markdown(f, *txt->value<std::string>(), f.line_of(*txt), false);
+          if (auto* txt = t["text"].node(); txt && txt->is_string()) {
+            check_size(f, f.line_of(*txt), "text", *txt->value<std::string>());
+            check_markdown(f, *txt->value<std::string>(), f.line_of(*txt), false);
+          }
           if (auto* cl = t["checklist"].node(); cl && !cl->is_array()) add(f, f.line_of(*cl), "'checklist' must be a list of things to bring or do");
         }
         return;
@@ -228,6 +244,7 @@ struct Checker {
               "source_date is \"" + *d + "\" but sources.toml gives \"" + it->second + "\" for " + *sd);
       }
     }
+    check_size(f, f.body_line > 0 ? f.body_line : 1, "the text after the second +++", f.body);
     if (!f.body.empty()) check_markdown(f, f.body, f.body_line, true);
     if (en && f.body.empty() && f.kind != "contact")
       add(f, f.body_line > 0 ? f.body_line : 1, "the text after the second +++ is empty");
@@ -290,6 +307,14 @@ struct Checker {
     for (const auto& p : set.po) {
       for (const auto& e : p.entries) {
         std::vector<std::string> args;
+        if (static_cast<int64_t>(e.pattern.size()) > content::limits().max_pattern_bytes)
+          diags.push_back({p.path, e.line, "message '" + e.key + "' is " + std::to_string(e.pattern.size()) +
+                                               " bytes; a kiosk takes at most " + std::to_string(content::limits().max_pattern_bytes)});
+        if (e.key == "keyboard.rows") {
+          const std::string& r = e.pattern;
+          if (r.empty() || r.front() == '|' || r.back() == '|' || r.find("||") != std::string::npos)
+            diags.push_back({p.path, e.line, "message 'keyboard.rows' has a row without letters (rows are letters separated by |)"});
+        }
         std::string err = i18n::check_pattern(e.pattern, &args);
         if (!err.empty()) {
           diags.push_back({p.path, e.line, "message '" + e.key + "' is " + err});
@@ -326,6 +351,17 @@ struct Checker {
 void validate(const ContentSet& set, std::vector<Diag>& diags) {
   Checker c{set, diags, {}, {}, {}};
   c.run();
+  int64_t items = 0, text = 0;
+  for (const auto& f : set.files) {
+    if (f.locale == "en") ++items;
+    text += static_cast<int64_t>(f.body.size());
+  }
+  const auto& L = content::limits();
+  if (!set.files.empty() && items > L.max_items)
+    diags.push_back({set.files.front().path, 0, std::to_string(items) + " items; a kiosk takes at most " + std::to_string(L.max_items)});
+  if (!set.files.empty() && text > L.max_total_text_bytes)
+    diags.push_back({set.files.front().path, 0, std::to_string(text) + " bytes of text; a kiosk takes at most " +
+                                                    std::to_string(L.max_total_text_bytes)});
 }
 
 }  // namespace kiosk::tools

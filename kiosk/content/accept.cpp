@@ -1,0 +1,470 @@
+// The acceptance check, bounded reads and the kiosk's own copies of content.
+#include "content/accept.h"
+
+#include <algorithm>
+#include <cctype>
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sodium.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <tuple>
+#include <unistd.h>
+#include <vector>
+
+#include "content/model.h"
+#include "content/schema.h"
+#include "content/search.h"
+#include "content/sqlite.h"
+#include "content/store.h"
+#include "i18n/catalog.h"
+
+namespace kiosk::content {
+
+namespace fs = std::filesystem;
+
+const Limits& limits() {
+  static const Limits l;
+  return l;
+}
+
+int open_regular(const std::string& path, bool no_follow, int64_t* size, std::string* why) {
+  // lstat/stat first, so a device is never even opened (opening some has effects)
+  struct stat st {};
+  if ((no_follow ? ::lstat(path.c_str(), &st) : ::stat(path.c_str(), &st)) != 0) {
+    *why = path + ": " + std::strerror(errno);
+    return -1;
+  }
+  auto what = [&](const struct stat& s) -> std::string {
+    if (S_ISREG(s.st_mode)) return "";
+    if (S_ISLNK(s.st_mode)) return "a symbolic link";
+    if (S_ISDIR(s.st_mode)) return "a folder";
+    if (S_ISFIFO(s.st_mode)) return "a pipe (FIFO)";
+    if (S_ISCHR(s.st_mode) || S_ISBLK(s.st_mode)) return "a device";
+    if (S_ISSOCK(s.st_mode)) return "a socket";
+    return "not a regular file";
+  };
+  if (auto w = what(st); !w.empty()) { *why = path + ": " + w + ", not a file; not read"; return -1; }
+  // O_NONBLOCK: a FIFO swapped in after the stat never blocks the open
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | (no_follow ? O_NOFOLLOW : 0));
+  if (fd < 0) { *why = path + ": " + std::strerror(errno); return -1; }
+  if (::fstat(fd, &st) != 0 || !what(st).empty()) {
+    *why = path + ": " + (what(st).empty() ? std::string("cannot be checked") : what(st)) + ", not a file; not read";
+    ::close(fd);
+    return -1;
+  }
+  *size = static_cast<int64_t>(st.st_size);
+  return fd;
+}
+
+bool read_small_file(const std::string& path, int64_t max_bytes, std::string* out, std::string* why) {
+  int64_t size = 0;
+  int fd = open_regular(path, false, &size, why);
+  if (fd < 0) return false;
+  if (size > max_bytes) {
+    *why = path + ": " + std::to_string(size) + " bytes, more than the " + std::to_string(max_bytes) + " it may have; not read";
+    ::close(fd);
+    return false;
+  }
+  out->clear();
+  char buf[4096];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    out->append(buf, static_cast<size_t>(n));
+    if (static_cast<int64_t>(out->size()) > max_bytes) {  // it grew while read
+      *why = path + ": longer than " + std::to_string(max_bytes) + " bytes; not read";
+      ::close(fd);
+      return false;
+    }
+  }
+  ::close(fd);
+  return true;
+}
+
+std::string copy_bounded(const std::string& from, const std::string& to, int64_t max_bytes, std::string* sha256_hex,
+                         const std::atomic<bool>* cancel) {
+  std::string why;
+  int64_t size = 0;
+  int in = open_regular(from, false, &size, &why);
+  if (in < 0) return why;
+  if (size > max_bytes) {
+    ::close(in);
+    return from + ": " + std::to_string(size) + " bytes, more than the " + std::to_string(max_bytes) + " allowed; not copied";
+  }
+  int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (out < 0) {
+    ::close(in);
+    return to + ": cannot create (" + std::strerror(errno) + ")";
+  }
+  crypto_hash_sha256_state h;
+  crypto_hash_sha256_init(&h);
+  std::vector<unsigned char> buf(1 << 16);  // a fixed buffer: memory does not grow with the file
+  int64_t total = 0;
+  for (;;) {
+    if (cancel && cancel->load()) { why = "stopped"; break; }
+    ssize_t n = ::read(in, buf.data(), buf.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) { why = from + ": " + std::strerror(errno); break; }
+    if (n == 0) break;
+    total += n;
+    if (total > max_bytes) { why = from + ": longer than " + std::to_string(max_bytes) + " bytes; not copied"; break; }
+    crypto_hash_sha256_update(&h, buf.data(), static_cast<unsigned long long>(n));
+    for (ssize_t off = 0; off < n && why.empty();) {
+      ssize_t w = ::write(out, buf.data() + off, static_cast<size_t>(n - off));
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) why = to + ": cannot write (" + std::strerror(errno) + ")";
+      else off += w;
+    }
+    if (!why.empty()) break;
+  }
+  ::close(in);
+  if (why.empty() && (::fchmod(out, 0444) != 0 || ::fsync(out) != 0)) why = to + ": cannot finish writing";
+  ::close(out);
+  if (!why.empty()) {
+    std::error_code ec;
+    fs::remove(to, ec);
+    return why;
+  }
+  if (sha256_hex) {
+    unsigned char d[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&h, d);
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, d, sizeof d);
+    *sha256_hex = hex;
+  }
+  return "";
+}
+
+namespace {
+
+using Row = std::tuple<std::string, std::string, std::string, std::string>;  // type, name, table, sql
+
+std::set<Row> schema_rows(Db& db) {
+  std::set<Row> out;
+  Stmt st(db, "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master");
+  while (st.step()) out.insert({st.text(0), st.text(1), st.text(2), st.text(3)});
+  return out;
+}
+
+// "missing table locales", "unexpected trigger t", "table items is not the one this kiosk reads"
+std::string compare_schema(const std::set<Row>& expected, const std::set<Row>& actual) {
+  auto named = [](const std::set<Row>& rows, const std::string& name) -> const Row* {
+    for (const auto& r : rows) if (std::get<1>(r) == name) return &r;
+    return nullptr;
+  };
+  auto words = [](const std::string& type, const std::string& name) {
+    if (name.rfind("search_", 0) == 0) return "search index table " + name;
+    return type + " " + name;
+  };
+  for (const auto& r : expected) {
+    if (actual.count(r)) continue;
+    const Row* other = named(actual, std::get<1>(r));
+    if (!other) return "missing " + words(std::get<0>(r), std::get<1>(r));
+    return words(std::get<0>(r), std::get<1>(r)) + " is not the one this kiosk reads (columns or definition differ)";
+  }
+  for (const auto& r : actual)
+    if (!expected.count(r)) return "unexpected " + words(std::get<0>(r), std::get<1>(r)) + " (not part of a content database)";
+  return "";
+}
+
+bool valid_locale_code(const std::string& s) {
+  // en, es, zh, es-419, pt_BR, zh-Hant: letters and digits in short parts
+  if (s.size() < 2 || s.size() > 16) return false;
+  size_t i = 0;
+  while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') ++i;
+  if (i < 2 || i > 3) return false;
+  size_t part = 0;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '-' || c == '_') {
+      if (part == 0 && i != 2 && i != 3) return false;
+      part = 0;
+      continue;
+    }
+    if (!std::isalnum(static_cast<unsigned char>(c))) return false;
+    ++part;
+  }
+  return s.back() != '-' && s.back() != '_';
+}
+
+int64_t one_int(Db& db, const std::string& sql) {
+  Stmt st(db, sql);
+  return st.step() ? st.integer(0) : 0;
+}
+
+int stop_check(void* flag) { return static_cast<const std::atomic<bool>*>(flag)->load() ? 1 : 0; }
+
+std::string check_open(Db& db, const std::atomic<bool>* cancel, std::vector<std::string>* locales) {
+  const Limits& L = limits();
+  if (cancel) sqlite3_progress_handler(db.raw(), 10000, stop_check, const_cast<std::atomic<bool>*>(cancel));
+  if (int v = db.user_version(); v != kSchemaVersion)
+    return "schema version " + std::to_string(v) + ", this kiosk reads version " + std::to_string(kSchemaVersion);
+  {
+    Stmt chk(db, "PRAGMA integrity_check(1)");
+    if (!chk.step() || chk.text(0) != "ok") return "damaged database (" + chk.text(0) + ")";
+  }
+  // the exact schema: the base tables first (so `locales` can be read), then
+  // one search index per locale, and nothing else at all
+  Db ref(":memory:", Db::Mode::ReadWriteCreate);
+  ref.exec(kSchemaSql);
+  const std::set<Row> actual = schema_rows(db);
+  {
+    std::set<Row> base = schema_rows(ref);
+    for (const auto& r : base)
+      if (!actual.count(r)) return compare_schema(base, actual);
+  }
+  if (int64_t n = one_int(db, "SELECT count(*) FROM locales"); n < 1 || n > L.max_locales)
+    return std::to_string(n) + " locales (a pack has 1 to " + std::to_string(L.max_locales) + ", English among them)";
+  {
+    Stmt st(db, "SELECT code, typeof(code) FROM locales ORDER BY ord");
+    while (st.step()) {
+      if (st.text(1) != "text" || !valid_locale_code(st.text(0))) return "a locale code that is not one: '" + st.text(0).substr(0, 20) + "'";
+      locales->push_back(st.text(0));
+    }
+  }
+  if (std::find(locales->begin(), locales->end(), "en") == locales->end()) return "no English (locale en)";
+  for (const auto& loc : *locales) ref.exec(fts_create_sql(loc));
+  if (auto why = compare_schema(schema_rows(ref), actual); !why.empty()) return why;
+
+  // counts and sizes, before anything is loaded into memory
+  auto over = [](const std::string& what, int64_t n, int64_t max) {
+    return what + ": " + std::to_string(n) + ", more than the " + std::to_string(max) + " a pack may have";
+  };
+  if (int64_t n = one_int(db, "SELECT count(*) FROM items"); n > L.max_items) return over("items", n, L.max_items);
+  if (one_int(db, "SELECT count(*) FROM items") == 0) return "no items at all";
+  if (int64_t n = one_int(db, "SELECT count(*) FROM ui_strings"); n > L.max_ui_strings) return over("UI strings", n, L.max_ui_strings);
+  if (int64_t n = one_int(db, "SELECT count(*) FROM links"); n > L.max_links) return over("links", n, L.max_links);
+  if (int64_t n = one_int(db, "SELECT count(*) FROM synonyms"); n > L.max_synonyms) return over("synonyms", n, L.max_synonyms);
+  if (int64_t n = one_int(db, "SELECT count(*) FROM stopwords"); n > L.max_stopwords) return over("stop words", n, L.max_stopwords);
+  {
+    Stmt st(db, "SELECT id, kind FROM items WHERE kind NOT IN ('topic','faq','guide','office','contact','kids') LIMIT 1");
+    if (st.step()) return "item '" + st.text(0).substr(0, 60) + "' is of an unknown kind '" + st.text(1).substr(0, 20) + "'";
+  }
+  {
+    Stmt st(db, "SELECT id, steps FROM items WHERE typeof(steps) != 'integer' OR steps < 0 OR steps > ?1 "
+                "OR (kind != 'guide' AND steps != 0) LIMIT 1");
+    st.bind(1, L.max_steps);
+    if (st.step())
+      return "item '" + st.text(0).substr(0, 60) + "' has " + st.text(1).substr(0, 20) + " steps (a guide has 0 to " +
+             std::to_string(L.max_steps) + ")";
+  }
+  {
+    Stmt st(db, "SELECT id FROM items WHERE typeof(ord) != 'integer' OR length(CAST(id || coalesce(topic,'') || "
+                "coalesce(audiences,'') || coalesce(agency,'') || coalesce(street,'') || coalesce(town,'') || "
+                "coalesce(zip,'') || coalesce(phones,'') || coalesce(fax,'') || coalesce(icon,'') || "
+                "coalesce(audience,'') || coalesce(illustration,'') || coalesce(source,'') || "
+                "coalesce(source_date,'') || coalesce(review_by,'') || coalesce(file,'') AS BLOB)) > ?1 LIMIT 1");
+    st.bind(1, L.max_text_bytes);
+    if (st.step()) return "item '" + st.text(0).substr(0, 60) + "' has fields that are not what they should be or too long";
+  }
+  {
+    Stmt st(db, "SELECT id, locale, field, length(CAST(value AS BLOB)), typeof(value) FROM texts "
+                "WHERE typeof(value) != 'text' OR length(CAST(value AS BLOB)) > ?1 LIMIT 1");
+    st.bind(1, L.max_text_bytes);
+    if (st.step())
+      return "the " + st.text(2).substr(0, 40) + " of '" + st.text(0).substr(0, 60) + "' (" + st.text(1).substr(0, 16) + ") is " +
+             (st.text(4) != "text" ? std::string("not text") : st.text(3) + " bytes, more than the " + std::to_string(L.max_text_bytes) + " allowed");
+  }
+  if (int64_t n = one_int(db, "SELECT coalesce(sum(length(CAST(value AS BLOB))), 0) FROM texts"); n > L.max_total_text_bytes)
+    return over("bytes of text", n, L.max_total_text_bytes);
+  {
+    Stmt st(db, "SELECT i.id FROM items i WHERE NOT EXISTS (SELECT 1 FROM texts t WHERE t.id = i.id AND t.locale = 'en' AND "
+                "t.field = CASE i.kind WHEN 'faq' THEN 'question' WHEN 'office' THEN 'name' WHEN 'contact' THEN 'name' "
+                "ELSE 'title' END AND t.value != '') LIMIT 1");
+    if (st.step()) return "item '" + st.text(0).substr(0, 60) + "' has no English title";
+  }
+  if (one_int(db, "SELECT count(*) FROM stopwords WHERE locale = 'en'") == 0) return "search has no English stop words";
+
+  // UI strings: each compiles, and a translation has exactly English's arguments
+  std::map<std::string, std::map<std::string, std::string>> ui;  // locale -> key -> pattern
+  {
+    Stmt st(db, "SELECT locale, key, pattern, typeof(pattern), length(CAST(pattern AS BLOB)) FROM ui_strings");
+    while (st.step()) {
+      if (st.text(3) != "text" || st.integer(4) > L.max_pattern_bytes)
+        return "UI string '" + st.text(1).substr(0, 60) + "' (" + st.text(0).substr(0, 16) + ") is not text or longer than " +
+               std::to_string(L.max_pattern_bytes) + " bytes";
+      ui[st.text(0)][st.text(1)] = st.text(2);
+    }
+  }
+  if (ui["en"].empty()) return "no English UI strings";
+  std::map<std::string, std::vector<std::string>> en_args;
+  for (const auto& [key, pattern] : ui["en"]) {
+    std::vector<std::string> args;
+    if (auto err = i18n::check_pattern(pattern, &args); !err.empty())
+      return "UI string '" + key.substr(0, 60) + "' (en) is " + err;
+    en_args[key] = std::move(args);
+  }
+  for (const auto& [loc, strings] : ui) {
+    if (loc == "en") continue;
+    for (const auto& [key, pattern] : strings) {
+      std::vector<std::string> args;
+      if (auto err = i18n::check_pattern(pattern, &args); !err.empty())
+        return "UI string '" + key.substr(0, 60) + "' (" + loc.substr(0, 16) + ") is " + err;
+      auto it = en_args.find(key);
+      if (it == en_args.end()) return "UI string '" + key.substr(0, 60) + "' (" + loc.substr(0, 16) + ") does not exist in English";
+      if (args != it->second)
+        return "UI string '" + key.substr(0, 60) + "' (" + loc.substr(0, 16) + ") has other placeholders than English";
+    }
+  }
+  // the on-screen keyboard: rows of keys separated by |, none empty
+  if (!ui["en"].count("keyboard.rows")) return "no English keyboard (UI string keyboard.rows)";
+  for (const auto& [loc, strings] : ui) {
+    auto it = strings.find("keyboard.rows");
+    if (it == strings.end()) continue;
+    const std::string& rows = it->second;
+    bool bad = rows.empty() || rows.front() == '|' || rows.back() == '|' || rows.find("||") != std::string::npos ||
+               rows.find_first_not_of("| \t") == std::string::npos;
+    if (bad) return "the keyboard (" + loc.substr(0, 16) + ") has a row without letters";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string accept_database(const std::string& path, const std::atomic<bool>* cancel) {
+  std::string why;
+  int64_t size = 0;
+  int fd = open_regular(path, false, &size, &why);
+  if (fd < 0) return why;
+  ::close(fd);
+  if (size > limits().max_database_bytes)
+    return path + ": " + std::to_string(size) + " bytes, more than the " + std::to_string(limits().max_database_bytes) +
+           " a content database may have";
+  std::vector<std::string> locales;
+  try {
+    Db db(path, Db::Mode::ReadOnly);
+    why = check_open(db, cancel, &locales);
+  } catch (const std::exception& e) {
+    why = std::string("cannot be read (") + e.what() + ")";
+  }
+  if (!why.empty()) return path + ": " + why;
+  // every item loadable by the content library, and a search, in every locale
+  try {
+    std::string open_why;
+    auto store = Store::open(path, &open_why);
+    if (!store) return open_why;
+    if (cancel) sqlite3_progress_handler(store->db().raw(), 10000, stop_check, const_cast<std::atomic<bool>*>(cancel));
+    i18n::Catalog cat;
+    store->load_catalog(cat);
+    for (const auto& loc : locales) {
+      auto model = load_model(*store, loc);
+      if (model->topics.empty()) return path + ": no topics in " + loc;
+      Search search(*store, loc);
+      search.query("help");
+      search.query("a");
+    }
+  } catch (const std::exception& e) {
+    return path + ": content that cannot be read (" + e.what() + ")";
+  }
+  return "";
+}
+
+// --- OwnedContent ----------------------------------------------------------
+
+namespace {
+std::atomic<int> g_serial{0};
+
+// "<pid>-<n>.db" or "<pid>-<n>.db.failed" -> pid, else 0
+long pid_of(const std::string& name) {
+  size_t dash = name.find('-');
+  if (dash == std::string::npos || dash == 0) return 0;
+  long pid = 0;
+  for (size_t i = 0; i < dash; ++i) {
+    if (name[i] < '0' || name[i] > '9') return 0;
+    pid = pid * 10 + (name[i] - '0');
+    if (pid > 1 << 30) return 0;
+  }
+  return pid;
+}
+}  // namespace
+
+std::string own_dir_for(const std::string& published) {
+  fs::path parent = fs::path(published).parent_path();
+  if (parent.empty()) parent = ".";
+  std::error_code ec;
+  fs::path dir = parent / ".kiosk-content";
+  fs::create_directories(dir, ec);
+  if (!ec && ::access(dir.c_str(), W_OK) == 0) return dir.string();
+  dir = fs::temp_directory_path(ec) / ("kiosk-content-" + std::to_string(::getuid()));
+  fs::create_directories(dir, ec);
+  return dir.string();
+}
+
+OwnedContent::OwnedContent(std::string own_dir) : dir_(std::move(own_dir)) {
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  ::chmod(dir_.c_str(), 0700);
+  // copies left by kiosks that have gone (a crash, a power cut)
+  for (const auto& e : fs::directory_iterator(dir_, ec)) {
+    long pid = pid_of(e.path().filename().string());
+    if (pid > 0 && pid != ::getpid() && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove(e.path(), ec);
+  }
+}
+
+OwnedContent::~OwnedContent() {
+  // only this object's copies: another App in this process has its own
+  std::error_code ec;
+  for (const auto& p : {current_, last_good_, failed_})
+    if (!p.empty()) fs::remove(p, ec);
+}
+
+std::unique_ptr<Store> OwnedContent::adopt(const std::string& published, std::string* why) {
+  const std::string copy =
+      (fs::path(dir_) / (std::to_string(::getpid()) + "-" + std::to_string(++g_serial) + ".db")).string();
+  std::error_code ec;
+  fs::remove(copy, ec);
+  std::string w = copy_bounded(published, copy, limits().max_database_bytes);
+  if (w.empty()) {
+    w = accept_database(copy);
+    if (!w.empty() && w.rfind(copy, 0) == 0) w = published + w.substr(copy.size());  // name what staff put there
+  }
+  std::unique_ptr<Store> store;
+  if (w.empty()) {
+    store = Store::open(copy, &w);
+    if (!store && w.rfind(copy, 0) == 0) w = published + w.substr(copy.size());
+  }
+  if (!store) {
+    fs::remove(copy, ec);
+    if (why) *why = w;
+    return nullptr;
+  }
+  if (!last_good_.empty()) fs::remove(last_good_, ec);
+  last_good_ = current_;
+  current_ = copy;
+  return store;
+}
+
+std::unique_ptr<Store> OwnedContent::fall_back(std::string* why) {
+  std::error_code ec;
+  if (!current_.empty()) {
+    if (!failed_.empty()) fs::remove(failed_, ec);
+    failed_ = current_ + ".failed";
+    fs::rename(current_, failed_, ec);
+    current_.clear();
+  }
+  if (last_good_.empty()) {
+    if (why) *why = "there is no earlier content to go back to";
+    return nullptr;
+  }
+  std::string w = accept_database(last_good_);
+  std::unique_ptr<Store> store = w.empty() ? Store::open(last_good_, &w) : nullptr;
+  if (!store) {
+    fs::remove(last_good_, ec);
+    last_good_.clear();
+    if (why) *why = "the earlier content failed too: " + w;
+    return nullptr;
+  }
+  current_ = last_good_;
+  last_good_.clear();
+  return store;
+}
+
+}  // namespace kiosk::content

@@ -1,0 +1,84 @@
+// The one acceptance check every content database passes before a visitor
+// sees it (check-pack, the drop folder, HTTP, a file renamed over the live
+// one, start-up), the limits the validator shares, bounded reading of files
+// that arrive, and the copies of accepted content that only the kiosk writes.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace kiosk::content {
+
+class Store;
+
+// Sizes a database may have. The validator (tools/lib/validate.cpp) refuses
+// sources that would exceed them, so what builds is what a kiosk accepts.
+struct Limits {
+  int64_t max_database_bytes = 512ll << 20;  // the file
+  int64_t max_text_bytes = 64 << 10;         // one answer, body or step text
+  int64_t max_total_text_bytes = 128ll << 20;  // every text of every locale
+  int64_t max_items = 20000;
+  int64_t max_steps = 40;                    // steps of one guide
+  int64_t max_locales = 16;
+  int64_t max_ui_strings = 20000;            // every locale together
+  int64_t max_pattern_bytes = 4096;          // one UI string
+  int64_t max_links = 200000, max_synonyms = 100000, max_stopwords = 20000;
+};
+const Limits& limits();
+
+// Runs every check on the database at `path` (which should be a copy the
+// kiosk owns): a regular file within the size limit, the schema version, the
+// exact schema (every table, column, index and search index the kiosk reads,
+// nothing else), PRAGMA integrity_check, the counts and sizes above, every UI
+// string compiling as MessageFormat with the same arguments as English, a
+// keyboard with letters, stop words for search, every item loadable by the
+// content library in every locale, and a search in each. "" or the reason, in
+// words staff can read. `cancel` (optional) stops it early.
+std::string accept_database(const std::string& path, const std::atomic<bool>* cancel = nullptr);
+
+// Opens `path` for reading only when it is a regular file (not a FIFO, a
+// device, a directory or a symlink when no_follow): O_NONBLOCK, then fstat.
+// Returns the descriptor (>= 0) and its size, or -1 and *why.
+int open_regular(const std::string& path, bool no_follow, int64_t* size, std::string* why);
+
+// Reads a small regular file of at most max_bytes whole. false and *why else.
+bool read_small_file(const std::string& path, int64_t max_bytes, std::string* out, std::string* why);
+
+// Copies the regular file `from` into a new file `to` (mode 0444 when done: nobody writes it)
+// through a fixed buffer, refusing anything over max_bytes; fsynced. When
+// sha256_hex is given it receives the SHA-256 of exactly the bytes written.
+std::string copy_bounded(const std::string& from, const std::string& to, int64_t max_bytes,
+                         std::string* sha256_hex = nullptr, const std::atomic<bool>* cancel = nullptr);
+
+// The databases a kiosk reads: copies of accepted content in a folder only it
+// writes, so a published file overwritten in place changes nothing a visitor
+// sees. Every copy is this process's own (pid in the name); copies of
+// processes that have gone are removed on start.
+class OwnedContent {
+public:
+  explicit OwnedContent(std::string own_dir);
+  ~OwnedContent();
+  OwnedContent(const OwnedContent&) = delete;
+  OwnedContent& operator=(const OwnedContent&) = delete;
+
+  // Copies `published` into a new file here, accepts the copy and opens it
+  // read-only. On success the copy in use before becomes the last good one.
+  // nullptr and *why when refused; nothing in use changes then.
+  std::unique_ptr<Store> adopt(const std::string& published, std::string* why);
+  // The copy in use failed at run time (an error reading it): set it aside
+  // (renamed *.failed) and open the last good copy again. nullptr when there
+  // is none or it fails too.
+  std::unique_ptr<Store> fall_back(std::string* why);
+  const std::string& current() const { return current_; }
+  const std::string& dir() const { return dir_; }
+
+private:
+  std::string dir_, current_, last_good_, failed_;
+};
+
+// The folder for OwnedContent beside a published database: <dir>/.kiosk-content
+// when it can be made there, else one in the temporary folder.
+std::string own_dir_for(const std::string& published);
+
+}  // namespace kiosk::content

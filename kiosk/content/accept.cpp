@@ -164,7 +164,11 @@ std::string compare_schema(const std::set<Row>& expected, const std::set<Row>& a
     if (name.rfind("search_", 0) == 0) return "search index table " + name;
     return type + " " + name;
   };
-  for (const auto& r : expected) {
+  std::vector<Row> order(expected.begin(), expected.end());  // tables before their indexes
+  std::stable_sort(order.begin(), order.end(), [](const Row& a, const Row& b) {
+    return (std::get<0>(a) == "table") > (std::get<0>(b) == "table");
+  });
+  for (const auto& r : order) {
     if (actual.count(r)) continue;
     const Row* other = named(actual, std::get<1>(r));
     if (!other) return "missing " + words(std::get<0>(r), std::get<1>(r));

@@ -263,6 +263,16 @@ std::string install_pack(const std::string& db_path, const std::string& public_k
   if (auto why = version_refusal(sig.version, inst, now); !why.empty()) return db_path + ": " + why;
   // copy beside the live file (same file system, so the final rename is
   // atomic), never more than the signed length, hashing what is written
+  {
+    std::string why;
+    int64_t size = 0;
+    int fd = open_regular(db_path, false, &size, &why);
+    if (fd < 0) return why;
+    ::close(fd);
+    if (size != sig.length)
+      return db_path + ": wrong signature (the file is " + std::to_string(size) + " bytes, the signature is for " +
+             std::to_string(sig.length) + "; changed, truncated, not fully uploaded, or signed with another key)";
+  }
   const std::string incoming = live + ".incoming";
   std::error_code ec;
   fs::remove(incoming, ec);

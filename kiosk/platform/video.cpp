@@ -1,9 +1,12 @@
-// SDL window/renderer set-up and the ImGui SDL_Renderer backend.
+// SDL window/renderer set-up and the ImGui renderer on it.
 #include "platform/video.h"
 
 #include <SDL.h>
 #include <imgui.h>
-#include <imgui_impl_sdlrenderer.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 #include "platform/png.h"
 
@@ -35,6 +38,24 @@ std::unique_ptr<Video> Video::open_window(bool fullscreen, int w, int h, std::st
     if (why) *why = SDL_GetError();
     return nullptr;
   }
+  // Rounded shapes cost the software renderer most: ImGui's fans become rows
+  // of rects there (platform/imgui_sdl.cpp); a GPU takes the triangles as
+  // they are, in one call per draw command. KIOSK_RENDER_PATH=shapes or
+  // triangles overrides that, to measure.
+  SDL_RendererInfo info{};
+  SDL_GetRendererInfo(v->renderer_, &info);
+  const bool software = (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+  v->software_ = software;
+  v->path_ = software ? ImGuiSdl::Path::Shapes : ImGuiSdl::Path::Triangles;
+  if (const char* p = std::getenv("KIOSK_RENDER_PATH")) {
+    if (!std::strcmp(p, "shapes")) v->path_ = ImGuiSdl::Path::Shapes;
+    if (!std::strcmp(p, "triangles")) v->path_ = ImGuiSdl::Path::Triangles;
+  }
+  const char* path = v->path_ == ImGuiSdl::Path::Shapes ? "shapes" : "triangles";
+  if (software)
+    std::fprintf(stderr, "kiosk: warning: renderer is SDL's \"%s\" (no GPU): frames cost CPU; drawing %s\n", info.name, path);
+  else
+    std::fprintf(stderr, "kiosk: renderer %s, drawing %s\n", info.name, path);
   if (fullscreen) SDL_ShowCursor(SDL_DISABLE);
   float ddpi = 0;
   if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(v->window_), &ddpi, nullptr, nullptr) == 0) v->dpi_ = ddpi;
@@ -56,6 +77,7 @@ std::unique_ptr<Video> Video::open_headless(int w, int h, std::string* why) {
     return nullptr;
   }
   v->renderer_ = SDL_CreateSoftwareRenderer(v->surface_);
+  v->software_ = true;
   if (!v->renderer_) {
     if (why) *why = SDL_GetError();
     return nullptr;
@@ -66,16 +88,19 @@ std::unique_ptr<Video> Video::open_headless(int w, int h, std::string* why) {
 }
 
 void Video::attach_imgui() {
-  if (!attached_) ImGui_ImplSDLRenderer_Init(renderer_);
-  attached_ = true;
+  if (!imgui_) imgui_ = std::make_unique<ImGuiSdl>(renderer_);
+  imgui_->set_path(path_);
 }
 
-void Video::detach_imgui() {
-  if (attached_) ImGui_ImplSDLRenderer_Shutdown();
-  attached_ = false;
+void Video::detach_imgui() { imgui_.reset(); }
+
+void Video::set_render_path(ImGuiSdl::Path p) {
+  path_ = p;
+  if (imgui_) imgui_->set_path(p);
 }
 
 Video::~Video() {
+  imgui_.reset();
   if (renderer_) SDL_DestroyRenderer(renderer_);
   if (surface_) SDL_FreeSurface(surface_);
   if (window_) SDL_DestroyWindow(window_);
@@ -88,20 +113,24 @@ void Video::refresh_size() {
 
 void Video::begin_frame() {
   refresh_size();
-  ImGui_ImplSDLRenderer_NewFrame();
+  if (imgui_ && !imgui_->has_fonts()) imgui_->upload_fonts();
+  // Anti-aliased outlines are three strips of small triangles per segment,
+  // the most costly part left on a CPU (a list of bordered rows: 13 ms a
+  // frame with them, 10 without); at 2.6 px their edges look the same.
+  // Fills keep theirs: a pill without it shows steps.
+  if (software_) ImGui::GetStyle().AntiAliasedLines = false;
 }
 
 void Video::render() {
   if (lazy_ && surface_) return;  // drawn by screenshot(), from the same draw data
   SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
   SDL_RenderClear(renderer_);
-  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  if (imgui_) imgui_->render(ImGui::GetDrawData());
   SDL_RenderPresent(renderer_);
 }
 
 void Video::rebuild_fonts_texture() {
-  ImGui_ImplSDLRenderer_DestroyFontsTexture();
-  ImGui_ImplSDLRenderer_CreateFontsTexture();
+  if (imgui_) imgui_->upload_fonts();
 }
 
 std::string Video::screenshot(const std::string& path) {
@@ -115,6 +144,23 @@ std::string Video::screenshot(const std::string& path) {
   std::string err = write_png(path, static_cast<const uint8_t*>(surface_->pixels), surface_->w, surface_->h, surface_->pitch);
   SDL_UnlockSurface(surface_);
   return err;
+}
+
+std::vector<uint8_t> Video::pixels() {
+  std::vector<uint8_t> out;
+  if (!surface_) return out;
+  if (lazy_) {
+    lazy_ = false;
+    render();
+    lazy_ = true;
+  }
+  SDL_LockSurface(surface_);
+  out.resize(static_cast<size_t>(surface_->w) * surface_->h * 4);
+  for (int y = 0; y < surface_->h; ++y)
+    std::memcpy(&out[static_cast<size_t>(y) * surface_->w * 4], static_cast<const uint8_t*>(surface_->pixels) + y * surface_->pitch,
+                static_cast<size_t>(surface_->w) * 4);
+  SDL_UnlockSurface(surface_);
+  return out;
 }
 
 }  // namespace kiosk::platform

@@ -1,9 +1,13 @@
 // The one renderer path: an SDL_Renderer (accelerated on kiosk hardware, the
-// software renderer into an SDL_Surface when headless) with Dear ImGui's
-// SDL_Renderer backend on top.
+// software renderer into an SDL_Surface when headless) with our ImGui
+// renderer (platform/imgui_sdl.h) on top.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
+
+#include "platform/imgui_sdl.h"
 
 struct SDL_Window;
 struct SDL_Renderer;
@@ -35,6 +39,12 @@ public:
   void set_lazy(bool lazy) { lazy_ = lazy; }
   void rebuild_fonts_texture();
   std::string screenshot(const std::string& path);  // headless only; "" or why not
+  // Headless only: draws the last frame and returns its pixels (R,G,B,A
+  // bytes, width() * height() of them).
+  std::vector<uint8_t> pixels();
+  // How ImGui's triangles reach SDL (tests compare the two paths).
+  void set_render_path(ImGuiSdl::Path p);
+  const ImGuiSdl* imgui() const { return imgui_.get(); }
   void refresh_size();
 
 private:
@@ -45,7 +55,9 @@ private:
   bool lazy_ = false;
   int w_ = 0, h_ = 0;
   float dpi_ = 0;
-  bool attached_ = false;
+  std::unique_ptr<ImGuiSdl> imgui_;
+  ImGuiSdl::Path path_ = ImGuiSdl::Path::Shapes;
+  bool software_ = false;
 };
 
 }  // namespace kiosk::platform

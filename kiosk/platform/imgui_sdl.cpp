@@ -243,13 +243,10 @@ bool ImGuiSdl::rect(const ImDrawVert* q[4], const SDL_Rect& clip) {
     if (px1 <= clip.x || px0 >= clip.x + clip.w || py1 <= clip.y || py0 >= clip.y + clip.h || px1 <= px0 || py1 <= py0) return true;
     flush_triangles();
     set_fill(col);
-    if (software_) {
-      const SDL_Rect r{px0, py0, px1 - px0, py1 - py0};
-      SDL_RenderFillRect(renderer_, &r);
-    } else {
-      const SDL_FRect r{x0, y0, x1 - x0, y1 - y0};
-      SDL_RenderFillRectF(renderer_, &r);
-    }
+    // As a float rect, so SDL places it as it places the rects it finds in
+    // triangles itself (its software renderer truncates), and edges agree.
+    const SDL_FRect r{x0, y0, x1 - x0, y1 - y0};
+    SDL_RenderFillRectF(renderer_, &r);
     return true;
   }
   if (!tex_w_ || !tex_h_) return false;
@@ -272,13 +269,8 @@ bool ImGuiSdl::rect(const ImDrawVert* q[4], const SDL_Rect& clip) {
   flush_triangles();
   SDL_SetTextureColorMod(tex_, red(col), green(col), blue(col));
   SDL_SetTextureAlphaMod(tex_, alpha(col));
-  if (software_) {
-    const SDL_Rect dst{px0, py0, px1 - px0, py1 - py0};
-    SDL_RenderCopy(renderer_, tex_, &src, &dst);
-  } else {
-    const SDL_FRect dst{x0, y0, x1 - x0, y1 - y0};
-    SDL_RenderCopyF(renderer_, tex_, &src, &dst);
-  }
+  const SDL_FRect dst{x0, y0, x1 - x0, y1 - y0};
+  SDL_RenderCopyF(renderer_, tex_, &src, &dst);
   return true;
 }
 
@@ -338,9 +330,16 @@ bool ImGuiSdl::polygon(unsigned first, unsigned triangles, const SDL_Rect& clip)
   const ImDrawIdx* t = idx_ + first;
   const ImU32 col = vtx_[t[0]].col;
   poly_.clear();
-  poly_.push_back(vtx_[t[0]].pos);
-  poly_.push_back(vtx_[t[1]].pos);
-  for (unsigned k = 0; k < triangles; ++k) poly_.push_back(vtx_[t[3 * k + 2]].pos);
+  // SDL's software triangles sit on a half-pixel grid; the fill's fringe is
+  // drawn by them, so the rows use the same corners or pixels between the two
+  // stay light.
+  auto corner = [&](ImDrawIdx i) {
+    const ImVec2 p = vtx_[i].pos;
+    return software_ ? ImVec2(std::floor(p.x * 2) / 2, std::floor(p.y * 2) / 2) : p;
+  };
+  poly_.push_back(corner(t[0]));
+  poly_.push_back(corner(t[1]));
+  for (unsigned k = 0; k < triangles; ++k) poly_.push_back(corner(t[3 * k + 2]));
   const int m = static_cast<int>(poly_.size());
   // Convex: every corner turns the same way, and y changes direction at most
   // twice around the outline (so the turns add up to one full turn).

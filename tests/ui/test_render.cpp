@@ -51,10 +51,11 @@ void same_through_both_paths(Headless& k, const std::string& name) {
   INFO(name << " at " << w << "x" << h << ": " << differ << " pixels differ (" << share << "%); " << counts.fills << " fills, "
             << counts.copies << " copies, " << counts.polygons << " polygons, " << counts.triangles << " triangles left");
   CHECK(share < 0.5);
-  // the fast path really ran: glyphs went out as copies, rounded fills as rows
+  // the fast path really ran: glyphs went out as copies, rectangles as
+  // fills, rounded fills as rows (what is left is edges' fringes)
   CHECK(counts.copies > 20);
+  CHECK(counts.fills > 0);
   CHECK(counts.polygons > 0);
-  CHECK(counts.triangles < counts.copies);
 }
 }  // namespace
 

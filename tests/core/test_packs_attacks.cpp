@@ -502,3 +502,7 @@ TEST_CASE("HTTP: a server answering 304 to everything is logged and the kiosk sa
   REQUIRE(content::installed(p.live).version == 200);
   REQUIRE(w.stale_seconds() == 0);
 }
+
+TEST_CASE("the fuzz seed database passes the acceptance check, so the fuzzer starts deep", "[packs][accept]") {
+  REQUIRE(content::accept_database(KIOSK_SOURCE_DIR "/tests/fuzz/corpus/db/minimal.db") == "");
+}

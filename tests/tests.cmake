@@ -16,7 +16,8 @@ add_test(NAME core_has_no_imgui_or_sdl
 # UI/app tests: drive the real App headless (content reload, focus, reset).
 file(GLOB UI_TEST_SOURCES CONFIGURE_DEPENDS tests/ui/*.cpp)
 add_executable(ui_tests tests/catch_main.cpp ${UI_TEST_SOURCES})
-target_link_libraries(ui_tests PRIVATE kiosk_app Catch2::Catch2)
+pkg_check_modules(ZBAR REQUIRED IMPORTED_TARGET zbar)  # reads the QR codes back, as a phone does
+target_link_libraries(ui_tests PRIVATE kiosk_app Catch2::Catch2 PkgConfig::ZBAR)
 target_compile_definitions(ui_tests PRIVATE
   KIOSK_SOURCE_DIR="${CMAKE_SOURCE_DIR}" KIOSK_BINARY_DIR="${CMAKE_BINARY_DIR}"
   KIOSK_CONTENT_TOOL="$<TARGET_FILE:kiosk-content>")
@@ -29,9 +30,13 @@ add_test(NAME content_db_build
           --out ${CMAKE_BINARY_DIR}/test-content.db)
 set_tests_properties(content_db_build PROPERTIES FIXTURES_SETUP content_db)
 
-# Headless journeys: each tests/journeys/*.txt runs the real app at both
-# orientations; screenshots and traces land in build/journeys/<name>-<size>/.
-# Journeys named preview_* run with the preview locales (Arabic, Chinese) on.
+# Headless journeys: each tests/journeys/*.txt runs the real app at every
+# screen size a lobby has (small 720p and 768p panels, a 16:10 one, 1080p both
+# ways, 4K); screenshots and traces land in build/journeys/<name>-<size>/.
+# Their configs say dpi = "auto": headless, that is 92 DPI up to 1080p and
+# 184 (scale 2) at 4K. Journeys named preview_* run with the preview locales
+# (Arabic, Chinese) on. tour.txt visits every kind of screen for screenshots.
+set(KIOSK_JOURNEY_SIZES 1280x720 1366x768 1280x800 1920x1080 1080x1920 3840x2160)
 file(GLOB JOURNEYS CONFIGURE_DEPENDS tests/journeys/*.txt)
 foreach(j ${JOURNEYS})
   get_filename_component(name ${j} NAME_WE)
@@ -39,7 +44,7 @@ foreach(j ${JOURNEYS})
   if(name MATCHES "^preview_")
     set(config ${CMAKE_SOURCE_DIR}/tests/journeys/preview-locales.toml)
   endif()
-  foreach(size 1920x1080 1080x1920)
+  foreach(size ${KIOSK_JOURNEY_SIZES})
     add_test(NAME journey_${name}_${size}
       COMMAND kiosk --headless --script ${j} --out ${CMAKE_BINARY_DIR}/journeys/${name}-${size}
               --size ${size} --config ${config}

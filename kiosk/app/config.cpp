@@ -1,6 +1,7 @@
 // TOML settings loader; every unknown key is reported, never silently ignored.
 #include "app/config.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -36,7 +37,20 @@ session::Settings load_settings(const std::string& path, std::vector<std::string
   auto num = [&](const char* sec, const char* key, auto& dst) {
     if (auto v = t[sec][key].value<double>()) dst = static_cast<std::remove_reference_t<decltype(dst)>>(*v);
   };
+  if (auto v = t["display"]["dpi"].value<std::string>()) {
+    if (*v == "auto") s.display_dpi_auto = true;
+    else if (warnings)
+      warnings->push_back(path + ":" + std::to_string(t["display"]["dpi"].node()->source().begin.line) +
+                          ": display.dpi is a number or \"auto\", not \"" + *v + "\" (using " +
+                          std::to_string(static_cast<int>(s.display_dpi)) + ")");
+  }
   num("display", "dpi", s.display_dpi);
+  if (s.display_dpi < 30 || s.display_dpi > 600) {
+    if (warnings)
+      warnings->push_back(path + ": display.dpi " + std::to_string(static_cast<int>(s.display_dpi)) +
+                          " is not a screen's DPI (30 to 600); using 92");
+    s.display_dpi = 92;
+  }
   num("display", "scale", s.scale_override);
   if (auto v = t["display"]["fullscreen"].value<bool>()) s.fullscreen = *v;
   num("display", "window_width", s.window_width);
@@ -104,6 +118,27 @@ session::Settings load_settings(const std::string& path, std::vector<std::string
   if (s.warning_seconds < 5) s.warning_seconds = 5;
   if (s.locales.empty()) s.locales = {"en"};
   return s;
+}
+
+float auto_dpi(float reported, bool headless, int width, int height, std::string* note) {
+  constexpr float kFallback = 92.0f;
+  auto say = [&](const std::string& s) { if (note) *note = s; };
+  auto dpi_text = [](float d) { return std::to_string(static_cast<int>(d + 0.5f)); };
+  if (headless) {
+    const int steps = std::max(1, std::min(width, height) / 1080);
+    const float dpi = kFallback * static_cast<float>(steps);
+    say("display.dpi = auto: headless, no panel; " + dpi_text(dpi) + " DPI for " + std::to_string(width) + "x" +
+        std::to_string(height) + " (92 per 1080 rows, scale " + std::to_string(steps) + ")");
+    return dpi;
+  }
+  if (reported >= 50 && reported <= 400) {
+    say("display.dpi = auto: the display reports " + dpi_text(reported) + " DPI");
+    return reported;
+  }
+  say(reported > 0 ? "display.dpi = auto: the display reports " + dpi_text(reported) +
+                         " DPI, which no kiosk screen has; using 92 (set display.dpi to the panel's DPI)"
+                   : "display.dpi = auto: the display does not report its DPI; using 92 (set display.dpi to the panel's DPI)");
+  return kFallback;
 }
 
 }  // namespace kiosk::app

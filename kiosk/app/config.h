@@ -8,4 +8,12 @@
 namespace kiosk::app {
 // Missing or unreadable file: defaults, and the reason in *warnings.
 session::Settings load_settings(const std::string& path, std::vector<std::string>* warnings);
+
+// The DPI `dpi = "auto"` stands for. `reported` is what SDL says (0 when it
+// does not know); values no kiosk panel has (under 50 or over 400, a TV whose
+// EDID gives no size) count as unknown: 92, and *note says so. Headless there
+// is no panel at all: 92 for each whole 1080 rows of the screen's short side
+// (1080p and smaller 92, 4K 184, that is scale 2), like a desktop's whole-number
+// HiDPI scale. *note is the one log line saying what was chosen and why.
+float auto_dpi(float reported, bool headless, int width, int height, std::string* note);
 }

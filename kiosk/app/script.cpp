@@ -56,6 +56,7 @@ std::vector<Step> parse_script(const std::string& text, const std::string& name,
       {"expect-locale", {{1}, false, "expect-locale CODE"}},
       {"expect-focus", {{1}, false, "expect-focus \"Label\""}},
       {"frames", {{1}, true, "frames N"}},
+      {"scroll-to", {{1}, false, "scroll-to \"Label\""}},
   };
   std::vector<Step> steps;
   std::stringstream ss(text);

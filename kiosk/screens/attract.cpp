@@ -4,7 +4,8 @@
 namespace kiosk::screens {
 
 void draw_attract(Ctx& c) {
-  begin_body(c, "##attract");
+  // nothing here scrolls: the whole screen is one target
+  begin_panel(c, "##attract", ImVec2(c.x, c.y), ImVec2(c.w, c.h), c.ui.th().background, false);
   const auto& th = c.ui.th();
   // One language at a time, attract_cycle_ms each (a key or touch starts in any).
   size_t n = c.locales.empty() ? 1 : c.locales.size();
@@ -13,28 +14,31 @@ void draw_attract(Ctx& c) {
   std::string title = c.catalog.format(loc, "app.title");
   std::string sub = c.catalog.format(loc, "attract.subtitle");
 
-  // The whole screen is one target: any touch starts.
   auto* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(ImVec2(c.x, c.y), ImVec2(c.x + c.w, c.y + c.h), ui::col(th.background));
-  ImFont* huge = c.ui.fonts.huge;
-  ImFont* big = c.ui.fonts.title;
-  // short lines, each centred (drawn shaped and in visual order for any script)
-  ImVec2 ts = c.ui.text_size(big, title);
-  ImVec2 hs = c.ui.text_size(huge, touch);
-  ImVec2 ss = c.ui.text_size(c.ui.fonts.large, sub);
-  float cy = c.y + c.h * 0.5f;
-  c.ui.draw_text(dl, big, ImVec2(c.x + (c.w - ts.x) / 2, cy - hs.y - ts.y - c.ui.em * 2), ui::col(th.text), title);
-  // the call to action sits in a large accent pill
-  float pw = hs.x + c.ui.em * 3, ph = hs.y + c.ui.em * 1.6f;
+  const float em = c.ui.em, margin = em * 1.5f, room = c.w - margin * 2;
+  // short lines, each centred; a line wider than the screen wraps (and, if it
+  // must, gets smaller) instead of running off both sides
+  ui::Ui::Fitted ft = c.ui.fit({c.ui.fonts.title}, title, room, c.h * 0.25f);
+  ui::Ui::Fitted fh = c.ui.fit({c.ui.fonts.huge}, touch, room - em * 3, c.h * 0.3f);
+  ui::Ui::Fitted fs = c.ui.fit({c.ui.fonts.large}, sub, std::min(room, em * 34), c.h * 0.2f);
+  const float pw = fh.extent.x + em * 3, ph = fh.extent.y + em * 1.6f;
+  const float cy = c.y + c.h * 0.5f;
   ImVec2 pa(c.x + (c.w - pw) / 2, cy - ph / 2);
-  dl->AddRectFilled(pa, ImVec2(pa.x + pw, pa.y + ph), ui::col(th.accent), ph / 2);
-  c.ui.draw_text(dl, huge, ImVec2(pa.x + c.ui.em * 1.5f, pa.y + c.ui.em * 0.8f), ui::col(th.accent_text), touch);
-  c.ui.draw_text(dl, c.ui.fonts.large, ImVec2(c.x + (c.w - ss.x) / 2, cy + ph / 2 + c.ui.em * 1.5f), ui::col(th.text_muted), sub);
-  c.ui.text_node(title, {c.x + (c.w - ts.x) / 2, cy - hs.y - ts.y - c.ui.em * 2, ts.x, ts.y}, ui::Role::Heading);
+  ImVec2 tp(c.x + (c.w - ft.extent.x) / 2, std::max(c.y + em, pa.y - em * 1.5f - ft.extent.y));
+  ImVec2 sp(c.x + (c.w - fs.extent.x) / 2, pa.y + ph + em * 1.2f);
+  c.ui.draw_fitted(dl, ft, tp, ft.extent.x, ui::col(th.text));
+  // the call to action sits in a large accent pill
+  dl->AddRectFilled(pa, ImVec2(pa.x + pw, pa.y + ph), ui::col(th.accent), std::min(ph / 2, em * 2.5f));
+  ImVec2 hp(pa.x + em * 1.5f, pa.y + em * 0.8f);
+  c.ui.draw_fitted(dl, fh, hp, fh.extent.x, ui::col(th.accent_text));
+  c.ui.draw_fitted(dl, fs, sp, fs.extent.x, ui::col(th.text_muted));
+  c.ui.text_node(title, {tp.x, tp.y, ft.extent.x, ft.extent.y}, ui::Role::Heading);
   // register the full-screen target under the visible call to action
   ImGui::SetCursorScreenPos(ImVec2(c.x, c.y));
   if (ImGui::InvisibleButton("##attract-any", ImVec2(c.w, c.h))) c.ask(Intent::Type::Home);
-  c.ui.text_node(touch, {pa.x, pa.y, pw, ph}, ui::Role::Button);
+  const ui::Rect words{hp.x, hp.y, fh.extent.x, fh.extent.y};
+  c.ui.text_node(touch, {pa.x, pa.y, pw, ph}, ui::Role::Button, &words);
+  c.ui.text_node(sub, {sp.x, sp.y, fs.extent.x, fs.extent.y});
   end_body();
 }
 

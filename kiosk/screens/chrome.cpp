@@ -29,17 +29,39 @@ std::vector<const BarButton*> bar_buttons(const Ctx& c) {
   return out;
 }
 
-int bar_rows(const ui::Ui& ui, float width, const std::vector<std::string>& labels) {
-  float widest = 0;
-  for (const auto& l : labels)
-    widest = std::max(widest, ui.text_size(ui.fonts.large, l).x);
+// A screen under 30 lines of body text high (720p, 768p, 800p; large text on
+// 1080p) keeps its bar low: shorter buttons, and fewer rows of body-size
+// words before more rows of large ones.
+bool short_screen(const ui::Ui& ui, float height) { return height < ui.em * 30; }
+
+int bar_rows(const ui::Ui& ui, float width, float height, const std::vector<std::string>& labels) {
   const int count = static_cast<int>(labels.size());
-  // as few rows as let every label fit its button at full size
-  for (int rows = 1; rows < 3; ++rows) {
+  const float gap = ui.em * 0.5f;
+  auto fits = [&](ImFont* font, int rows) {
     const int per_row = (count + rows - 1) / rows;
-    if (widest + ui.em * 1.2f <= (width - ui.em * 2) / per_row - ui.em * 0.5f) return rows;
+    for (int i = 0; i < count; ++i) {
+      const int in_row = std::min(per_row, count - (i / per_row) * per_row);  // a shorter last row is wider
+      if (ui.text_size(font, labels[i]).x + ui.em * 1.2f > (width - ui.em * 2 - gap * (in_row - 1)) / in_row) return false;
+    }
+    return true;
+  };
+  // as few rows as let every label fit its button at full size; a short
+  // screen never gives the bar a third row (its words get smaller instead)
+  for (int rows = 1; rows < 3; ++rows)
+    if (fits(ui.fonts.large, rows) || (short_screen(ui, height) && fits(ui.fonts.body, rows))) return rows;
+  return short_screen(ui, height) ? 2 : 3;
+}
+
+// One size of words for the whole bar: the large one when every label fits
+// it, else the body size (a label that fits neither is drawn smaller alone).
+bool bar_fits_large(const ui::Ui& ui, float width, int rows, const std::vector<std::string>& labels) {
+  const int count = static_cast<int>(labels.size()), per_row = (count + rows - 1) / rows;
+  const float gap = ui.em * 0.5f;
+  for (int i = 0; i < count; ++i) {
+    const int in_row = std::min(per_row, count - (i / per_row) * per_row);
+    if (ui.text_size(ui.fonts.large, labels[i]).x + ui.em * 0.4f > (width - ui.em * 2 - gap * (in_row - 1)) / in_row) return false;
   }
-  return 3;
+  return true;
 }
 
 void begin_dialog(Ctx& c, const char* id, float width_em) {
@@ -65,7 +87,7 @@ void begin_dialog(Ctx& c, const char* id, float width_em) {
   ImGui::Begin(id, nullptr,
                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
-                   ImGuiWindowFlags_NoScrollWithMouse);
+                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);  // a finger drags; the edge fades
   ImGui::SetWindowFocus();
   c.ui.touch_scroll();
 }
@@ -102,10 +124,13 @@ struct BarLayout {
 };
 BarLayout bar_layout(const Ctx& c, const std::vector<std::string>& labels) {
   BarLayout l;
-  l.rows = bar_rows(c.ui, ImGui::GetIO().DisplaySize.x, labels);
+  const ImVec2 ds = ImGui::GetIO().DisplaySize;
+  l.rows = bar_rows(c.ui, ds.x, ds.y, labels);
   l.pad = c.ui.em * 0.6f;
   l.gap = c.ui.em * 0.5f;
-  l.button_h = std::max(c.ui.min_target, c.ui.em * 2.2f);
+  // a short screen: at most 8.5% of its height a row, never under the minimum target
+  l.button_h = short_screen(c.ui, ds.y) ? std::max(c.ui.min_target, std::min(c.ui.em * 1.7f, ds.y * 0.085f))
+                                        : std::max(c.ui.min_target, c.ui.em * 2.2f);
   l.height = l.rows * l.button_h + (l.rows - 1) * l.gap + l.pad * 2;
   return l;
 }
@@ -135,6 +160,8 @@ void draw_nav_bar(Ctx& c) {
   int per_row = (count + rows - 1) / rows;
   float bw = (ds.x - c.ui.em * 2 - gap * (per_row - 1)) / per_row;
   c.ui.set_region("nav");
+  ImFont* const large = c.ui.fonts.large;
+  if (!bar_fits_large(c.ui, ds.x, rows, labels) || large->FontSize > bh - c.ui.em * 0.2f) c.ui.fonts.large = c.ui.fonts.body;
   for (int i = 0; i < count; ++i) {
     if (i % per_row) ImGui::SameLine();
     // a shorter last row shares the whole width too
@@ -142,6 +169,7 @@ void draw_nav_bar(Ctx& c) {
     const float w = in_row == per_row ? bw : (ds.x - c.ui.em * 2 - gap * (in_row - 1)) / in_row;
     if (c.ui.button(labels[i], ImVec2(w, bh), i == count - 1 ? ui::Style::Danger : ui::Style::Bar)) c.ask(buttons[i]->kind);
   }
+  c.ui.fonts.large = large;
   c.ui.set_region("");
   ImGui::End();
   ImGui::PopStyleVar(2);

@@ -14,18 +14,47 @@ void draw_home(Ctx& c) {
   const float gap = c.ui.em * 0.9f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const bool portrait = c.h > c.w;
-  const int cols = portrait ? 2 : 3, rows = portrait ? 3 : 2;
-  float tw = (avail.x - gap * (cols - 1)) / cols;
-  float th = std::max(c.ui.min_target * 2, (avail.y - gap * (rows - 1)) / rows);
-  th = std::min(th, c.ui.em * (portrait ? 11.0f : 9.0f));
+  // The grid: 3 x 2 in landscape, 2 x 3 in portrait, tiles filling the room up
+  // to a comfortable size and never shorter than their words need. When that
+  // is taller than the screen (720p, 768p), the other grid is tried, then the
+  // titles alone (the second lines are still spoken); when nothing fits
+  // (large text there), the grid that needs least height is taken and the
+  // page scrolls as little as it can.
+  struct Grid {
+    int cols, rows;
+    bool subtitles;
+    float tw, th;
+  };
+  auto grid = [&](int cols, bool subtitles) {
+    const int rows = 6 / cols;
+    Grid g{cols, rows, subtitles, (avail.x - gap * (cols - 1)) / cols, 0};
+    g.th = std::max(c.ui.min_target * 2, (avail.y - gap * (rows - 1)) / rows);
+    g.th = std::min(g.th, c.ui.em * (portrait ? 11.0f : 9.0f));
+    for (const auto& t : tiles)
+      g.th = c.ui.tile_height(c.t(t.key), subtitles ? c.t(std::string(t.key) + ".sub") : "", g.tw, false, g.th);
+    return g;
+  };
+  auto height = [&](const Grid& g) { return g.rows * g.th + (g.rows - 1) * gap; };
+  const int first = portrait ? 2 : 3, second = portrait ? 1 : 2;
+  const Grid options[] = {grid(first, true), grid(second, true), grid(first, false), grid(second, false)};
+  const float room = avail.y - ImGui::GetStyle().ItemSpacing.y * 2;
+  const Grid* pick = nullptr;
+  for (const auto& g : options)
+    if (!pick && height(g) <= room) pick = &g;
+  if (!pick) {
+    pick = &options[0];
+    for (const auto& g : options)
+      if (height(g) < height(*pick) - 1) pick = &g;
+  }
+  const Grid& g = *pick;
   // On a tall screen the grid sits low, within reach of a seated visitor.
-  float grid_h = rows * th + (rows - 1) * gap;
+  float grid_h = height(g);
   if (portrait && avail.y > grid_h) ImGui::Dummy(ImVec2(0, avail.y - grid_h - ImGui::GetStyle().ItemSpacing.y * 2));
   for (int i = 0; i < 6; ++i) {
-    if (i % cols != 0) ImGui::SameLine(0, gap);
+    if (i % g.cols != 0) ImGui::SameLine(0, gap);
     else if (i) ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y * 2));
     std::string key = tiles[i].key;
-    if (c.ui.tile(c.t(key), c.t(key + ".sub"), ImVec2(tw, th))) c.ask(Intent::Type::Open, tiles[i].screen);
+    if (c.ui.tile(c.t(key), c.t(key + ".sub"), ImVec2(g.tw, g.th), {}, g.subtitles)) c.ask(Intent::Type::Open, tiles[i].screen);
   }
   end_body();
 }

@@ -1,3 +1,4 @@
+#include "content/takeaway.h"
 #include "screens/parts.h"
 
 #include <cmath>
@@ -87,7 +88,12 @@ void qr_card_end(Ctx& c, const QrCard& q, const std::string& payload, const std:
 }
 
 void phone_card(Ctx& c, const content::Contact& line, bool full) {
-  Card k = card_begin(c);
+  // In full (the call screen): a QR code a phone dials from, beside the number.
+  const std::string tel = full ? content::tel_uri(line.phone) : "";
+  QrCard q{};
+  Card k{};
+  if (!tel.empty()) q = qr_card_begin(c, c.ui.em * 6.0f);
+  else k = card_begin(c);
   c.ui.paragraph(line.name, c.ui.fonts.large);
   c.ui.paragraph(line.phone, c.ui.fonts.title);
   if (!line.hours.empty()) c.ui.paragraph(line.hours, nullptr, true);
@@ -95,7 +101,8 @@ void phone_card(Ctx& c, const content::Contact& line, bool full) {
     gap(c, 0.3f);
     markdown(c, line.body);
   }
-  card_end(c, k);
+  if (!tel.empty()) qr_card_end(c, q, tel, c.t("call.qr_label", {{"name", line.name}}), "");
+  else card_end(c, k);
 }
 
 bool office_row(Ctx& c, const content::Office& o) {
@@ -106,10 +113,7 @@ bool office_row(Ctx& c, const content::Office& o) {
 }
 
 std::string office_card_text(const Ctx& c, const content::Office& o) {
-  std::string s = o.name + "\n" + agency_name(c, o.agency) + "\n" + o.street + "\n" + o.town + ", CT" +
-                  (o.zip.empty() ? "" : " " + o.zip);
-  for (const auto& p : o.phones) s += "\n" + p;
-  return s;
+  return content::office_vcard(o, agency_name(c, o.agency));  // a contact card the phone can save
 }
 
 int chips(Ctx& c, const std::vector<std::string>& labels, int selected) {
@@ -148,7 +152,8 @@ KeysLayout keys_layout(const Ctx& c) {
   if (c.h > c.w) {
     k.footer = field_h(c) + ui::keyboard_height(c.ui, keyboard_labels(c), c.h * 0.45f - field_h(c));
   } else {
-    k.side = std::round(c.w * 0.42f);
+    // never so narrow that a row of keys cannot keep the minimum target (720p)
+    k.side = std::round(std::max(c.w * 0.42f, ui::keyboard_min_width(c.ui, keyboard_labels(c)) + c.ui.em * 3.2f));
   }
   return k;
 }
@@ -163,18 +168,35 @@ void text_field(Ctx& c, const std::string& label, const std::string& text, const
   dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), ui::col(t.surface), c.ui.em * 0.3f);
   dl->AddRect(a, ImVec2(a.x + w, a.y + h), ui::col(t.accent), c.ui.em * 0.3f, 0, std::max(2.0f, c.ui.em * 0.08f));
   ImFont* f = c.ui.fonts.large;
-  const std::string& shown = text.empty() ? placeholder : text;
-  ImVec2 ts = c.ui.text_size(f, shown);
-  ImVec2 tp(a.x + c.ui.em * 0.6f, a.y + (h - ts.y) / 2);
-  if (!text.empty() && ts.x > w - c.ui.em * 1.2f) tp.x -= ts.x - (w - c.ui.em * 1.2f);  // typed text: show its end
-  else if (c.ui.rtl) tp.x = a.x + w - c.ui.em * 0.6f - ts.x;  // right-to-left: text starts at the right
+  const float room = w - c.ui.em * 1.2f;
+  ImVec2 tp(a.x + c.ui.em * 0.6f, 0);
   dl->PushClipRect(ImVec2(a.x + 4, a.y), ImVec2(a.x + w - 4, a.y + h), true);
-  c.ui.draw_text(dl, f, tp, ui::col(text.empty() ? t.text_muted : t.text), shown);
-  float cx = text.empty() ? tp.x : tp.x + ts.x + 2;
-  dl->AddRectFilled(ImVec2(cx, tp.y), ImVec2(cx + std::max(2.0f, c.ui.em * 0.08f), tp.y + ts.y), ui::col(t.accent));
+  ui::Rect drawn;
+  float caret_x, caret_h;
+  if (text.empty()) {
+    // the hint fits the field whole: smaller, or on two lines, rather than cut
+    ui::Ui::Fitted hint = c.ui.fit({f, c.ui.fonts.body}, placeholder, room, h - c.ui.em * 0.3f);
+    tp.y = a.y + (h - hint.extent.y) / 2;
+    if (c.ui.rtl) tp.x = a.x + w - c.ui.em * 0.6f - hint.extent.x;  // right-to-left: text starts at the right
+    c.ui.draw_fitted(dl, hint, tp, hint.extent.x, ui::col(t.text_muted), false);
+    drawn = {tp.x, tp.y, hint.extent.x, hint.extent.y};
+    caret_x = c.ui.rtl ? tp.x + hint.extent.x : tp.x;
+    caret_h = std::min(hint.extent.y, f->FontSize);
+  } else {
+    ImVec2 ts = c.ui.text_size(f, text);
+    tp.y = a.y + (h - ts.y) / 2;
+    if (ts.x > room) tp.x -= ts.x - room;  // typed text: show its end (the beginning scrolls off, as in any field)
+    else if (c.ui.rtl) tp.x = a.x + w - c.ui.em * 0.6f - ts.x;
+    c.ui.draw_text(dl, f, tp, ui::col(t.text), text);
+    drawn = {std::max(tp.x, a.x + c.ui.em * 0.6f), tp.y, std::min(ts.x, room), ts.y};
+    caret_x = tp.x + ts.x + 2;
+    caret_h = ts.y;
+  }
+  dl->AddRectFilled(ImVec2(caret_x, a.y + (h - caret_h) / 2), ImVec2(caret_x + std::max(2.0f, c.ui.em * 0.08f), a.y + (h + caret_h) / 2),
+                    ui::col(t.accent));
   dl->PopClipRect();
   ImGui::Dummy(ImVec2(w, h));
-  c.ui.text_node(label + ": " + text, {a.x, a.y, w, h});
+  c.ui.text_node(label + ": " + text, {a.x, a.y, w, h}, ui::Role::Text, &drawn);
 }
 }  // namespace
 

@@ -40,8 +40,9 @@ void begin_panel(Ctx& c, const char* id, ImVec2 pos, ImVec2 size, ui::Color bg, 
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(c.ui.em * 1.5f, c.ui.em * (scrolls ? 1.2f : 0.6f)));
   ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                            ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                           ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
-  if (!scrolls) flags |= ImGuiWindowFlags_NoScrollbar;
+                           ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+                           // fingers drag; a window with more to show fades at its edge (Ui::touch_scroll)
+                           ImGuiWindowFlags_NoScrollbar;
   ImGui::Begin(id, nullptr, flags);
   if (scrolls) c.ui.touch_scroll();
 }

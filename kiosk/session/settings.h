@@ -9,6 +9,10 @@ namespace kiosk::session {
 struct Settings {
   // [display]
   float display_dpi = 92.0f;        // 24-inch 1080p screen
+  // dpi = "auto": display_dpi comes from the display as SDL reports it (92
+  // and a log line when SDL does not know it); headless, from the pixel size
+  // (92 per 1080 rows of the short side, whole steps: 3840x2160 is 184).
+  bool display_dpi_auto = false;
   float scale_override = 0.0f;      // > 0 replaces the DPI-derived scale
   bool fullscreen = true;           // false with --windowed
   int window_width = 1280, window_height = 800;  // for --windowed

@@ -29,6 +29,12 @@ struct A11yNode {
   bool focused = false;
   std::string region;  // "" for a screen's own content, "nav" for the navigation bar
   std::string description;  // second line of a row or tile (spoken after the label)
+  // Where its words are drawn, label and second line together (w == 0: none
+  // drawn). Every word must be inside the node, its window and the screen.
+  Rect text;
+  // Its window scrolls (content taller than the window by more than its
+  // padding): outside `clip` vertically is still reachable by dragging.
+  bool scrolls = false;
   bool interactive() const {
     return role == Role::Button || role == Role::Tile || role == Role::Toggle || role == Role::Row || role == Role::Checkbox ||
            role == Role::Key;

@@ -36,6 +36,12 @@ float key_height(const Ui& ui, size_t rows, float max_height) {
 }
 }  // namespace
 
+float keyboard_min_width(const Ui& ui, const KeyboardLabels& labels) {
+  size_t widest = 10;
+  for (const auto& r : split_rows(labels.rows)) widest = std::max(widest, r.size());
+  return static_cast<float>(widest) * ui.min_target + static_cast<float>(widest - 1) * ui.em * 0.3f;
+}
+
 float keyboard_height(const Ui& ui, const KeyboardLabels& labels, float max_height) {
   const size_t rows = split_rows(labels.rows).size() + 1;
   return rows * key_height(ui, rows, max_height) + (rows - 1) * ui.em * 0.3f;
@@ -51,7 +57,10 @@ std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& te
   const float key_h = key_height(ui, rows.size() + 1, max_height);
   // every letter in one size: the large one when a wide letter fits the key
   ImFont* const large = ui.fonts.large;
-  if (ui.text_size(large, "W").x + ui.em * 0.4f > key_w) ui.fonts.large = ui.fonts.body;
+  float widest_letter = 0;
+  for (const auto& r : rows)
+    for (const auto& k : r) widest_letter = std::max(widest_letter, ui.text_size(large, k).x);
+  if (widest_letter + ui.em * 0.4f > key_w) ui.fonts.large = ui.fonts.body;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
   for (const auto& r : rows) {
     // each row centred under the widest

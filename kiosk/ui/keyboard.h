@@ -16,6 +16,8 @@ struct KeyboardLabels {
 // The height the keyboard needs (its rows of keys and the last row), keys
 // shortened to fit max_height (> 0) but never under the minimum target.
 float keyboard_height(const Ui& ui, const KeyboardLabels& labels, float max_height = 0);
+// The narrowest the keyboard can be with every key at the minimum target.
+float keyboard_min_width(const Ui& ui, const KeyboardLabels& labels);
 
 // Draws the keyboard at the cursor across `width`; returns the text after
 // the keys pressed this frame.

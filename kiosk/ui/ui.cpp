@@ -17,6 +17,15 @@ Rect clip_rect() {
   const ImRect& c = w->ClipRect;
   return {c.Min.x, c.Min.y, c.Max.x - c.Min.x, c.Max.y - c.Min.y};
 }
+// How far a window scrolls: content that overflows by no more than the
+// window's padding hides nothing, so it does not scroll at all.
+float scroll_max(const ImGuiWindow* w) { return w->ScrollMax.y > w->WindowPadding.y + 1 ? w->ScrollMax.y : 0.0f; }
+bool window_scrolls() { return scroll_max(ImGui::GetCurrentWindow()) > 0; }
+Rect unite(const Rect& a, const Rect& b) {
+  if (a.w <= 0 && a.h <= 0) return b;
+  float x0 = std::min(a.x, b.x), y0 = std::min(a.y, b.y);
+  return {x0, y0, std::max(a.x + a.w, b.x + b.w) - x0, std::max(a.y + a.h, b.y + b.h) - y0};
+}
 }  // namespace
 
 const std::string& Ui::shown(std::string_view logical) const {
@@ -33,9 +42,61 @@ ImVec2 Ui::text_size(ImFont* font, std::string_view logical) const {
   return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size());
 }
 
-void Ui::draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::string_view logical) const {
+void Ui::draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::string_view logical, float size) const {
   const std::string& s = shown(logical);
-  dl->AddText(font, font->FontSize, pos, color, s.data(), s.data() + s.size());
+  dl->AddText(font, size > 0 ? size : font->FontSize, pos, color, s.data(), s.data() + s.size());
+}
+
+Ui::Fitted Ui::fit(std::initializer_list<ImFont*> fonts, std::string_view text, float max_w, float max_h) {
+  Fitted f;
+  std::string_view one = text;
+  while (!one.empty() && (one.back() == ' ' || one.back() == '\n')) one.remove_suffix(1);
+  const bool single = one.find('\n') == std::string_view::npos;
+  for (ImFont* font : fonts) {
+    f.font = font;
+    if (!single) break;
+    ImVec2 ts = text_size(font, one);
+    if (ts.x <= max_w && ts.y <= max_h) {
+      f.size = font->FontSize;
+      f.lines = {one};
+      f.line_h = ts.y;
+      f.extent = ts;
+      return f;
+    }
+  }
+  // wrapped in the last font, then smaller until it fits (half size at least)
+  const std::string all(text);
+  for (float k = 1.0f;; k -= 0.05f) {
+    const bool last = k < 0.5f + 0.01f;
+    const float wrap = std::max(1.0f, max_w / k);
+    auto lines = layout({{all, f.font}}, wrap);
+    float w = 0;
+    f.lines.clear();
+    for (const auto& l : lines) {
+      w = std::max(w, l.width);
+      if (l.pieces.empty()) { f.lines.push_back({}); continue; }
+      size_t b = l.pieces.front().second.first, e = l.pieces.back().second.second;
+      std::string_view v = text.substr(b, e - b);
+      while (!v.empty() && (v.back() == ' ' || v.back() == '\n')) v.remove_suffix(1);
+      f.lines.push_back(v);
+    }
+    while (f.lines.size() > 1 && f.lines.back().empty()) f.lines.pop_back();
+    f.size = f.font->FontSize * k;
+    f.line_h = f.size * (f.lines.size() > 1 ? 1.15f : 1.0f);
+    f.extent = ImVec2(w * k, f.line_h * static_cast<float>(f.lines.size()));
+    if ((w <= wrap + 0.5f && f.extent.y <= max_h + 0.5f) || last) return f;
+  }
+}
+
+void Ui::draw_fitted(ImDrawList* dl, const Fitted& f, ImVec2 pos, float width, ImU32 color, bool centre) const {
+  const float k = f.size / f.font->FontSize;
+  float y = pos.y + (f.line_h - f.size) / 2;
+  for (const auto& line : f.lines) {
+    const float w = text_size(f.font, line).x * k;
+    float x = centre ? pos.x + (width - w) / 2 : (rtl ? pos.x + width - w : pos.x);
+    draw_text(dl, f.font, ImVec2(x, y), color, line, f.size);
+    y += f.line_h;
+  }
 }
 
 float Ui::avail() const {
@@ -46,6 +107,7 @@ float Ui::avail() const {
 
 void Ui::begin_frame(int64_t now_ms) {
   rights_.clear();
+  scroll_windows_.clear();
   region_.clear();
   tree_.clear();
   prev_ms_ = now_ms_;
@@ -72,6 +134,9 @@ void Ui::touch_scroll() {
   ImGuiWindow* w = ImGui::GetCurrentWindow();
   const ImGuiIO& io = ImGui::GetIO();
   Scroll& s = scrolls_[w->ID];
+  scroll_windows_.push_back({w, ImGui::GetColorU32(ImGuiCol_WindowBg)});
+  const float max_y = scroll_max(w);
+  if (max_y == 0 && w->Scroll.y != 0) ImGui::SetScrollY(0);  // nothing is hidden: it does not scroll
   const std::string key = page_ + "#" + std::to_string(w->ID);
   if (s.page != page_) {  // a new place in this window: its remembered position, or the top
     saved_scroll_[s.page + "#" + std::to_string(w->ID)] = w->Scroll.y;
@@ -89,7 +154,7 @@ void Ui::touch_scroll() {
   }
   if (s.grabbed && io.MouseDown[0]) {
     if (dragging_) {
-      ImGui::SetScrollY(std::clamp(s.start_scroll - (io.MousePos.y - s.start_y), 0.0f, w->ScrollMax.y));
+      ImGui::SetScrollY(std::clamp(s.start_scroll - (io.MousePos.y - s.start_y), 0.0f, max_y));
       float v = (io.MousePos.y - s.last_y) / static_cast<float>(std::max<int64_t>(1, now_ms_ - s.last_ms > 0 ? now_ms_ - s.last_ms : 16));
       s.velocity = s.velocity * 0.3f + v * 0.7f;  // smoothed over the last moves
     }
@@ -100,8 +165,8 @@ void Ui::touch_scroll() {
   if (s.grabbed && !io.MouseDown[0]) s.grabbed = false;  // released: s.velocity carries on
   if (std::fabs(s.velocity) > 0.02f) {
     float y = w->Scroll.y - s.velocity * static_cast<float>(dt);
-    if (y <= 0 || y >= w->ScrollMax.y) s.velocity = 0;
-    ImGui::SetScrollY(std::clamp(y, 0.0f, w->ScrollMax.y));
+    if (y <= 0 || y >= max_y) s.velocity = 0;
+    ImGui::SetScrollY(std::clamp(y, 0.0f, max_y));
     s.velocity *= std::exp(-static_cast<float>(dt) / 325.0f);
     animating_ = animating_ || std::fabs(s.velocity) > 0.02f;
   } else {
@@ -109,7 +174,45 @@ void Ui::touch_scroll() {
   }
 }
 
+// Touch screens show no thin scrollbar: a window with more below fades out at
+// its bottom edge with a round "more" arrow, and one scrolled down fades at its
+// top, so the cue is where the finger goes and needs no precision to read.
+void Ui::draw_scroll_cues() {
+  const Theme& t = th();
+  for (const auto& sw : scroll_windows_) {
+    auto* w = static_cast<ImGuiWindow*>(sw.window);
+    const float max_y = scroll_max(w);
+    if (max_y <= 0) continue;
+    const ImRect r = w->InnerRect;
+    const float pad = w->WindowPadding.y;
+    const bool below = max_y - w->Scroll.y > pad + 1, above = w->Scroll.y > pad + 1;
+    ImDrawList* dl = w->DrawList;
+    dl->PushClipRect(r.Min, r.Max, false);
+    const ImU32 solid = sw.bg, clear = sw.bg & ~IM_COL32_A_MASK;
+    if (above) dl->AddRectFilledMultiColor(r.Min, ImVec2(r.Max.x, r.Min.y + em * 1.2f), solid, solid, clear, clear);
+    if (below) {
+      dl->AddRectFilledMultiColor(ImVec2(r.Min.x, r.Max.y - em * 2.2f), r.Max, clear, clear, solid, solid);
+      // the arrow sits in the window's side padding, beside the text, not over it
+      const float rad = std::min(em * 0.6f, std::max(em * 0.4f, w->WindowPadding.x * 0.42f));
+      const float cx = rtl ? r.Min.x + w->WindowPadding.x * 0.5f : r.Max.x - w->WindowPadding.x * 0.5f;
+      const ImVec2 c(cx, r.Max.y - rad - em * 0.3f);
+      dl->AddCircleFilled(c, rad, col(t.accent), 24);
+      const float a = rad * 0.45f;
+      dl->AddPolyline(std::array<ImVec2, 3>{ImVec2(c.x - a, c.y - a * 0.45f), ImVec2(c.x, c.y + a * 0.55f), ImVec2(c.x + a, c.y - a * 0.45f)}.data(),
+                      3, col(t.accent_text), 0, std::max(3.0f, em * 0.12f));
+    }
+    dl->PopClipRect();
+  }
+}
+
+void Ui::note_text(ImVec2 pos, ImVec2 size) {
+  if (tree_.nodes().empty() || size.x <= 0) return;
+  Rect& r = tree_.last().text;
+  r = unite(r, {pos.x, pos.y, size.x, size.y});
+}
+
 void Ui::end_frame() {
+  draw_scroll_cues();
   auto& nodes = tree_.nodes();
   const uint32_t focused_before = focused_;
   speak_.clear();
@@ -181,6 +284,7 @@ bool Ui::interact(const std::string& id_label, ImVec2 size, Role role, const std
   n.label = label;
   n.rect = {pos.x, pos.y, size.x, size.y};
   n.clip = clip_rect();
+  n.scrolls = window_scrolls();
   n.selected = selected;
   n.region = region_;
   tree_.add(std::move(n));
@@ -204,13 +308,14 @@ void Ui::draw_focus(ImVec2 a, ImVec2 b) {
 
 bool Ui::button(const std::string& label, ImVec2 size, Style style, Role role) {
   ImFont* font = fonts.large ? fonts.large : ImGui::GetFont();
-  ImVec2 ts = text_size(font, label);
-  if (size.x > 0 && ts.x > size.x - em * 0.4f && fonts.body) {  // a long word on a narrow key: the body size
-    font = fonts.body;
-    ts = text_size(font, label);
-  }
-  if (size.x <= 0) size.x = ts.x + em * 1.6f;
-  if (size.y <= 0) size.y = std::max(min_target, ts.y + em * 0.9f);
+  ImFont* small = fonts.body ? fonts.body : font;
+  // as wide as its words (never wider than the line), as tall as they need
+  if (size.x <= 0) size.x = std::min(text_size(font, label).x + em * 1.6f, std::max(min_target, avail()));
+  const bool auto_h = size.y <= 0;
+  size.x = std::max(size.x, min_target);
+  // large, else body, else body wrapped, else smaller: a long word on a narrow key still fits
+  Fitted f = fit({font, small}, label, size.x - em * 0.4f, auto_h ? FLT_MAX : std::max(min_target, size.y) - em * 0.2f);
+  if (auto_h) size.y = std::max(min_target, f.extent.y + em * 0.9f);
   ImVec2 a = ImGui::GetCursorScreenPos();
   bool pressed = false;
   bool clicked = interact(label + "##btn", size, role, label, false, &pressed);
@@ -227,8 +332,9 @@ bool Ui::button(const std::string& label, ImVec2 size, Style style, Role role) {
   dl->AddRectFilled(a, b, col(bg), em * 0.35f);
   if (style == Style::Normal || style == Style::Bar)
     dl->AddRect(a, b, col(style == Style::Bar ? t.bar_text : t.accent), em * 0.35f, 0, std::max(2.0f, em * 0.07f));
-  ImVec2 tp(a.x + (b.x - a.x - ts.x) / 2, a.y + (b.y - a.y - ts.y) / 2);
-  draw_text(dl, font, tp, col(fg), label);
+  ImVec2 tp(a.x + (b.x - a.x - f.extent.x) / 2, a.y + (b.y - a.y - f.extent.y) / 2);
+  draw_fitted(dl, f, tp, f.extent.x, col(fg));
+  note_text(tp, f.extent);
   if (ImGui::GetID((label + "##btn").c_str()) == focused_) draw_focus(a, b);
   return clicked;
 }
@@ -247,9 +353,11 @@ Ui::Hit Ui::card(const std::string& id_label, const std::string& label, ImVec2 s
   return h;
 }
 
-bool Ui::tile(const std::string& title, const std::string& subtitle, ImVec2 size, const std::string& picture) {
+bool Ui::tile(const std::string& title, const std::string& spoken_subtitle, ImVec2 size, const std::string& picture,
+              bool show_subtitle) {
   Hit h = card(title + "##tile", title, size, Role::Tile, false, em * 0.5f);
-  tree_.last().description = subtitle;
+  tree_.last().description = spoken_subtitle;
+  const std::string& subtitle = show_subtitle ? spoken_subtitle : std::string();
   ImVec2 a = h.a, b = h.b;
   const Theme& t = th();
   auto* dl = ImGui::GetWindowDrawList();
@@ -260,12 +368,23 @@ bool Ui::tile(const std::string& title, const std::string& subtitle, ImVec2 size
   if (pic > 0) draw_picture(picture, ImVec2(a.x + em * 0.45f + pad + pic / 2, (a.y + b.y) / 2), pic / 2);
   float x = a.x + em * 0.45f + pad + (pic > 0 ? pic + pad * 0.8f : 0);
   float wrap = b.x - x - pad;
-  ImVec2 ts = measure({{title, fonts.large}}, wrap);
-  ImVec2 ss = subtitle.empty() ? ImVec2(0, 0) : measure({{subtitle, fonts.body}}, wrap);
-  float total = ts.y + (subtitle.empty() ? 0 : em * 0.3f + ss.y);
-  float y = a.y + std::max(pad * 0.5f, (size.y - total) / 2);
-  draw_runs({{title, fonts.large}}, ImVec2(x, y), wrap, t.text);
-  if (!subtitle.empty()) draw_runs({{subtitle, fonts.body}}, ImVec2(x, y + ts.y + em * 0.3f), wrap, t.text_muted);
+  const float gap = subtitle.empty() ? 0 : em * 0.3f;
+  // a tile too small for its words (a caller's fixed height, one long word) draws them smaller
+  std::vector<std::vector<Run>> blocks{{{title, fonts.large}}};
+  if (!subtitle.empty()) blocks.push_back({{subtitle, fonts.body}});
+  const float k = fit_scale(blocks, wrap, size.y - pad * 0.5f, gap);
+  ImVec2 ts = measure(blocks[0], wrap / k);
+  ImVec2 ss = subtitle.empty() ? ImVec2(0, 0) : measure(blocks[1], wrap / k);
+  ts = ImVec2(ts.x * k, ts.y * k);
+  ss = ImVec2(ss.x * k, ss.y * k);
+  float total = ts.y + (subtitle.empty() ? 0 : gap + ss.y);
+  float y = a.y + std::max(pad * 0.25f, (size.y - total) / 2);
+  draw_runs(blocks[0], ImVec2(x, y), wrap, t.text, k);
+  note_text(ImVec2(rtl ? x + wrap - ts.x : x, y), ts);
+  if (!subtitle.empty()) {
+    draw_runs(blocks[1], ImVec2(x, y + ts.y + gap), wrap, t.text_muted, k);
+    note_text(ImVec2(rtl ? x + wrap - ss.x : x, y + ts.y + gap), ss);
+  }
   if (h.focused) draw_focus(a, b);
   return h.clicked;
 }
@@ -336,15 +455,22 @@ bool Ui::toggle(const std::string& label, bool on, const std::string& on_text, c
   const Theme& t = th();
   auto* dl = ImGui::GetWindowDrawList();
   ImFont* f = fonts.large;
-  ImVec2 ls = text_size(f, label);
-  draw_text(dl, f, ImVec2(a.x + em, a.y + (size.y - ls.y) / 2), col(t.text), label);
-  // the switch: a pill with the state written in it (never colour alone)
+  // the switch: a pill with the state written in it (never colour alone);
+  // the label has the room left of it, wrapped or smaller when it needs to be
   const std::string& state = on ? on_text : off_text;
-  ImVec2 ss = text_size(f, state);
-  float pw = std::max(ss.x + em * 1.4f, em * 4), ph = size.y - em * 0.8f;
+  const float ph = size.y - em * 0.8f;
+  const float state_w = std::min(std::max(text_size(f, on_text).x, text_size(f, off_text).x), std::max(em * 2.6f, size.x * 0.3f));
+  Fitted st = fit({f, fonts.body}, state, state_w, ph);
+  float pw = std::max(st.extent.x + em * 1.4f, em * 4);
   ImVec2 pa(b.x - em * 0.6f - pw, a.y + (size.y - ph) / 2), pb(b.x - em * 0.6f, pa.y + ph);
+  Fitted lf = fit({f, fonts.body}, label, pa.x - a.x - em * 1.5f, size.y - em * 0.3f);
+  ImVec2 lp(rtl ? pa.x - em * 0.5f - lf.extent.x : a.x + em, a.y + (size.y - lf.extent.y) / 2);
+  draw_fitted(dl, lf, lp, lf.extent.x, col(t.text), false);
+  note_text(lp, lf.extent);
   dl->AddRectFilled(pa, pb, col(on ? t.accent : t.surface_pressed), ph / 2);
-  draw_text(dl, f, ImVec2(pa.x + (pw - ss.x) / 2, pa.y + (ph - ss.y) / 2), col(on ? t.accent_text : t.text), state);
+  ImVec2 sp(pa.x + (pw - st.extent.x) / 2, pa.y + (ph - st.extent.y) / 2);
+  draw_fitted(dl, st, sp, st.extent.x, col(on ? t.accent_text : t.text));
+  note_text(sp, st.extent);
   if (h.focused) draw_focus(a, b);
   return h.clicked;
 }
@@ -356,12 +482,15 @@ std::string Ui::spoken(const A11yNode& n) const {
   return s;
 }
 
-void Ui::text_node(const std::string& label, Rect r, Role role) {
+void Ui::text_node(const std::string& label, Rect r, Role role, const Rect* text) {
   A11yNode n;
   n.role = role;
   n.label = label;
   n.rect = r;
+  n.text = text ? *text : r;
   n.clip = clip_rect();
+  n.scrolls = window_scrolls();
+  n.region = region_;
   tree_.add(std::move(n));
 }
 
@@ -369,10 +498,14 @@ void Ui::text_block(const std::string& text, ImFont* font, Color color, Role rol
   ImVec2 p = ImGui::GetCursorScreenPos();
   float wrap = avail();
   std::vector<Run> runs{{text, font}};
-  ImVec2 sz = measure(runs, wrap);
-  draw_runs(runs, p, wrap, color);
+  // a word longer than the line (a web address, a long name) makes the block smaller
+  const float k = fit_scale({runs}, wrap, FLT_MAX);
+  ImVec2 sz = measure(runs, wrap / k);
+  sz = ImVec2(sz.x * k, sz.y * k);
+  draw_runs(runs, p, wrap, color, k);
   ImGui::Dummy(ImVec2(wrap, sz.y));
-  text_node(text, {p.x, p.y, sz.x, sz.y}, role);
+  Rect tr{rtl ? p.x + wrap - sz.x : p.x, p.y, sz.x, sz.y};
+  text_node(text, tr, role);
 }
 
 std::vector<Ui::Line> Ui::layout(const std::vector<Run>& runs, float wrap) {
@@ -438,9 +571,24 @@ ImVec2 Ui::measure(const std::vector<Run>& runs, float wrap) {
   return ImVec2(w, line_h * 1.25f * static_cast<float>(lines.size()));
 }
 
-void Ui::draw_runs(const std::vector<Run>& runs, ImVec2 pos, float wrap, Color color) {
+float Ui::fit_scale(const std::vector<std::vector<Run>>& blocks, float wrap, float max_h, float gaps) {
+  for (float k = 1.0f; k > 0.5f + 0.01f; k -= 0.05f) {
+    float w = 0, h = gaps;
+    for (const auto& b : blocks) {
+      ImVec2 m = measure(b, wrap / k);
+      w = std::max(w, m.x * k);
+      h += m.y * k;
+    }
+    if (w <= wrap + 0.5f && h <= max_h + 0.5f) return k;
+  }
+  return 0.5f;
+}
+
+void Ui::draw_runs(const std::vector<Run>& runs, ImVec2 pos, float wrap_width, Color color, float k) {
+  const float wrap = wrap_width / k;  // lines are broken in the fonts' own sizes, then drawn k times as large
   float line_h = 0;
   for (const auto& r : runs) line_h = std::max(line_h, r.font->FontSize);
+  line_h *= k;
   std::string all;
   for (const auto& r : runs) all += r.text;
   auto* dl = ImGui::GetWindowDrawList();
@@ -453,17 +601,18 @@ void Ui::draw_runs(const std::vector<Run>& runs, ImVec2 pos, float wrap, Color c
       // a right-to-left line is reordered as a whole (in its first run's font)
       while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
       ImFont* f = runs[line.pieces.front().first].font;
-      float w = text_size(f, text).x;
-      draw_text(dl, f, ImVec2(rtl ? pos.x + wrap - w : pos.x, y + (line_h - f->FontSize)), col(color), text);
+      float w = text_size(f, text).x * k;
+      draw_text(dl, f, ImVec2(rtl ? pos.x + wrap_width - w : pos.x, y + (line_h - f->FontSize * k)), col(color), text, f->FontSize * k);
     } else {
       float x = pos.x;
-      if (rtl) x = pos.x + wrap - line.width;  // right-aligned in a right-to-left screen
+      if (rtl) x = pos.x + wrap_width - line.width * k;  // right-aligned in a right-to-left screen
       for (const auto& [ri, be] : line.pieces) {
         ImFont* f = runs[ri].font;
         const char* b = all.c_str() + be.first;
         const char* e = all.c_str() + be.second;
-        dl->AddText(f, f->FontSize, ImVec2(x, y + (line_h - f->FontSize)), col(color), b, e);
-        x += f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, b, e).x;
+        const float size = f->FontSize * k;
+        dl->AddText(f, size, ImVec2(x, y + (line_h - size)), col(color), b, e);
+        x += f->CalcTextSizeA(size, FLT_MAX, 0, b, e).x;
       }
     }
     y += line_h * 1.25f;
@@ -474,25 +623,35 @@ void Ui::rich(const std::vector<Run>& runs, bool muted, const char* bullet, Role
   ImVec2 p = ImGui::GetCursorScreenPos();
   float room = avail();
   float indent = bullet ? em * 1.4f : 0;
-  ImVec2 sz = measure(runs, room - indent);
+  const float k = fit_scale({runs}, room - indent, FLT_MAX);
+  ImVec2 sz = measure(runs, (room - indent) / k);
+  sz = ImVec2(sz.x * k, sz.y * k);
   Color c = muted ? th().text_muted : th().text;
   if (bullet) {
     ImFont* f = fonts.body;
-    ImGui::GetWindowDrawList()->AddText(f, f->FontSize, ImVec2(p.x + em * 0.3f, p.y + f->FontSize * 0.125f), col(c), bullet);
+    const float bx = rtl ? p.x + room - em * 0.3f - f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, bullet).x : p.x + em * 0.3f;
+    ImGui::GetWindowDrawList()->AddText(f, f->FontSize, ImVec2(bx, p.y + f->FontSize * 0.125f), col(c), bullet);
   }
-  draw_runs(runs, ImVec2(p.x + indent, p.y), room - indent, c);
+  const float tx = rtl ? p.x : p.x + indent;  // right to left: the bullet sits at the right
+  draw_runs(runs, ImVec2(tx, p.y), room - indent, c, k);
   ImGui::Dummy(ImVec2(room, sz.y));
   std::string label;
   for (const auto& r : runs) label += r.text;
-  text_node(label, {p.x, p.y, indent + sz.x, sz.y}, role);
+  Rect tr{rtl ? p.x + room - indent - sz.x : p.x, p.y, indent + sz.x, sz.y};
+  text_node(label, tr, role);
 }
 
 bool Ui::row(const std::string& title, const std::string& subtitle, float width) {
   if (width <= 0) width = avail();
   const float pad = em * 0.8f, arrow = em * 2.0f, stripe = em * 0.35f;
   const float wrap = width - pad * 2 - arrow - stripe;
-  ImVec2 ts = measure({{title, fonts.large}}, wrap);
-  ImVec2 ss = subtitle.empty() ? ImVec2(0, 0) : measure({{subtitle, fonts.body}}, wrap);
+  std::vector<std::vector<Run>> blocks{{{title, fonts.large}}};
+  if (!subtitle.empty()) blocks.push_back({{subtitle, fonts.body}});
+  const float k = fit_scale(blocks, wrap, FLT_MAX);  // below 1 only for a word longer than the row
+  ImVec2 ts = measure(blocks[0], wrap / k);
+  ImVec2 ss = subtitle.empty() ? ImVec2(0, 0) : measure(blocks[1], wrap / k);
+  ts = ImVec2(ts.x * k, ts.y * k);
+  ss = ImVec2(ss.x * k, ss.y * k);
   float h = std::max(min_target, pad * 1.4f + ts.y + (subtitle.empty() ? 0 : em * 0.2f + ss.y));
   Hit hit = card(title + "##row" + subtitle, title, ImVec2(width, h), Role::Row, false, em * 0.35f);
   tree_.last().description = subtitle;
@@ -503,8 +662,12 @@ bool Ui::row(const std::string& title, const std::string& subtitle, float width)
   else dl->AddRectFilled(hit.a, ImVec2(hit.a.x + stripe, hit.b.y), col(t.accent), em * 0.35f, ImDrawFlags_RoundCornersLeft);
   const float text_x = rtl ? hit.a.x + arrow + pad : hit.a.x + stripe + pad;
   float y = hit.a.y + (h - ts.y - (subtitle.empty() ? 0 : em * 0.2f + ss.y)) / 2;
-  draw_runs({{title, fonts.large}}, ImVec2(text_x, y), wrap, t.text);
-  if (!subtitle.empty()) draw_runs({{subtitle, fonts.body}}, ImVec2(text_x, y + ts.y + em * 0.2f), wrap, t.text_muted);
+  draw_runs(blocks[0], ImVec2(text_x, y), wrap, t.text, k);
+  note_text(ImVec2(rtl ? text_x + wrap - ts.x : text_x, y), ts);
+  if (!subtitle.empty()) {
+    draw_runs(blocks[1], ImVec2(text_x, y + ts.y + em * 0.2f), wrap, t.text_muted, k);
+    note_text(ImVec2(rtl ? text_x + wrap - ss.x : text_x, y + ts.y + em * 0.2f), ss);
+  }
   // the arrow: a chevron drawn as lines, so it needs no glyph
   const float dir = rtl ? -1.0f : 1.0f;
   float cx = rtl ? hit.a.x + arrow / 2 + pad * 0.3f : hit.b.x - arrow / 2 - pad * 0.3f, cy = (hit.a.y + hit.b.y) / 2, r = em * 0.4f;
@@ -518,7 +681,10 @@ bool Ui::checkbox(const std::string& label, bool checked, float width) {
   if (width <= 0) width = avail();
   const float pad = em * 0.7f, box = std::max(em * 1.5f, min_target * 0.6f);
   const float wrap = width - pad * 3 - box;
-  ImVec2 ts = measure({{label, fonts.body}}, wrap);
+  const std::vector<Run> runs{{label, fonts.body}};
+  const float k = fit_scale({runs}, wrap, FLT_MAX);
+  ImVec2 ts = measure(runs, wrap / k);
+  ts = ImVec2(ts.x * k, ts.y * k);
   float h = std::max(min_target, ts.y + pad * 1.4f);
   Hit hit = card(label + "##check", label, ImVec2(width, h), Role::Checkbox, checked, em * 0.3f);
   auto* dl = ImGui::GetWindowDrawList();
@@ -531,14 +697,17 @@ bool Ui::checkbox(const std::string& label, bool checked, float width) {
                                ImVec2(ba.x + box * 0.8f, ba.y + box * 0.28f)};
     dl->AddPolyline(tick.data(), 3, col(t.accent_text), 0, std::max(3.0f, box * 0.12f));
   }
-  draw_runs({{label, fonts.body}}, ImVec2(bb.x + pad, hit.a.y + (h - ts.y) / 2), wrap, t.text);
+  draw_runs(runs, ImVec2(bb.x + pad, hit.a.y + (h - ts.y) / 2), wrap, t.text, k);
+  note_text(ImVec2(rtl ? bb.x + pad + wrap - ts.x : bb.x + pad, hit.a.y + (h - ts.y) / 2), ts);
   if (hit.focused) draw_focus(hit.a, hit.b);
   return hit.clicked;
 }
 
 bool Ui::chip(const std::string& label, bool selected) {
   ImFont* f = fonts.body;
-  ImVec2 ts = text_size(f, label);
+  // one line when the row has room, else wrapped within it
+  Fitted fl = fit({f}, label, std::max(em, avail() - em * 1.6f), FLT_MAX);
+  ImVec2 ts = fl.extent;
   ImVec2 size(ts.x + em * 1.6f, std::max(min_target, ts.y + em));
   ImVec2 a = ImGui::GetCursorScreenPos();
   bool pressed = false;
@@ -547,9 +716,12 @@ bool Ui::chip(const std::string& label, bool selected) {
   const Theme& t = th();
   auto* dl = ImGui::GetWindowDrawList();
   Color bg = selected ? t.accent : (pressed ? t.surface_pressed : t.surface);
-  dl->AddRectFilled(a, b, col(pressed && selected ? t.accent_pressed : bg), size.y / 2);
-  dl->AddRect(a, b, col(t.accent), size.y / 2, 0, std::max(2.0f, em * 0.08f));
-  draw_text(dl, f, ImVec2(a.x + (size.x - ts.x) / 2, a.y + (size.y - ts.y) / 2), col(selected ? t.accent_text : t.text), label);
+  const float round = std::min(size.y / 2, em * 1.2f);  // a pill, or a rounded card when it wraps
+  dl->AddRectFilled(a, b, col(pressed && selected ? t.accent_pressed : bg), round);
+  dl->AddRect(a, b, col(t.accent), round, 0, std::max(2.0f, em * 0.08f));
+  const ImVec2 tp(a.x + (size.x - ts.x) / 2, a.y + (size.y - ts.y) / 2);
+  draw_fitted(dl, fl, tp, ts.x, col(selected ? t.accent_text : t.text));
+  note_text(tp, ts);
   if (ImGui::GetID((label + "##chip").c_str()) == focused_) draw_focus(a, b);
   return clicked;
 }

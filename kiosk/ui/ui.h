@@ -3,6 +3,7 @@
 // tree; keyboard focus and activation come from that tree, not from ImGui.
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <string_view>
@@ -48,7 +49,22 @@ public:
   // size; every widget draws its text through these.
   const std::string& shown(std::string_view logical) const;
   ImVec2 text_size(ImFont* font, std::string_view logical) const;
-  void draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::string_view logical) const;
+  // `size` 0 draws at the font's own size.
+  void draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::string_view logical, float size = 0) const;
+
+  // Text fitted into a box of max_w x max_h: on one line in the first of
+  // `fonts` that fits; else wrapped (ICU line breaks) in the last one; else
+  // that one drawn smaller, down to half its size. Nothing is ever cut.
+  struct Fitted {
+    ImFont* font = nullptr;
+    float size = 0;                       // pixel size to draw at
+    std::vector<std::string_view> lines;  // logical text of each line (views into the text given)
+    float line_h = 0;
+    ImVec2 extent;                        // the whole block
+  };
+  Fitted fit(std::initializer_list<ImFont*> fonts, std::string_view text, float max_w, float max_h);
+  // Draws fitted text, each line centred in [x, x + width) (or at x when !centre).
+  void draw_fitted(ImDrawList* dl, const Fitted& f, ImVec2 pos, float width, ImU32 color, bool centre = true) const;
 
   const Theme& th() const { return kids && !high_contrast ? kids_theme() : theme(high_contrast); }
 
@@ -100,13 +116,16 @@ public:
   // Widgets. Labels are already localized. Return true when activated.
   bool button(const std::string& label, ImVec2 size, Style style = Style::Normal, Role role = Role::Button);
   // `picture` names a small drawing beside the title (see draw_picture).
-  bool tile(const std::string& title, const std::string& subtitle, ImVec2 size, const std::string& picture = {});
+  // !show_subtitle: the second line is only spoken (a grid too short for it).
+  bool tile(const std::string& title, const std::string& subtitle, ImVec2 size, const std::string& picture = {},
+            bool show_subtitle = true);
   // The height a tile of this width needs for its text (at least min_height).
   float tile_height(const std::string& title, const std::string& subtitle, float width, bool picture, float min_height);
   bool toggle(const std::string& label, bool on, const std::string& on_text, const std::string& off_text, ImVec2 size);
   void heading(const std::string& text, ImFont* font = nullptr);
   void paragraph(const std::string& text, ImFont* font = nullptr, bool muted = false);
-  void text_node(const std::string& label, Rect r, Role role = Role::Text);
+  // `text`: where its words are drawn, when not the whole of r.
+  void text_node(const std::string& label, Rect r, Role role = Role::Text, const Rect* text = nullptr);
   // The words speech says for a node: its label, its second line, its state.
   std::string spoken(const A11yNode& n) const;
   // Nodes registered until the next call belong to this region ("nav" for the
@@ -139,13 +158,26 @@ private:
   void text_block(const std::string& text, ImFont* font, Color color, Role role);
   bool interact(const std::string& id_label, ImVec2 size, Role role, const std::string& label, bool selected, bool* pressed);
   void draw_focus(ImVec2 a, ImVec2 b);
+  // Adds a drawn piece of text to the last node's text rectangle.
+  void note_text(ImVec2 pos, ImVec2 size);
+  // Scrolling windows of this frame; end_frame() draws their "more" cues.
+  struct ScrollWindow {
+    void* window;
+    ImU32 bg;
+  };
+  std::vector<ScrollWindow> scroll_windows_;
+  void draw_scroll_cues();
 
   struct Line {
     std::vector<std::pair<size_t, std::pair<size_t, size_t>>> pieces;  // run, [begin, end)
     float width = 0;
   };
   std::vector<Line> layout(const std::vector<Run>& runs, float wrap_width);
-  void draw_runs(const std::vector<Run>& runs, ImVec2 pos, float wrap_width, Color color);
+  // k < 1 draws every run smaller (lines broken at wrap_width / k).
+  void draw_runs(const std::vector<Run>& runs, ImVec2 pos, float wrap_width, Color color, float k = 1);
+  // The scale (1, or down to 0.5) at which every block of runs fits wrap_width
+  // and all of them, plus `gaps`, fit max_h; the size of the blocks at it.
+  float fit_scale(const std::vector<std::vector<Run>>& blocks, float wrap_width, float max_h, float gaps = 0);
   bool tap_cancelled() const { return drag_cancel_; }
 
   struct Scroll {

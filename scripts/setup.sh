@@ -13,8 +13,9 @@ PACKAGES=(
   libasound2-dev espeak-ng
   libsodium-dev libcurl4-openssl-dev python3 dpkg-dev ccache
   systemd-container systemd-sysv dbus libpam-systemd lintian
-  cage libgl1-mesa-dri libegl-mesa0 libegl1 libgles2 libgl1 libasound2 alsa-utils
+  cage xwayland libgl1-mesa-dri libegl-mesa0 libegl1 libgles2 libgl1 libasound2 alsa-utils
   xvfb xauth xdotool matchbox-window-manager imagemagick x11-utils python3-xlib
+  libzbar-dev zbar-tools
 )
 
 # (scripts/fuzz asks for clang through EXTRA_PACKAGES)

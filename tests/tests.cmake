@@ -16,7 +16,8 @@ add_test(NAME core_has_no_imgui_or_sdl
 # UI/app tests: drive the real App headless (content reload, focus, reset).
 file(GLOB UI_TEST_SOURCES CONFIGURE_DEPENDS tests/ui/*.cpp)
 add_executable(ui_tests tests/catch_main.cpp ${UI_TEST_SOURCES})
-target_link_libraries(ui_tests PRIVATE kiosk_app Catch2::Catch2)
+pkg_check_modules(ZBAR REQUIRED IMPORTED_TARGET zbar)  # reads the QR codes back, as a phone does
+target_link_libraries(ui_tests PRIVATE kiosk_app Catch2::Catch2 PkgConfig::ZBAR)
 target_compile_definitions(ui_tests PRIVATE
   KIOSK_SOURCE_DIR="${CMAKE_SOURCE_DIR}" KIOSK_BINARY_DIR="${CMAKE_BINARY_DIR}"
   KIOSK_CONTENT_TOOL="$<TARGET_FILE:kiosk-content>")

@@ -26,8 +26,18 @@ std::unique_ptr<Video> Video::open_window(bool fullscreen, int w, int h, std::st
     return nullptr;
   }
   std::unique_ptr<Video> v(new Video);
-  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE);
-  v->window_ = SDL_CreateWindow("Child Support Help", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS : SDL_WINDOW_RESIZABLE);
+  int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+  SDL_DisplayMode desktop{};
+  if (fullscreen && SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
+    // Without a window manager nobody grants "fullscreen": the window keeps
+    // the size it was created with. Create it as large as the screen, at its
+    // corner, so it covers the screen either way.
+    x = y = 0;
+    w = desktop.w;
+    h = desktop.h;
+  }
+  v->window_ = SDL_CreateWindow("Child Support Help", x, y, w, h, flags);
   if (!v->window_) {
     if (why) *why = SDL_GetError();
     return nullptr;

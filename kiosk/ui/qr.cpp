@@ -1,30 +1,65 @@
 // QR codes drawn as filled squares (libqrencode does the encoding). Nothing is
 // sent anywhere: the visitor's phone reads the code off the screen.
+//
+// What makes a screen's QR code scan: modules of a whole number of pixels
+// (fractional ones leave seams that phones read as light modules), a quiet
+// zone of 4 modules, error correction M or better, and an ECI marker saying
+// UTF-8 when the text is not ASCII (else phones guess Latin-1 and Spanish
+// comes out garbled).
 #include <qrencode.h>
 
+#include <cmath>
 #include <memory>
 
+#include "content/takeaway.h"
 #include "ui/ui.h"
 
 namespace kiosk::ui {
 
+namespace {
+using Code = std::unique_ptr<QRcode, decltype(&QRcode_free)>;
+
+Code encode(const std::string& payload, QRecLevel level) {
+  std::unique_ptr<QRinput, decltype(&QRinput_free)> in(QRinput_new2(0, level), &QRinput_free);
+  if (!in) return Code(nullptr, &QRcode_free);
+  bool ascii = true;
+  for (unsigned char c : payload) ascii = ascii && c < 0x80;
+  if (!ascii && QRinput_appendECIheader(in.get(), 26) != 0)  // ECI 26: UTF-8
+    return Code(nullptr, &QRcode_free);
+  if (QRinput_append(in.get(), QR_MODE_8, static_cast<int>(payload.size()),
+                     reinterpret_cast<const unsigned char*>(payload.data())) != 0)
+    return Code(nullptr, &QRcode_free);
+  return Code(QRcode_encodeInput(in.get()), &QRcode_free);
+}
+}  // namespace
+
 void Ui::qr(const std::string& payload, float side, const std::string& label) {
   ImVec2 a = ImGui::GetCursorScreenPos();
-  std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
-      QRcode_encodeString8bit(payload.c_str(), 0, payload.size() > 120 ? QR_ECLEVEL_L : QR_ECLEVEL_M), &QRcode_free);
   ImGui::Dummy(ImVec2(side, side));
+  // Q (25 % of the code can be lost) while the code stays small enough to
+  // scan from arm's length; M when Q would need a larger version.
+  Code code = encode(payload, QR_ECLEVEL_Q);
+  if (!code || code->version > content::kQrMaxVersion) code = encode(payload, QR_ECLEVEL_M);
   auto* dl = ImGui::GetWindowDrawList();
+  const float x0 = std::floor(a.x), y0 = std::floor(a.y);
   // Always dark on white with a quiet zone, whatever the theme: phones need it.
-  dl->AddRectFilled(a, ImVec2(a.x + side, a.y + side), IM_COL32(255, 255, 255, 255));
-  if (!code) return;  // too long to encode: the white square stays, the label says what it was
-  const int n = code->width, quiet = 4;
-  const float m = side / static_cast<float>(n + quiet * 2);
-  for (int y = 0; y < n; ++y)
-    for (int x = 0; x < n; ++x)
-      if (code->data[y * n + x] & 1) {
-        ImVec2 p(a.x + (x + quiet) * m, a.y + (y + quiet) * m);
-        dl->AddRectFilled(p, ImVec2(p.x + m + 0.5f, p.y + m + 0.5f), IM_COL32(0, 0, 0, 255));
+  dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + side, y0 + side), IM_COL32(255, 255, 255, 255));
+  if (code) {
+    const int n = code->width, quiet = 4;
+    const float m = std::max(1.0f, std::floor(side / static_cast<float>(n + quiet * 2)));
+    // centred in the square on whole pixels
+    const float off = std::floor((side - m * static_cast<float>(n + quiet * 2)) / 2) + m * quiet;
+    for (int y = 0; y < n; ++y)
+      for (int x = 0; x < n;) {
+        if (!(code->data[y * n + x] & 1)) { ++x; continue; }
+        int run = 1;  // a run of dark modules is one rectangle
+        while (x + run < n && (code->data[y * n + x + run] & 1)) ++run;
+        ImVec2 p(x0 + off + static_cast<float>(x) * m, y0 + off + static_cast<float>(y) * m);
+        dl->AddRectFilled(p, ImVec2(p.x + m * static_cast<float>(run), p.y + m), IM_COL32(0, 0, 0, 255));
+        x += run;
       }
+  }
+  // too long to encode: the white square stays, the label says what it was
   text_node(label, {a.x, a.y, side, side}, Role::Image);
 }
 

@@ -3,6 +3,7 @@
 // where to go and a QR code that carries the checklist away.
 #include <algorithm>
 
+#include "content/takeaway.h"
 #include "screens/parts.h"
 
 namespace kiosk::screens {
@@ -26,11 +27,13 @@ std::string tick_key(const std::string& guide, size_t step, size_t item) {
 }
 // The whole checklist as text, ticked items marked, for the QR code.
 std::string checklist_text(const Ctx& c, const content::Guide& g) {
-  std::string s = g.title;
+  std::vector<content::CheckItem> items;
   for (size_t i = 0; i < g.steps.size(); ++i)
     for (size_t j = 0; j < g.steps[i].checklist.size(); ++j)
-      s += std::string("\n") + (c.session.ticked.count(tick_key(g.id, i + 1, j)) ? "[x] " : "[ ] ") + g.steps[i].checklist[j];
-  return s;
+      items.push_back({g.steps[i].checklist[j], c.session.ticked.count(tick_key(g.id, i + 1, j)) > 0});
+  return content::checklist_text(g.title, items, [&](size_t n) {
+    return c.t("guide.qr_more", {{"count", static_cast<int64_t>(n)}});
+  });
 }
 }  // namespace
 

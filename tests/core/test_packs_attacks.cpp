@@ -24,6 +24,7 @@
 #include "content/sqlite.h"
 #include "content/store.h"
 #include "fixtures.h"
+#include "tools/lib/model.h"
 
 using namespace kiosk;
 namespace fs = std::filesystem;
@@ -182,10 +183,21 @@ TEST_CASE("a signed pack with broken content is refused by check-pack, install a
   }
 }
 
-TEST_CASE("the validator refuses what a kiosk would refuse: a 50 MB answer and 41 steps", "[packs][accept]") {
-  // the same limits, from content/accept.h
-  REQUIRE(content::limits().max_text_bytes < 50'000'000);
-  REQUIRE(content::limits().max_steps < 3'000'000);
+TEST_CASE("the validator refuses what a kiosk would refuse: an answer over the text limit", "[packs][accept]") {
+  test::TempDir d;
+  fs::copy(KIOSK_SOURCE_DIR "/content", d.path / "content", fs::copy_options::recursive);
+  {
+    std::ofstream f(d.path / "content" / "faq" / "apply-how.en.md", std::ios::app);
+    f << "\n" << std::string(static_cast<size_t>(content::limits().max_text_bytes), 'a') << "\n";
+  }
+  std::vector<tools::Diag> diags;
+  auto set = tools::load_content((d.path / "content").string(), KIOSK_SOURCE_DIR "/locales", diags);
+  tools::validate(set, diags);
+  std::string all;
+  for (const auto& x : diags) all += x.str() + "\n";
+  INFO(all);
+  REQUIRE(all.find("apply-how.en.md") != std::string::npos);
+  REQUIRE(all.find("a kiosk takes at most " + std::to_string(content::limits().max_text_bytes)) != std::string::npos);
 }
 
 TEST_CASE("a 2 GB .sig, a .sig linked to /dev/zero and a FIFO .sig are refused without being read", "[packs][bounded]") {

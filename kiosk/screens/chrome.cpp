@@ -178,14 +178,16 @@ void draw_nav_bar(Ctx& c) {
 
 void draw_overlays(Ctx& c) {
   const auto& s = c.session;
-  float row = std::max(c.ui.min_target, c.ui.em * 2.4f);
+  // a short screen keeps every dialog's answers in view: shorter rows
+  const bool low = short_screen(c.ui, ImGui::GetIO().DisplaySize.y);
+  float row = std::max(c.ui.min_target, c.ui.em * (low ? 1.8f : 2.4f));
   if (c.idle_seconds_left > 0) {
     begin_dialog(c, "##idle", 26);
     c.ui.heading(c.t("idle.title"));
     ImGui::Dummy(ImVec2(0, c.ui.em * 0.4f));
     c.ui.paragraph(c.t("idle.countdown", {{"seconds", int64_t(c.idle_seconds_left)}}), c.ui.fonts.large);
     ImGui::Dummy(ImVec2(0, c.ui.em * 0.6f));
-    if (c.ui.button(c.t("idle.more"), ImVec2(full_width(), row * 1.3f), ui::Style::Primary)) c.ask(Intent::Type::MoreTime);
+    if (c.ui.button(c.t("idle.more"), ImVec2(full_width(), row * (low ? 1.15f : 1.3f)), ui::Style::Primary)) c.ask(Intent::Type::MoreTime);
     ImGui::Dummy(ImVec2(0, c.ui.em * 0.3f));
     if (c.ui.button(c.t("idle.done"), ImVec2(full_width(), row))) c.ask(Intent::Type::StartOver);
     end_dialog();

@@ -167,8 +167,9 @@ void App::build_fonts() {
     // placed on whole pixels look the same, and the atlas is half the size
     // in memory (ImGui's copy and the GPU's).
     ImFontConfig cfg;
-    cfg.OversampleH = 2;
+    cfg.OversampleH = 1;
     cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
     ImFont* font = nullptr;
     if (!file.empty()) {
       font = io.Fonts->AddFontFromFileTTF(file.c_str(), std::round(px), &cfg, glyph_ranges_.Data);
@@ -189,8 +190,8 @@ void App::build_fonts() {
       merge.MergeMode = true;
       merge.FontNo = face.index;
       merge.OversampleH = 1;
-      // Arabic letters are small for their size in pixels beside Latin ones
       merge.PixelSnapH = true;
+      // Arabic letters are small for their size in pixels beside Latin ones
       const float size = std::round(px * (sc.lang == std::string("ar") ? 1.2f : 1.0f));
       if (!io.Fonts->AddFontFromFileTTF(face.file.c_str(), size, &merge, glyph_ranges_.Data))
         log("cannot load font " + face.file);
@@ -467,7 +468,12 @@ void App::apply(const screens::Intent& in) {
     case T::Back:
       if (!session_.nav.pop() || session_.nav.top().screen == "attract") session_.nav.reset({"home", ""});
       break;
-    case T::Home: leaving(session_.nav.top()); close_overlays(); session_.nav.reset({"home", ""}); idle_.on_input(clock_.now_ms()); break;
+    case T::Home:
+      // from the attract screen, in the language it was showing when touched
+      if (screen() == "attract")
+        session_.prefs.locale = screens::attract_locale(locales_, session_.prefs.locale, clock_.now_ms(),
+                                                        settings_.attract_cycle_seconds * 1000LL);
+      leaving(session_.nav.top()); close_overlays(); session_.nav.reset({"home", ""}); idle_.on_input(clock_.now_ms()); break;
     case T::StartOver: reset_session(); break;
     case T::SetLocale: session_.prefs.locale = in.a; close_overlays(); count("locale", in.a); break;
     case T::ToggleLargeText: session_.prefs.large_text = !session_.prefs.large_text; fonts_dirty_ = true; setup_style(); break;

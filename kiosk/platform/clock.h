@@ -25,7 +25,9 @@ public:
   void advance(int64_t ms) { now_ += ms; }
 
 private:
-  int64_t now_ = 1'000'000;
+  // A whole number of attract cycles (3 s) for 1 to 4 languages: a script's
+  // first touch finds the attract screen showing the first language.
+  int64_t now_ = 1'008'000;
 };
 
 }  // namespace kiosk::platform

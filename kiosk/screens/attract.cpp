@@ -8,8 +8,7 @@ void draw_attract(Ctx& c) {
   begin_panel(c, "##attract", ImVec2(c.x, c.y), ImVec2(c.w, c.h), c.ui.th().background, false);
   const auto& th = c.ui.th();
   // One language at a time, attract_cycle_ms each (a key or touch starts in any).
-  size_t n = c.locales.empty() ? 1 : c.locales.size();
-  const std::string& loc = c.locales.empty() ? c.session.prefs.locale : c.locales[(c.now_ms / c.attract_cycle_ms) % n];
+  const std::string& loc = attract_locale(c.locales, c.session.prefs.locale, c.now_ms, c.attract_cycle_ms);
   std::string touch = c.catalog.format(loc, "attract.touch");
   std::string title = c.catalog.format(loc, "app.title");
   std::string sub = c.catalog.format(loc, "attract.subtitle");

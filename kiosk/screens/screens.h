@@ -95,6 +95,13 @@ void draw_overlays(Ctx& c);            // language picker, accessibility, help, 
 
 // Each screen's draw function (one file each).
 void draw_attract(Ctx& c);
+// The language the attract screen shows at now_ms: it cycles through the
+// enabled ones, cycle_ms each. A visitor who starts there starts in it.
+inline const std::string& attract_locale(const std::vector<std::string>& locales, const std::string& fallback,
+                                         int64_t now_ms, int64_t cycle_ms) {
+  if (locales.empty() || cycle_ms <= 0) return fallback;
+  return locales[static_cast<size_t>(now_ms / cycle_ms) % locales.size()];
+}
 void draw_home(Ctx& c);
 void draw_not_ready(Ctx& c);
 void draw_content_missing(Ctx& c);

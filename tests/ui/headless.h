@@ -80,8 +80,13 @@ struct Headless {
     ev.key = k;
     input(ev);
   }
-  // Leaves the attract screen with a touch.
+  // Leaves the attract screen with a touch, while it shows the first
+  // language (a touch starts in the language shown; it changes every 3 s).
   void start() {
+    if (const int64_t r = clock.now_ms() % 36'000; r != 0) {  // a whole number of cycles for 1 to 4 languages
+      clock.advance(36'000 - r);
+      settle(*app);
+    }
     app->handle({platform::InputEvent::Type::PointerDown, 500, 500});
     app->handle({platform::InputEvent::Type::PointerUp, 500, 500});
     settle(*app);

@@ -15,7 +15,7 @@ PACKAGES=(
   systemd-container systemd-sysv dbus libpam-systemd lintian
   cage xwayland libgl1-mesa-dri libegl-mesa0 libegl1 libgles2 libgl1 libasound2 alsa-utils
   xvfb xauth xdotool matchbox-window-manager imagemagick x11-utils python3-xlib
-  libzbar-dev zbar-tools
+  libzbar-dev zbar-tools seatd
 )
 
 # (scripts/fuzz asks for clang through EXTRA_PACKAGES)

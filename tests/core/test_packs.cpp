@@ -13,28 +13,13 @@
 #include "content/sqlite.h"
 #include "content/store.h"
 #include "fixtures.h"
+#include "packs_fixture.h"
 
 using namespace kiosk;
 namespace fs = std::filesystem;
 
 namespace {
-struct Packs {
-  test::TempDir dir;
-  std::string pub = (dir.path / "pack.pub").string(), key = (dir.path / "pack.key").string();
-  std::string live = (dir.path / "live" / "content.db").string();
-  Packs() {
-    REQUIRE(content::make_keys(pub, key).empty());
-    fs::create_directories(fs::path(live).parent_path());
-  }
-  // A copy of the real content, signed as `version`.
-  std::string pack(const std::string& name, int64_t version, const std::string& signing_key = "") {
-    std::string p = (dir.path / (name + ".db")).string();
-    fs::copy_file(test::real_db(), p, fs::copy_options::overwrite_existing);
-    REQUIRE(content::sign_pack(p, signing_key.empty() ? key : signing_key, version).empty());
-    return p;
-  }
-  std::string hash_of(const std::string& db) { return content::Store::open(db, nullptr)->info().content_hash; }
-};
+using test::Packs;
 void corrupt_middle(const std::string& path) {
   std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
   f.seekp(static_cast<std::streamoff>(fs::file_size(path) / 2));
@@ -76,7 +61,7 @@ TEST_CASE("every bad pack is refused with a reason and the content stays", "[pac
   SECTION("signed with another key") {
     std::string other_pub = (p.dir.path / "o.pub").string(), other_key = (p.dir.path / "o.key").string();
     REQUIRE(content::make_keys(other_pub, other_key).empty());
-    refused(p.pack("other", 300, other_key), "wrong signature");
+    refused(p.pack_signed_by("other", 300, other_key), "wrong signature");
   }
   SECTION("changed after signing (corrupt)") {
     std::string db = p.pack("corrupt", 300);

@@ -24,34 +24,15 @@
 #include "content/sqlite.h"
 #include "content/store.h"
 #include "fixtures.h"
+#include "packs_fixture.h"
 #include "tools/lib/model.h"
 
 using namespace kiosk;
 namespace fs = std::filesystem;
 
 namespace {
-struct Packs {
-  test::TempDir dir;
-  std::string pub = (dir.path / "pack.pub").string(), key = (dir.path / "pack.key").string();
-  std::string live = (dir.path / "live" / "content.db").string();
-  Packs() {
-    REQUIRE(content::make_keys(pub, key).empty());
-    fs::create_directories(fs::path(live).parent_path());
-  }
-  // A copy of the real content changed by `sql` (none: as it is), signed as `version`.
-  std::string pack(const std::string& name, int64_t version, const std::string& sql = "") {
-    std::string p = (dir.path / (name + ".db")).string();
-    fs::copy_file(test::real_db(), p, fs::copy_options::overwrite_existing);
-    if (!sql.empty()) {
-      content::Db d(p, content::Db::Mode::ReadWriteCreate);
-      d.exec(sql);
-    }
-    REQUIRE(content::sign_pack(p, key, version).empty());
-    return p;
-  }
-};
-
-std::string hash_of(const std::string& db) { return content::Store::open(db, nullptr)->info().content_hash; }
+using test::Packs;
+std::string hash_of(const std::string& db) { return Packs::hash_of(db); }
 
 // A fresh folder's own HTTP server (tests/tools/hostile_server.py), gone with the test.
 struct Server {

@@ -187,7 +187,8 @@ int main(int argc, char** argv) {
       return 1000.0 * (cpu_seconds() - c0) / n;
     };
     std::printf("frame_cpu_ms_home %.2f\n", frames_cpu_ms(200, [](int) {}));
-    const auto* offices = app.tree().find("Offices");
+    // the attract screen may have started it in Spanish
+    const auto* offices = app.tree().find("Offices") ? app.tree().find("Offices") : app.tree().find("Oficinas");
     if (offices) {
       app.handle({platform::InputEvent::Type::PointerDown, offices->rect.cx(), offices->rect.cy()});
       app.handle({platform::InputEvent::Type::PointerUp, offices->rect.cx(), offices->rect.cy()});

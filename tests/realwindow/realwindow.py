@@ -175,11 +175,13 @@ def tap(k, label, expect_screen=None, timeout=5.0):
 def start_in_english(k, timeout=15.0):
     """Touches the attract screen while it shows English: a touch starts in
     the language the attract screen is showing at that moment."""
-    since = len(k.lines)
-    line = k.last()
-    if not (line and line["screen"] == "attract" and any(n["label"] == "Touch to start" for n in line["labels"])):
-        line = k.wait_for(lambda l: l["screen"] == "attract" and any(n["label"] == "Touch to start" for n in l["labels"]),
-                          timeout, since)
+    # wait for the frame that turns it to English, so the touch comes early
+    # in the 3 s that English shows (the first frame after start counts too)
+    k.poll()
+    since = len(k.lines) if len(k.lines) > 1 else 0
+    english = lambda l: l["screen"] == "attract" and any(n["label"] == "Touch to start" for n in l["labels"])
+    if not k.wait_for(english, timeout, since):
+        return None
     since = len(k.lines)
     k.display.xdo("mousemove", 960, 540, "click", "1")
     return k.wait_for(lambda l: l["screen"] == "home" and l["locale"] == "en", 5.0, since)

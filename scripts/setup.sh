@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   cmake ninja-build g++ pkg-config
   libsdl2-dev libimgui-dev libsqlite3-dev libicu-dev catch2
-  libfontconfig-dev fonts-noto-core fonts-noto-cjk
+  libfontconfig-dev fonts-noto-core fonts-noto-cjk fonts-material-design-icons-iconfont
   libmd4c-dev libtomlplusplus-dev libgettextpo-dev libstemmer-dev
   libpng-dev libstb-dev libqrencode-dev libespeak-ng-dev espeak-ng-data
   libasound2-dev espeak-ng

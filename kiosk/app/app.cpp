@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include "app/config.h"
+#include "content/icons.h"
 #include "i18n/bidi.h"
 #include "platform/fonts.h"
 
@@ -204,6 +205,10 @@ void App::build_fonts() {
   ui_.fonts.reading = add(files.regular, base * 1.3f);
   ui_.fonts.title = add(files.bold, base * 1.7f);
   ui_.fonts.huge = add(files.bold, base * 2.4f);
+  // the tiles' icons: merged into the huge font at the size a tile draws them
+  std::vector<char32_t> icons;
+  for (const auto& i : content::icons()) icons.push_back(i.codepoint);
+  ui_.fonts.icons = platform::merge_icon_font(*io.Fonts, base * 3.2f, icons) ? ui_.fonts.huge : nullptr;
   io.Fonts->Build();
   video_.rebuild_fonts_texture();
   fonts_dirty_ = false;

@@ -1,8 +1,10 @@
 // fontconfig lookup.
 #include "platform/fonts.h"
 
+#include <cmath>
 #include <cstdio>
 #include <fontconfig/fontconfig.h>
+#include <imgui.h>
 
 namespace kiosk::platform {
 
@@ -100,6 +102,37 @@ FontFiles find_fonts(const std::string& family) {
   f.bold = match(family, FC_WEIGHT_BOLD, nullptr);
   if (f.bold.empty()) f.bold = f.regular;
   return f;
+}
+
+bool merge_icon_font(ImFontAtlas& atlas, float px, const std::vector<char32_t>& codepoints) {
+  // looked up once: the answer does not change while the kiosk runs, and a
+  // missing font is said once, not at every rebuild of the atlas
+  static const std::string file = [] {
+    bool exact = false;
+    std::string f = FcInit() ? match("Material Icons", FC_WEIGHT_REGULAR, &exact) : std::string();
+    if (!exact) f.clear();
+    if (f.empty())
+      std::fprintf(stderr, "kiosk: icon font 'Material Icons' not found (install fonts-material-design-icons-iconfont); "
+                           "tiles are drawn without icons\n");
+    return f;
+  }();
+  if (file.empty() || codepoints.empty()) return false;
+  // the atlas reads the ranges when it is built, after this returns
+  static std::vector<ImWchar> ranges;
+  ranges.clear();
+  for (char32_t c : codepoints)
+    if (c > 0 && c <= 0xFFFF) ranges.insert(ranges.end(), {static_cast<ImWchar>(c), static_cast<ImWchar>(c)});
+  ranges.push_back(0);
+  ImFontConfig cfg;
+  cfg.MergeMode = true;
+  cfg.OversampleH = 1;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = true;
+  if (!atlas.AddFontFromFileTTF(file.c_str(), std::round(px), &cfg, ranges.data())) {
+    std::fprintf(stderr, "kiosk: cannot load the icon font %s; tiles are drawn without icons\n", file.c_str());
+    return false;
+  }
+  return true;
 }
 
 }  // namespace kiosk::platform

@@ -1,6 +1,9 @@
 // Finds font files among the installed Debian font packages with fontconfig.
 #pragma once
 #include <string>
+#include <vector>
+
+struct ImFontAtlas;
 
 namespace kiosk::platform {
 struct FontFiles {
@@ -18,4 +21,9 @@ FontFace find_script_font(const std::string& lang, bool bold);
 // Files for `family` (e.g. "Noto Sans"). A missing family is logged and the
 // closest match fontconfig offers is used; empty strings when none at all.
 FontFiles find_fonts(const std::string& family);
+// Merges the glyphs `codepoints` of the icon font (Material Icons, from
+// fonts-material-design-icons-iconfont) into the font the atlas added last,
+// rasterized `px` high (ImGui's MergeMode with a range of just those glyphs).
+// False, logged once, when the font is not installed: tiles go without icons.
+bool merge_icon_font(ImFontAtlas& atlas, float px, const std::vector<char32_t>& codepoints);
 }

@@ -7,10 +7,12 @@ void draw_home(Ctx& c) {
   begin_body(c, "##home");
   c.ui.heading(c.t("home.welcome"));
   ImGui::Dummy(ImVec2(0, c.ui.em * 0.6f));
+  // each tile's icon is named after its screen (content::icons())
   struct T { const char* screen; const char* key; };
   static constexpr T tiles[] = {{"questions", "home.tile.questions"}, {"offices", "home.tile.offices"},
                                 {"guides", "home.tile.guides"},       {"kids", "home.tile.kids"},
                                 {"search", "home.tile.search"},       {"call", "home.tile.call"}};
+  const bool icons = c.ui.has_icon(tiles[0].screen);
   const float gap = c.ui.em * 0.9f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const bool portrait = c.h > c.w;
@@ -31,7 +33,7 @@ void draw_home(Ctx& c) {
     g.th = std::max(c.ui.min_target * 2, (avail.y - gap * (rows - 1)) / rows);
     g.th = std::min(g.th, c.ui.em * (portrait ? 11.0f : 9.0f));
     for (const auto& t : tiles)
-      g.th = c.ui.tile_height(c.t(t.key), subtitles ? c.t(std::string(t.key) + ".sub") : "", g.tw, false, g.th);
+      g.th = c.ui.tile_height(c.t(t.key), subtitles ? c.t(std::string(t.key) + ".sub") : "", g.tw, icons, g.th);
     return g;
   };
   auto height = [&](const Grid& g) { return g.rows * g.th + (g.rows - 1) * gap; };
@@ -54,7 +56,8 @@ void draw_home(Ctx& c) {
     if (i % g.cols != 0) ImGui::SameLine(0, gap);
     else if (i) ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y * 2));
     std::string key = tiles[i].key;
-    if (c.ui.tile(c.t(key), c.t(key + ".sub"), ImVec2(g.tw, g.th), {}, g.subtitles)) c.ask(Intent::Type::Open, tiles[i].screen);
+    if (c.ui.tile(c.t(key), c.t(key + ".sub"), ImVec2(g.tw, g.th), {}, g.subtitles, tiles[i].screen))
+      c.ask(Intent::Type::Open, tiles[i].screen);
   }
   end_body();
 }

@@ -31,14 +31,15 @@ void draw_questions(Ctx& c) {
   const float tw = (c.ui.avail() - g * (cols - 1)) / cols;
   // one height for every tile: the tallest text decides
   float th = c.ui.em * 4.6f;
-  for (const auto& t : c.model->topics) th = c.ui.tile_height(t.title, c.t("questions.count", {{"count", int64_t{10}}}), tw, false, th);
+  for (const auto& t : c.model->topics)
+    th = c.ui.tile_height(t.title, c.t("questions.count", {{"count", int64_t{10}}}), tw, c.ui.has_icon(t.icon), th);
   int shown = 0;
   for (const auto& t : c.model->topics) {
     size_t n = c.model->faqs_for(t.id, c.session.audience_filter).size();
     if (n == 0) continue;  // nothing for this visitor here
     if (shown % cols) ImGui::SameLine(0, g);
     else if (shown) gap(c, 0.2f);
-    if (c.ui.tile(t.title, c.t("questions.count", {{"count", static_cast<int64_t>(n)}}), ImVec2(tw, th)))
+    if (c.ui.tile(t.title, c.t("questions.count", {{"count", static_cast<int64_t>(n)}}), ImVec2(tw, th), {}, true, t.icon))
       c.ask(Intent::Type::Open, "topic", t.id);
     ++shown;
   }

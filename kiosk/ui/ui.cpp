@@ -6,6 +6,7 @@
 #include <cmath>
 #include <imgui_internal.h>
 
+#include "content/icons.h"
 #include "i18n/bidi.h"
 #include "i18n/text.h"
 
@@ -178,7 +179,7 @@ void Ui::touch_scroll() {
 // its bottom edge with a round "more" arrow, and one scrolled down fades at its
 // top, so the cue is where the finger goes and needs no precision to read.
 void Ui::draw_scroll_cues() {
-  const Theme& t = th();
+  const Look cue = look(th(), Part::Page, State::Normal);
   for (const auto& sw : scroll_windows_) {
     auto* w = static_cast<ImGuiWindow*>(sw.window);
     const float max_y = scroll_max(w);
@@ -196,10 +197,10 @@ void Ui::draw_scroll_cues() {
       const float rad = std::min(em * 0.6f, std::max(em * 0.4f, w->WindowPadding.x * 0.42f));
       const float cx = rtl ? r.Min.x + w->WindowPadding.x * 0.5f : r.Max.x - w->WindowPadding.x * 0.5f;
       const ImVec2 c(cx, r.Max.y - rad - em * 0.3f);
-      dl->AddCircleFilled(c, rad, col(t.accent), 24);
+      dl->AddCircleFilled(c, rad, col(cue.mark), 24);
       const float a = rad * 0.45f;
       dl->AddPolyline(std::array<ImVec2, 3>{ImVec2(c.x - a, c.y - a * 0.45f), ImVec2(c.x, c.y + a * 0.55f), ImVec2(c.x + a, c.y - a * 0.45f)}.data(),
-                      3, col(t.accent_text), 0, std::max(3.0f, em * 0.12f));
+                      3, col(cue.mark_text), 0, std::max(3.0f, em * 0.12f));
     }
     dl->PopClipRect();
   }
@@ -320,52 +321,52 @@ bool Ui::button(const std::string& label, ImVec2 size, Style style, Role role) {
   bool pressed = false;
   bool clicked = interact(label + "##btn", size, role, label, false, &pressed);
   ImVec2 b(a.x + std::max(size.x, min_target), a.y + std::max(size.y, min_target));
-  const Theme& t = th();
-  Color bg = t.surface, fg = t.text;
-  switch (style) {
-    case Style::Primary: bg = pressed ? t.accent_pressed : t.accent; fg = t.accent_text; break;
-    case Style::Danger: bg = t.danger; fg = t.danger_text; if (pressed) bg = t.accent_pressed; break;
-    case Style::Bar: bg = pressed ? t.accent_pressed : t.bar; fg = t.bar_text; break;
-    case Style::Normal: bg = pressed ? t.surface_pressed : t.surface; break;
-  }
+  const Part part = style == Style::Primary ? Part::Primary
+                    : style == Style::Danger ? Part::Danger
+                    : style == Style::Bar    ? Part::Bar
+                    : role == Role::Key      ? Part::Key
+                                             : Part::Button;
+  const Look lk = look(th(), part, pressed ? State::Pressed : State::Normal);
   auto* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(a, b, col(bg), em * 0.35f);
-  if (style == Style::Normal || style == Style::Bar)
-    dl->AddRect(a, b, col(style == Style::Bar ? t.bar_text : t.accent), em * 0.35f, 0, std::max(2.0f, em * 0.07f));
+  dl->AddRectFilled(a, b, col(lk.fill), em * 0.35f);
+  if (style == Style::Normal || style == Style::Bar) dl->AddRect(a, b, col(lk.edge), em * 0.35f, 0, std::max(2.0f, em * 0.07f));
   ImVec2 tp(a.x + (b.x - a.x - f.extent.x) / 2, a.y + (b.y - a.y - f.extent.y) / 2);
-  draw_fitted(dl, f, tp, f.extent.x, col(fg));
+  draw_fitted(dl, f, tp, f.extent.x, col(lk.text));
   note_text(tp, f.extent);
   if (ImGui::GetID((label + "##btn").c_str()) == focused_) draw_focus(a, b);
   return clicked;
 }
 
 Ui::Hit Ui::card(const std::string& id_label, const std::string& label, ImVec2 size, Role role, bool selected,
-                 float rounding) {
+                 float rounding, Part part) {
   Hit h;
   h.a = ImGui::GetCursorScreenPos();
   h.clicked = interact(id_label, size, role, label, selected, &h.pressed);
   h.b = ImVec2(h.a.x + size.x, h.a.y + size.y);
-  const Theme& t = th();
+  h.look = look(th(), part, h.pressed ? State::Pressed : selected ? State::Selected : State::Normal);
   auto* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(h.a, h.b, col(h.pressed ? t.surface_pressed : t.surface), rounding);
-  dl->AddRect(h.a, h.b, col(t.accent), rounding, 0, std::max(2.0f, em * 0.08f));
+  dl->AddRectFilled(h.a, h.b, col(h.look.fill), rounding);
+  dl->AddRect(h.a, h.b, col(h.look.edge), rounding, 0, std::max(2.0f, em * 0.08f));
   h.focused = ImGui::GetID(id_label.c_str()) == focused_;
   return h;
 }
 
 bool Ui::tile(const std::string& title, const std::string& spoken_subtitle, ImVec2 size, const std::string& picture,
-              bool show_subtitle) {
-  Hit h = card(title + "##tile", title, size, Role::Tile, false, em * 0.5f);
+              bool show_subtitle, const std::string& icon) {
+  Hit h = card(title + "##tile", title, size, Role::Tile, false, em * 0.5f, Part::Tile);
   tree_.last().description = spoken_subtitle;
   const std::string& subtitle = show_subtitle ? spoken_subtitle : std::string();
   ImVec2 a = h.a, b = h.b;
-  const Theme& t = th();
+  const Look& lk = h.look;
   auto* dl = ImGui::GetWindowDrawList();
-  if (rtl) dl->AddRectFilled(ImVec2(b.x - em * 0.45f, a.y), b, col(t.accent), em * 0.5f, ImDrawFlags_RoundCornersRight);
-  else dl->AddRectFilled(a, ImVec2(a.x + em * 0.45f, b.y), col(t.accent), em * 0.5f, ImDrawFlags_RoundCornersLeft);
+  if (rtl) dl->AddRectFilled(ImVec2(b.x - em * 0.45f, a.y), b, col(lk.mark), em * 0.5f, ImDrawFlags_RoundCornersRight);
+  else dl->AddRectFilled(a, ImVec2(a.x + em * 0.45f, b.y), col(lk.mark), em * 0.5f, ImDrawFlags_RoundCornersLeft);
   float pad = em * 1.0f;
-  float pic = picture.empty() ? 0 : std::min(size.y - pad, em * 3.2f);
-  if (pic > 0) draw_picture(picture, ImVec2(a.x + em * 0.45f + pad + pic / 2, (a.y + b.y) / 2), pic / 2);
+  const bool glyph = picture.empty() && has_icon(icon);
+  float pic = picture.empty() && !glyph ? 0 : std::min(size.y - pad, em * 3.2f);
+  const ImVec2 pic_c(a.x + em * 0.45f + pad + pic / 2, (a.y + b.y) / 2);
+  if (pic > 0 && glyph) draw_icon(icon, pic_c, pic, lk.mark);
+  else if (pic > 0) draw_picture(picture, pic_c, pic / 2);
   float x = a.x + em * 0.45f + pad + (pic > 0 ? pic + pad * 0.8f : 0);
   float wrap = b.x - x - pad;
   const float gap = subtitle.empty() ? 0 : em * 0.3f;
@@ -379,10 +380,10 @@ bool Ui::tile(const std::string& title, const std::string& spoken_subtitle, ImVe
   ss = ImVec2(ss.x * k, ss.y * k);
   float total = ts.y + (subtitle.empty() ? 0 : gap + ss.y);
   float y = a.y + std::max(pad * 0.25f, (size.y - total) / 2);
-  draw_runs(blocks[0], ImVec2(x, y), wrap, t.text, k);
+  draw_runs(blocks[0], ImVec2(x, y), wrap, lk.text, k);
   note_text(ImVec2(rtl ? x + wrap - ts.x : x, y), ts);
   if (!subtitle.empty()) {
-    draw_runs(blocks[1], ImVec2(x, y + ts.y + gap), wrap, t.text_muted, k);
+    draw_runs(blocks[1], ImVec2(x, y + ts.y + gap), wrap, lk.subtext, k);
     note_text(ImVec2(rtl ? x + wrap - ss.x : x, y + ts.y + gap), ss);
   }
   if (h.focused) draw_focus(a, b);
@@ -394,6 +395,23 @@ float Ui::tile_height(const std::string& title, const std::string& subtitle, flo
   const float wrap = width - em * 0.45f - pad * 2 - (picture ? pic + pad * 0.8f : 0);
   float h = measure({{title, fonts.large}}, wrap).y + (subtitle.empty() ? 0 : em * 0.3f + measure({{subtitle, fonts.body}}, wrap).y);
   return std::max(min_height, h + pad * 1.4f);
+}
+
+bool Ui::has_icon(std::string_view icon) const {
+  const content::Icon* i = icon.empty() || !fonts.icons ? nullptr : content::find_icon(icon);
+  return i && fonts.icons->FindGlyphNoFallback(static_cast<ImWchar>(i->codepoint));
+}
+
+void Ui::draw_icon(std::string_view icon, ImVec2 c, float side, Color color) {
+  if (!has_icon(icon)) return;
+  const auto cp = static_cast<ImWchar>(content::find_icon(icon)->codepoint);
+  const ImFontGlyph* g = fonts.icons->FindGlyphNoFallback(cp);
+  // the glyph's own box, scaled to fit the side (never larger than it was rasterized)
+  const float gw = g->X1 - g->X0, gh = g->Y1 - g->Y0;
+  if (gw <= 0 || gh <= 0) return;
+  const float k = std::min(1.0f, side / std::max(gw, gh));
+  const ImVec2 pos(c.x - (g->X0 + gw / 2) * k, c.y - (g->Y0 + gh / 2) * k);
+  fonts.icons->RenderChar(ImGui::GetWindowDrawList(), fonts.icons->FontSize * k, pos, col(color), cp);
 }
 
 void Ui::draw_picture(const std::string& name, ImVec2 c, float r) {
@@ -450,9 +468,11 @@ void Ui::draw_picture(const std::string& name, ImVec2 c, float r) {
 }
 
 bool Ui::toggle(const std::string& label, bool on, const std::string& on_text, const std::string& off_text, ImVec2 size) {
-  Hit h = card(label + "##toggle", label, size, Role::Toggle, on, em * 0.35f);
+  Hit h = card(label + "##toggle", label, size, Role::Toggle, on, em * 0.35f, Part::Toggle);
   ImVec2 a = h.a, b = h.b;
-  const Theme& t = th();
+  // the card as pressed or not; the switch as on or off
+  const Look& lk = h.look;
+  const Look sw = look(th(), Part::Toggle, on ? State::Selected : State::Normal);
   auto* dl = ImGui::GetWindowDrawList();
   ImFont* f = fonts.large;
   // the switch: a pill with the state written in it (never colour alone);
@@ -465,11 +485,11 @@ bool Ui::toggle(const std::string& label, bool on, const std::string& on_text, c
   ImVec2 pa(b.x - em * 0.6f - pw, a.y + (size.y - ph) / 2), pb(b.x - em * 0.6f, pa.y + ph);
   Fitted lf = fit({f, fonts.body}, label, pa.x - a.x - em * 1.5f, size.y - em * 0.3f);
   ImVec2 lp(rtl ? pa.x - em * 0.5f - lf.extent.x : a.x + em, a.y + (size.y - lf.extent.y) / 2);
-  draw_fitted(dl, lf, lp, lf.extent.x, col(t.text), false);
+  draw_fitted(dl, lf, lp, lf.extent.x, col(lk.text), false);
   note_text(lp, lf.extent);
-  dl->AddRectFilled(pa, pb, col(on ? t.accent : t.surface_pressed), ph / 2);
+  dl->AddRectFilled(pa, pb, col(sw.mark), ph / 2);
   ImVec2 sp(pa.x + (pw - st.extent.x) / 2, pa.y + (ph - st.extent.y) / 2);
-  draw_fitted(dl, st, sp, st.extent.x, col(on ? t.accent_text : t.text));
+  draw_fitted(dl, st, sp, st.extent.x, col(sw.mark_text));
   note_text(sp, st.extent);
   if (h.focused) draw_focus(a, b);
   return h.clicked;
@@ -653,26 +673,26 @@ bool Ui::row(const std::string& title, const std::string& subtitle, float width)
   ts = ImVec2(ts.x * k, ts.y * k);
   ss = ImVec2(ss.x * k, ss.y * k);
   float h = std::max(min_target, pad * 1.4f + ts.y + (subtitle.empty() ? 0 : em * 0.2f + ss.y));
-  Hit hit = card(title + "##row" + subtitle, title, ImVec2(width, h), Role::Row, false, em * 0.35f);
+  Hit hit = card(title + "##row" + subtitle, title, ImVec2(width, h), Role::Row, false, em * 0.35f, Part::Row);
   tree_.last().description = subtitle;
   auto* dl = ImGui::GetWindowDrawList();
-  const Theme& t = th();
+  const Look& lk = hit.look;
   // right to left: the stripe on the right, the arrow on the left pointing left
-  if (rtl) dl->AddRectFilled(ImVec2(hit.b.x - stripe, hit.a.y), hit.b, col(t.accent), em * 0.35f, ImDrawFlags_RoundCornersRight);
-  else dl->AddRectFilled(hit.a, ImVec2(hit.a.x + stripe, hit.b.y), col(t.accent), em * 0.35f, ImDrawFlags_RoundCornersLeft);
+  if (rtl) dl->AddRectFilled(ImVec2(hit.b.x - stripe, hit.a.y), hit.b, col(lk.mark), em * 0.35f, ImDrawFlags_RoundCornersRight);
+  else dl->AddRectFilled(hit.a, ImVec2(hit.a.x + stripe, hit.b.y), col(lk.mark), em * 0.35f, ImDrawFlags_RoundCornersLeft);
   const float text_x = rtl ? hit.a.x + arrow + pad : hit.a.x + stripe + pad;
   float y = hit.a.y + (h - ts.y - (subtitle.empty() ? 0 : em * 0.2f + ss.y)) / 2;
-  draw_runs(blocks[0], ImVec2(text_x, y), wrap, t.text, k);
+  draw_runs(blocks[0], ImVec2(text_x, y), wrap, lk.text, k);
   note_text(ImVec2(rtl ? text_x + wrap - ts.x : text_x, y), ts);
   if (!subtitle.empty()) {
-    draw_runs(blocks[1], ImVec2(text_x, y + ts.y + em * 0.2f), wrap, t.text_muted, k);
+    draw_runs(blocks[1], ImVec2(text_x, y + ts.y + em * 0.2f), wrap, lk.subtext, k);
     note_text(ImVec2(rtl ? text_x + wrap - ss.x : text_x, y + ts.y + em * 0.2f), ss);
   }
   // the arrow: a chevron drawn as lines, so it needs no glyph
   const float dir = rtl ? -1.0f : 1.0f;
   float cx = rtl ? hit.a.x + arrow / 2 + pad * 0.3f : hit.b.x - arrow / 2 - pad * 0.3f, cy = (hit.a.y + hit.b.y) / 2, r = em * 0.4f;
   dl->AddPolyline(std::array<ImVec2, 3>{ImVec2(cx - dir * r / 2, cy - r), ImVec2(cx + dir * r / 2, cy), ImVec2(cx - dir * r / 2, cy + r)}.data(),
-                  3, col(t.accent), 0, std::max(3.0f, em * 0.12f));
+                  3, col(lk.mark), 0, std::max(3.0f, em * 0.12f));
   if (hit.focused) draw_focus(hit.a, hit.b);
   return hit.clicked;
 }
@@ -686,18 +706,18 @@ bool Ui::checkbox(const std::string& label, bool checked, float width) {
   ImVec2 ts = measure(runs, wrap / k);
   ts = ImVec2(ts.x * k, ts.y * k);
   float h = std::max(min_target, ts.y + pad * 1.4f);
-  Hit hit = card(label + "##check", label, ImVec2(width, h), Role::Checkbox, checked, em * 0.3f);
+  Hit hit = card(label + "##check", label, ImVec2(width, h), Role::Checkbox, checked, em * 0.3f, Part::Checkbox);
   auto* dl = ImGui::GetWindowDrawList();
-  const Theme& t = th();
+  const Look& lk = hit.look;
   ImVec2 ba(hit.a.x + pad, hit.a.y + (h - box) / 2), bb(ba.x + box, ba.y + box);
-  dl->AddRectFilled(ba, bb, col(checked ? t.accent : t.surface), em * 0.2f);
-  dl->AddRect(ba, bb, col(t.accent), em * 0.2f, 0, std::max(2.0f, em * 0.1f));
+  dl->AddRectFilled(ba, bb, col(checked ? lk.mark : lk.fill), em * 0.2f);
+  dl->AddRect(ba, bb, col(lk.mark), em * 0.2f, 0, std::max(2.0f, em * 0.1f));
   if (checked) {
     std::array<ImVec2, 3> tick{ImVec2(ba.x + box * 0.2f, ba.y + box * 0.52f), ImVec2(ba.x + box * 0.42f, ba.y + box * 0.74f),
                                ImVec2(ba.x + box * 0.8f, ba.y + box * 0.28f)};
-    dl->AddPolyline(tick.data(), 3, col(t.accent_text), 0, std::max(3.0f, box * 0.12f));
+    dl->AddPolyline(tick.data(), 3, col(lk.mark_text), 0, std::max(3.0f, box * 0.12f));
   }
-  draw_runs(runs, ImVec2(bb.x + pad, hit.a.y + (h - ts.y) / 2), wrap, t.text, k);
+  draw_runs(runs, ImVec2(bb.x + pad, hit.a.y + (h - ts.y) / 2), wrap, lk.text, k);
   note_text(ImVec2(rtl ? bb.x + pad + wrap - ts.x : bb.x + pad, hit.a.y + (h - ts.y) / 2), ts);
   if (hit.focused) draw_focus(hit.a, hit.b);
   return hit.clicked;
@@ -713,14 +733,13 @@ bool Ui::chip(const std::string& label, bool selected) {
   bool pressed = false;
   bool clicked = interact(label + "##chip", size, Role::Toggle, label, selected, &pressed);
   ImVec2 b(a.x + size.x, a.y + size.y);
-  const Theme& t = th();
+  const Look lk = look(th(), Part::Chip, pressed ? State::Pressed : selected ? State::Selected : State::Normal);
   auto* dl = ImGui::GetWindowDrawList();
-  Color bg = selected ? t.accent : (pressed ? t.surface_pressed : t.surface);
   const float round = std::min(size.y / 2, em * 1.2f);  // a pill, or a rounded card when it wraps
-  dl->AddRectFilled(a, b, col(pressed && selected ? t.accent_pressed : bg), round);
-  dl->AddRect(a, b, col(t.accent), round, 0, std::max(2.0f, em * 0.08f));
+  dl->AddRectFilled(a, b, col(lk.fill), round);
+  dl->AddRect(a, b, col(lk.edge), round, 0, std::max(2.0f, em * 0.08f));
   const ImVec2 tp(a.x + (size.x - ts.x) / 2, a.y + (size.y - ts.y) / 2);
-  draw_fitted(dl, fl, tp, ts.x, col(selected ? t.accent_text : t.text));
+  draw_fitted(dl, fl, tp, ts.x, col(lk.text));
   note_text(tp, ts);
   if (ImGui::GetID((label + "##chip").c_str()) == focused_) draw_focus(a, b);
   return clicked;

@@ -23,6 +23,7 @@ struct Fonts {
   ImFont* reading = nullptr; // regular text at the large size (kids' corner)
   ImFont* title = nullptr;   // screen headings
   ImFont* huge = nullptr;    // attract screen
+  ImFont* icons = nullptr;   // the font the icon glyphs are merged into (nullptr: no icon font)
 };
 
 enum class Style { Normal, Primary, Danger, Bar };
@@ -115,10 +116,17 @@ public:
 
   // Widgets. Labels are already localized. Return true when activated.
   bool button(const std::string& label, ImVec2 size, Style style = Style::Normal, Role role = Role::Button);
-  // `picture` names a small drawing beside the title (see draw_picture).
-  // !show_subtitle: the second line is only spoken (a grid too short for it).
+  // `picture` names a small drawing beside the title (see draw_picture);
+  // `icon` an icon (content::icons()) drawn there instead, when the icon font
+  // is loaded. !show_subtitle: the second line is only spoken (a grid too
+  // short for it). Neither picture nor icon is ever spoken.
   bool tile(const std::string& title, const std::string& subtitle, ImVec2 size, const std::string& picture = {},
-            bool show_subtitle = true);
+            bool show_subtitle = true, const std::string& icon = {});
+  // True when `icon` names an icon whose glyph is in the atlas (a tile then
+  // draws it, and tile_height should be asked with picture = true).
+  bool has_icon(std::string_view icon) const;
+  // The icon's glyph, centred at `center`, at most `side` pixels square.
+  void draw_icon(std::string_view icon, ImVec2 center, float side, Color color);
   // The height a tile of this width needs for its text (at least min_height).
   float tile_height(const std::string& title, const std::string& subtitle, float width, bool picture, float min_height);
   bool toggle(const std::string& label, bool on, const std::string& on_text, const std::string& off_text, ImVec2 size);
@@ -152,9 +160,11 @@ private:
   struct Hit {
     ImVec2 a, b;
     bool pressed = false, clicked = false, focused = false;
+    Look look;  // its colours in the state it is in
   };
   // A registered touch target drawn as a bordered card; the caller draws its inside.
-  Hit card(const std::string& id_label, const std::string& label, ImVec2 size, Role role, bool selected, float rounding);
+  Hit card(const std::string& id_label, const std::string& label, ImVec2 size, Role role, bool selected, float rounding,
+           Part part);
   void text_block(const std::string& text, ImFont* font, Color color, Role role);
   bool interact(const std::string& id_label, ImVec2 size, Role role, const std::string& label, bool selected, bool* pressed);
   void draw_focus(ImVec2 a, ImVec2 b);

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "content/accept.h"
+#include "content/icons.h"
 #include "content/markdown.h"
 #include "i18n/catalog.h"
 #include "tools/lib/model.h"
@@ -41,9 +42,7 @@ std::string kind_of_folder(const std::string& folder) {
 const std::vector<FieldSpec>& fields_for(const std::string& kind) {
   static const std::map<std::string, std::vector<FieldSpec>> specs = {
       {"topic", with_source({{"title", FT::String, true, true},
-                             {"icon", FT::Enum, false, true,
-                              {"apply", "money", "gavel", "scales", "lifebuoy", "prison", "health", "family", "id",
-                               "truck", "building", "phone", "book", "heart"}},
+                             {"icon", FT::Enum, false, true, content::topic_icon_names()},
                              {"order", FT::Int, false, true}})},
       {"faq", with_source({{"question", FT::String, true, true},
                            {"topic", FT::Ref, false, true},

@@ -23,6 +23,7 @@ namespace {
 void log(const std::string& s) { std::fprintf(stderr, "kiosk: %s\n", s.c_str()); }
 constexpr int kGraceFrames = 3;
 constexpr int64_t kContentPollMs = 2000;
+constexpr int64_t kContentCheckWaitMs = 200;  // looking for the end of a background content check
 // A finger resting this long (a leaning hand, a long press) chooses nothing
 // when it lifts. Long enough for a slow, deliberate tap.
 constexpr int64_t kLongPressMs = 3000;
@@ -281,11 +282,13 @@ void App::staff_do(const std::string& what) {
   std::string& msg = staff_view_.message;
   if (what == "reload") {
     check_content(true);
-    msg = store_ ? "Content reloaded." : "No content could be loaded; see the log.";
+    msg = !store_ ? "No content could be loaded; see the log."
+          : content_check_running() ? "Checking the content now; it is used as soon as it passes (see the log)."
+                                    : "Content reloaded.";
   } else if (what == "rollback") {
     std::string why = content::roll_back(settings_.database);
     if (why.empty()) check_content(true);
-    msg = why.empty() ? "The previous content is back." : "Roll back refused: " + why;
+    msg = why.empty() ? "The previous content is coming back: it is used as soon as its check passes." : "Roll back refused: " + why;
     log(msg);
   } else if (what == "packs") {
     if (packs_) packs_->poke();
@@ -521,32 +524,56 @@ void App::apply(const screens::Intent& in) {
 
 void App::check_content(bool force) {
   int64_t now = clock_.now_ms();
-  if (!force && now - last_content_check_ < kContentPollMs && !content_pending_) return;
+  take_checked_content();
+  if (!force && now - last_content_check_ < kContentPollMs) return;
   last_content_check_ = now;
   struct stat st {};
   bool exists = ::stat(settings_.database.c_str(), &st) == 0;
   bool changed = exists && (st.st_ino != content_stat_.st_ino || st.st_mtim.tv_sec != content_stat_.st_mtim.tv_sec ||
                             st.st_mtim.tv_nsec != content_stat_.st_mtim.tv_nsec || st.st_size != content_stat_.st_size);
   if (!force && !changed) return;
-  if (!force && !session_.at_rest()) {  // never in the middle of a visitor's session
-    content_pending_ = true;
-    return;
-  }
-  content_pending_ = false;
-  content_stat_ = st;
   // the published file is copied into one only the kiosk writes and checked
   // there: overwriting it in place later changes nothing a visitor sees
   if (!owned_) owned_ = std::make_unique<content::OwnedContent>(content::own_dir_for(settings_.database));
+  if (store_) {
+    // While content is in use, the check runs beside the frames; what passes
+    // waits for a quiet moment (take_checked_content). A change noticed
+    // during a check is looked at when it ends.
+    if (!adopting_) adopting_ = std::make_unique<content::BackgroundAdopt>(*owned_);
+    if (adopting_->start(settings_.database)) content_stat_ = st;
+    return;
+  }
+  // start-up, or no content at all: nothing to show meanwhile, so here and now
+  content_stat_ = st;
   std::string why, from = settings_.database;
   auto fresh = owned_->adopt(settings_.database, &why);
-  if (!fresh) log("content refused, " + std::string(store_ ? "keeping the content in use: " : "no content: ") + why);
-  if (!fresh && !store_) fresh = fallback_content(&from);  // start-up never aborts on content
+  if (!fresh) log("content refused, no content: " + why);
+  if (!fresh) fresh = fallback_content(&from);  // start-up never aborts on content
   if (!fresh) {
-    if (!store_ && force) session_.nav.reset({"content-missing", ""});
+    if (force) session_.nav.reset({"content-missing", ""});
     return;
   }
   use_content(std::move(fresh), from);
 }
+
+// A finished background check: refused is logged; accepted is used as soon
+// as nobody is mid-session (or staff are in the staff menu).
+void App::take_checked_content() {
+  if (adopting_ && adopting_->ready()) {
+    content::Candidate c = std::move(*adopting_->take());
+    if (!c.store)
+      log("content refused, keeping the content in use: " + c.why);
+    else
+      checked_ = std::make_unique<content::Candidate>(std::move(c));
+  }
+  if (!checked_ || !(session_.at_rest() || staff_in_)) return;
+  content::Candidate c = std::move(*checked_);
+  checked_.reset();
+  const std::string from = c.published;
+  if (auto fresh = owned_->take(std::move(c))) use_content(std::move(fresh), from);
+}
+
+bool App::content_check_running() const { return adopting_ && adopting_->running(); }
 
 // content.db.previous, then the database the package installs
 std::unique_ptr<content::Store> App::fallback_content(std::string* from) {
@@ -664,6 +691,7 @@ int64_t App::ms_to_next_wake() const {
   int64_t wake = idle_.ms_to_next_deadline(now);
   auto sooner = [&](int64_t ms) { wake = wake < 0 ? ms : std::min(wake, ms); };
   if (session_.at_rest() || !store_) sooner(std::max<int64_t>(0, last_content_check_ + kContentPollMs - now));
+  if (content_check_running() || checked_) sooner(kContentCheckWaitMs);  // pick up its result soon after it ends
   if (screen() == "attract") {
     int64_t period = settings_.attract_cycle_seconds * 1000LL;
     sooner(period - now % period);

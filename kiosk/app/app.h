@@ -66,11 +66,14 @@ public:
   bool pointer_down() const { return pointer_down_; }
   // The speech output in use (a RecordedSpeech unless one was given).
   platform::Speech& speech() { return *speech_; }
+  // A new database is being checked beside the frames (tests wait for it).
+  bool content_check_running() const;
 
 private:
   void apply(const screens::Intent& in);
   void reset_session();
   void check_content(bool force);
+  void take_checked_content();
   // Content that arrives is copied and accepted (content/accept.h) before use;
   // an error reading it later sets it aside for the last good copy.
   bool use_content(std::unique_ptr<content::Store> fresh, const std::string& from);
@@ -92,6 +95,8 @@ private:
   i18n::Catalog catalog_;
   std::unique_ptr<content::OwnedContent> owned_;  // the copies store_ reads (declared first: outlives store_)
   std::unique_ptr<content::Store> store_;
+  std::unique_ptr<content::BackgroundAdopt> adopting_;  // checks new content beside the frames
+  std::unique_ptr<content::Candidate> checked_;         // passed; waits for a quiet moment
   bool content_broken_ = false;  // an error reading store_; recovered in tick(), never mid-frame
   // The content model and search for the visitor's locale, rebuilt when the
   // locale or the content changes; the last search is kept.
@@ -141,7 +146,6 @@ private:
   int frames_ = 0;
   int64_t last_content_check_ = 0;
   struct stat content_stat_ {};
-  bool content_pending_ = false;
   int last_attract_slot_ = -1;
 };
 

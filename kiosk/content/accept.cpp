@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <atomic>
+#include <utility>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -420,30 +421,91 @@ OwnedContent::~OwnedContent() {
     if (!p.empty()) fs::remove(p, ec);
 }
 
-std::unique_ptr<Store> OwnedContent::adopt(const std::string& published, std::string* why) {
-  const std::string copy =
-      (fs::path(dir_) / (std::to_string(::getpid()) + "-" + std::to_string(++g_serial) + ".db")).string();
+Candidate::Candidate() = default;
+Candidate::Candidate(Candidate&& o) noexcept
+    : published(std::move(o.published)), copy(std::exchange(o.copy, {})), why(std::move(o.why)), store(std::move(o.store)) {}
+Candidate& Candidate::operator=(Candidate&& o) noexcept {
+  if (this == &o) return *this;
+  store.reset();
   std::error_code ec;
-  fs::remove(copy, ec);
-  std::string w = copy_bounded(published, copy, limits().max_database_bytes);
-  if (w.empty()) {
-    w = accept_database(copy);
-    if (!w.empty() && w.rfind(copy, 0) == 0) w = published + w.substr(copy.size());  // name what staff put there
+  if (!copy.empty()) fs::remove(copy, ec);
+  published = std::move(o.published);
+  copy = std::exchange(o.copy, {});
+  why = std::move(o.why);
+  store = std::move(o.store);
+  return *this;
+}
+Candidate::~Candidate() {
+  store.reset();
+  std::error_code ec;
+  if (!copy.empty()) fs::remove(copy, ec);
+}
+
+Candidate OwnedContent::prepare(const std::string& published, const std::atomic<bool>* cancel) const {
+  Candidate c;
+  c.published = published;
+  c.copy = (fs::path(dir_) / (std::to_string(::getpid()) + "-" + std::to_string(++g_serial) + ".db")).string();
+  std::error_code ec;
+  fs::remove(c.copy, ec);
+  std::string w = copy_bounded(published, c.copy, limits().max_database_bytes, nullptr, cancel);
+  if (w.empty()) w = accept_database(c.copy, cancel);
+  if (w.empty()) c.store = Store::open(c.copy, &w);
+  if (!w.empty() && w.rfind(c.copy, 0) == 0) w = published + w.substr(c.copy.size());  // name what staff put there
+  if (!c.store) {
+    c.why = w.empty() ? "it could not be opened" : w;
+    fs::remove(c.copy, ec);
+    c.copy.clear();
   }
-  std::unique_ptr<Store> store;
-  if (w.empty()) {
-    store = Store::open(copy, &w);
-    if (!store && w.rfind(copy, 0) == 0) w = published + w.substr(copy.size());
-  }
-  if (!store) {
-    fs::remove(copy, ec);
-    if (why) *why = w;
-    return nullptr;
-  }
+  return c;
+}
+
+std::unique_ptr<Store> OwnedContent::take(Candidate&& c) {
+  if (!c.store || c.copy.empty()) return nullptr;
+  std::error_code ec;
   if (!last_good_.empty()) fs::remove(last_good_, ec);
   last_good_ = current_;
-  current_ = copy;
-  return store;
+  current_ = c.copy;
+  c.copy.clear();
+  return std::move(c.store);
+}
+
+std::unique_ptr<Store> OwnedContent::adopt(const std::string& published, std::string* why) {
+  Candidate c = prepare(published);
+  if (!c.store && why) *why = c.why;
+  return take(std::move(c));
+}
+
+BackgroundAdopt::~BackgroundAdopt() {
+  cancel_ = true;
+  if (worker_.joinable()) worker_.join();
+}
+
+bool BackgroundAdopt::start(const std::string& published) {
+  if (running()) return false;
+  if (worker_.joinable()) worker_.join();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    result_ = Candidate{};
+  }
+  done_ = false;
+  started_ = true;
+  worker_ = std::thread([this, published] {
+    Candidate c = owned_.prepare(published, &cancel_);
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      result_ = std::move(c);
+    }
+    done_ = true;
+  });
+  return true;
+}
+
+std::optional<Candidate> BackgroundAdopt::take() {
+  if (!ready()) return std::nullopt;
+  worker_.join();
+  started_ = false;
+  std::lock_guard<std::mutex> lock(mutex_);
+  return std::optional<Candidate>(std::move(result_));
 }
 
 std::unique_ptr<Store> OwnedContent::fall_back(std::string* why) {

@@ -6,7 +6,10 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <thread>
 
 namespace kiosk::content {
 
@@ -51,6 +54,19 @@ bool read_small_file(const std::string& path, int64_t max_bytes, std::string* ou
 std::string copy_bounded(const std::string& from, const std::string& to, int64_t max_bytes,
                          std::string* sha256_hex = nullptr, const std::atomic<bool>* cancel = nullptr);
 
+// A database copied into the kiosk's own folder and checked, not yet in use.
+// Dropped without being taken, its copy is removed.
+struct Candidate {
+  std::string published;  // the file it was copied from
+  std::string copy;       // the kiosk's copy ("" once taken or refused)
+  std::string why;        // "" when accepted; the reason in words staff can read
+  std::unique_ptr<Store> store;
+  Candidate();
+  Candidate(Candidate&&) noexcept;
+  Candidate& operator=(Candidate&&) noexcept;
+  ~Candidate();
+};
+
 // The databases a kiosk reads: copies of accepted content in a folder only it
 // writes, so a published file overwritten in place changes nothing a visitor
 // sees. Every copy is this process's own (pid in the name); copies of
@@ -63,9 +79,15 @@ public:
   OwnedContent& operator=(const OwnedContent&) = delete;
 
   // Copies `published` into a new file here, accepts the copy and opens it
-  // read-only. On success the copy in use before becomes the last good one.
-  // nullptr and *why when refused; nothing in use changes then.
+  // read-only: prepare() then take(). nullptr and *why when refused;
+  // nothing in use changes then.
   std::unique_ptr<Store> adopt(const std::string& published, std::string* why);
+  // The copy and the acceptance check alone, touching nothing in use: safe on
+  // another thread while this object is used (BackgroundAdopt).
+  Candidate prepare(const std::string& published, const std::atomic<bool>* cancel = nullptr) const;
+  // An accepted candidate becomes the copy in use; the one in use before
+  // becomes the last good one. nullptr (and nothing changes) when refused.
+  std::unique_ptr<Store> take(Candidate&& c);
   // The copy in use failed at run time (an error reading it): set it aside
   // (renamed *.failed) and open the last good copy again. nullptr when there
   // is none or it fails too.
@@ -75,6 +97,33 @@ public:
 
 private:
   std::string dir_, current_, last_good_, failed_;
+};
+
+// prepare() on a thread of its own, so checking a large database (seconds
+// for hundreds of megabytes) never stops the frames or the watchdog. The
+// owner polls ready() from its loop and take()s the result on its own thread.
+class BackgroundAdopt {
+public:
+  explicit BackgroundAdopt(const OwnedContent& owned) : owned_(owned) {}
+  // Cancels a check under way and waits for it (the check stops within a
+  // fraction of a second when cancelled).
+  ~BackgroundAdopt();
+  BackgroundAdopt(const BackgroundAdopt&) = delete;
+  BackgroundAdopt& operator=(const BackgroundAdopt&) = delete;
+  // Starts checking a copy of `published`; false when a check is under way.
+  bool start(const std::string& published);
+  bool running() const { return started_ && !done_.load(); }
+  bool ready() const { return started_ && done_.load(); }
+  // The finished check (accepted or refused); nullopt until ready().
+  std::optional<Candidate> take();
+
+private:
+  const OwnedContent& owned_;
+  std::thread worker_;
+  std::atomic<bool> done_{false}, cancel_{false};
+  bool started_ = false;
+  std::mutex mutex_;
+  Candidate result_;
 };
 
 // The folder for OwnedContent beside a published database: <dir>/.kiosk-content

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <future>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 #include "content/accept.h"
@@ -498,4 +499,75 @@ TEST_CASE("HTTP: a server answering 304 to everything is logged and the kiosk sa
 
 TEST_CASE("the fuzz seed database passes the acceptance check, so the fuzzer starts deep", "[packs][accept]") {
   REQUIRE(content::accept_database(KIOSK_SOURCE_DIR "/tests/fuzz/corpus/db/minimal.db") == "");
+}
+
+TEST_CASE("a database is checked on a thread of its own: the caller goes on, and gets the checked copy or the reason",
+          "[packs][own][background]") {
+  Packs p;
+  content::OwnedContent owned((p.dir.path / "own").string());
+  auto copies = [&] {
+    int n = 0;
+    for (const auto& e : fs::directory_iterator(owned.dir())) n += e.path().extension() == ".db";
+    return n;
+  };
+  using Clock = std::chrono::steady_clock;
+  auto wait_ready = [](content::BackgroundAdopt& bg) {
+    for (int i = 0; i < 6000 && !bg.ready(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    REQUIRE(bg.ready());
+  };
+  SECTION("accepted: start() returns at once, the copy is taken on the caller's thread") {
+    const std::string db = test::real_db();  // built on first use
+    content::BackgroundAdopt bg(owned);
+    auto t0 = Clock::now();
+    REQUIRE(bg.start(db));
+    auto started = Clock::now() - t0;
+    REQUIRE_FALSE(bg.start(db));  // one at a time
+    wait_ready(bg);
+    auto checked = Clock::now() - t0;
+    // the whole check takes far longer than handing it over
+    CHECK(started * 5 < checked);
+    REQUIRE(owned.current().empty());  // nothing in use changed yet
+    auto c = bg.take();
+    REQUIRE(c);
+    INFO(c->why);
+    REQUIRE(c->why.empty());
+    auto store = owned.take(std::move(*c));
+    REQUIRE(store);
+    REQUIRE(owned.current().rfind(owned.dir(), 0) == 0);
+    REQUIRE(content::load_model(*store, "en")->faqs.size() > 0);
+    REQUIRE(copies() == 1);
+  }
+  SECTION("refused: the reason names the published file, and no copy is left") {
+    const std::string junk = (p.dir.path / "junk.db").string();
+    std::ofstream(junk) << std::string(100000, 'x');
+    content::BackgroundAdopt bg(owned);
+    REQUIRE(bg.start(junk));
+    wait_ready(bg);
+    auto c = bg.take();
+    REQUIRE(c);
+    REQUIRE_FALSE(c->store);
+    REQUIRE(c->why.find("junk.db") != std::string::npos);
+    REQUIRE(copies() == 0);
+  }
+  SECTION("a checked copy never taken is removed") {
+    {
+      content::BackgroundAdopt bg(owned);
+      REQUIRE(bg.start(test::real_db()));
+      wait_ready(bg);
+      auto c = bg.take();
+      REQUIRE(c->store);
+      REQUIRE(copies() == 1);
+    }
+    REQUIRE(copies() == 0);
+  }
+  SECTION("shut down mid-check: it stops within a second and leaves no copy") {
+    auto t0 = Clock::now();
+    {
+      content::BackgroundAdopt bg(owned);
+      REQUIRE(bg.start(test::real_db()));
+      std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    }
+    CHECK(Clock::now() - t0 < std::chrono::seconds(1));
+    REQUIRE(copies() == 0);
+  }
 }

@@ -1,6 +1,8 @@
 // The real app on a headless renderer, for UI tests: a temporary folder,
 // building content, settling frames, tapping by label.
 #pragma once
+#include <chrono>
+#include <thread>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -48,7 +50,10 @@ inline const std::string& real_db() {
   return path;
 }
 
+// Waits (in real time) for a content check running beside the frames, then
+// lets frames run until the app rests.
 inline void settle(app::App& app) {
+  for (int i = 0; i < 6000 && app.content_check_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   app.tick();
   for (int i = 0; i < 8; ++i) { app.frame(); app.tick(); }
 }

@@ -62,6 +62,38 @@ TEST_CASE("new content appears only when nobody is mid-session; bad content is r
   }
 }
 
+TEST_CASE("new content is checked beside the frames: the screen keeps answering while a database is checked",
+          "[ui][content][background]") {
+  Tmp tmp;
+  std::string db = (tmp.dir / "content.db").string();
+  std::string hash_a = build(KIOSK_SOURCE_DIR "/content", db);
+  fs::copy(KIOSK_SOURCE_DIR "/content", tmp.dir / "content-b", fs::copy_options::recursive);
+  {
+    std::ofstream f(tmp.dir / "content-b" / "faq" / "apply-how.en.md", std::ios::app);
+    f << "\nThis sentence is new in release B.\n";
+  }
+  const std::string b = (tmp.dir / "b.db").string();
+  std::string hash_b = build((tmp.dir / "content-b").string(), b);
+  Headless k(1920, 1080, db);
+  app::App& app = *k.app;
+  k.start();
+  REQUIRE(app.screen() == "home");
+  fs::rename(b, db);
+  k.clock.advance(5000);
+  app.tick();  // notices the new file and hands the check to its thread
+  REQUIRE(app.content_check_running());
+  // meanwhile the visitor's screen draws and answers, on the content in use
+  app.frame();
+  REQUIRE(app.store()->info().content_hash == hash_a);
+  REQUIRE(app.tree().find("How can we help you today?"));
+  REQUIRE(app.ms_to_next_wake() <= 200);  // the loop looks for the result soon
+  settle(app);
+  REQUIRE_FALSE(app.content_check_running());
+  REQUIRE(app.store()->info().content_hash == hash_b);
+  tap(app, "Questions");
+  REQUIRE(app.screen() == "questions");
+}
+
 TEST_CASE("with no content at all the kiosk shows a staff-facing screen", "[ui][content]") {
   Headless k(1080, 1920, "/nonexistent/content.db");
   app::App& app = *k.app;

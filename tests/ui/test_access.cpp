@@ -166,13 +166,29 @@ TEST_CASE("large text is 1.5x and every screen reflows: no label is cut off at t
 }
 
 TEST_CASE("text colours meet WCAG: 4.5:1 in the calm and kids' themes, 7:1 in high contrast", "[ui][access][contrast]") {
+  // every part of the screen in every state, from the same table ui.cpp draws with
   struct T { const char* name; const ui::Theme& theme; double min; };
+  size_t pairs = 0;
   for (const T& t : {T{"calm", ui::theme(false), 4.5}, T{"kids", ui::kids_theme(), 4.5}, T{"high contrast", ui::theme(true), 7.0}})
     for (const auto& p : ui::text_pairs(t.theme)) {
-      INFO(t.name << ": " << p.name << " is " << ui::contrast_ratio(p.fg, p.bg) << ":1");
-      REQUIRE(ui::contrast_ratio(p.fg, p.bg) >= t.min);
+      const double need = p.text ? t.min : 3.0;  // words; else a graphic or the focus ring (WCAG 1.4.11)
+      INFO(t.name << ": " << p.name << " is " << ui::contrast_ratio(p.fg, p.bg) << ":1, needs " << need << ":1");
+      CHECK(ui::contrast_ratio(p.fg, p.bg) >= need);
+      ++pairs;
     }
+  // each part, each state: words and second line at least
+  REQUIRE(pairs >= 3 * std::size(ui::kParts) * std::size(ui::kStates) * 2);
   REQUIRE(ui::contrast_ratio({0, 0, 0}, {255, 255, 255}) == Approx(21.0));
+  // what a pressed bar button shows in high contrast (it was yellow on dark yellow, 1.96:1)
+  const ui::Look pressed = ui::look(ui::theme(true), ui::Part::Bar, ui::State::Pressed);
+  REQUIRE(ui::contrast_ratio(pressed.text, pressed.fill) >= 7.0);
+  // a finger on anything that can be pressed changes its face at once, in every theme
+  using P = ui::Part;
+  for (const ui::Theme* th : {&ui::theme(false), &ui::kids_theme(), &ui::theme(true)})
+    for (P p : {P::Button, P::Primary, P::Danger, P::Bar, P::Key, P::Tile, P::Row, P::Chip, P::Checkbox, P::Toggle}) {
+      INFO(ui::name(p) << " pressed");
+      CHECK(ui::look(*th, p, ui::State::Pressed).fill != ui::look(*th, p, ui::State::Normal).fill);
+    }
 }
 
 TEST_CASE("body text is at least 4.8 mm tall (capital letters) at the configured DPI", "[ui][access][size]") {

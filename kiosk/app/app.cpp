@@ -56,6 +56,10 @@ App::App(session::Settings settings, platform::Clock& clock, platform::Video& vi
     namespace fs = std::filesystem;
     content::PackSources src{settings_.pack_public_key, settings_.pack_drop_folder, settings_.pack_url, settings_.database,
                              (fs::path(settings_.database).parent_path() / ".packs").string(), settings_.pack_poll_minutes * 60};
+    src.connect_timeout_seconds = settings_.pack_connect_timeout_seconds;
+    src.low_speed_bytes = settings_.pack_low_speed_bytes;
+    src.low_speed_seconds = settings_.pack_low_speed_seconds;
+    src.stale_after_seconds = int64_t(settings_.pack_stale_days) * 24 * 3600;
     packs_ = std::make_unique<content::PackWatcher>(src);
   }
   if (!settings_.stats_file.empty()) {

@@ -76,7 +76,8 @@ session::Settings load_settings(const std::string& path, std::vector<std::string
       {"content", {"database"}},
       {"locales", {"enabled", "default"}},
       {"keys", {"up", "down", "enter", "back", "help", "home"}},
-      {"packs", {"public_key", "drop_folder", "url", "poll_minutes"}},
+      {"packs", {"public_key", "drop_folder", "url", "poll_minutes", "stale_days", "connect_timeout_seconds", "low_speed_bytes",
+                 "low_speed_seconds"}},
       {"staff", {"pin_file", "max_attempts", "lockout_minutes"}},
       {"stats", {"file", "export_dir"}},
       {"fonts", {"family"}}};
@@ -101,6 +102,15 @@ session::Settings load_settings(const std::string& path, std::vector<std::string
   path_of("packs", "drop_folder", s.pack_drop_folder);
   if (auto v = t["packs"]["url"].value<std::string>()) s.pack_url = *v;
   num("packs", "poll_minutes", s.pack_poll_minutes);
+  num("packs", "stale_days", s.pack_stale_days);
+  num("packs", "connect_timeout_seconds", s.pack_connect_timeout_seconds);
+  num("packs", "low_speed_bytes", s.pack_low_speed_bytes);
+  num("packs", "low_speed_seconds", s.pack_low_speed_seconds);
+  s.pack_poll_minutes = std::max(1, s.pack_poll_minutes);
+  s.pack_stale_days = std::max(1, s.pack_stale_days);
+  s.pack_connect_timeout_seconds = std::clamp(s.pack_connect_timeout_seconds, 1, 300);
+  s.pack_low_speed_bytes = std::max(1, s.pack_low_speed_bytes);
+  s.pack_low_speed_seconds = std::clamp(s.pack_low_speed_seconds, 1, 600);
   path_of("staff", "pin_file", s.staff_pin_file);
   num("staff", "max_attempts", s.staff_max_attempts);
   num("staff", "lockout_minutes", s.staff_lockout_minutes);

@@ -32,6 +32,10 @@ struct Settings {
   std::string pack_drop_folder;     // a USB stick's mount point
   std::string pack_url;             // https://.../content.db (and content.db.sig)
   int pack_poll_minutes = 15;
+  int pack_stale_days = 7;              // no valid pack for this long: said in the staff menu and the log
+  int pack_connect_timeout_seconds = 10;  // HTTP: giving up on a server that does not answer
+  int pack_low_speed_bytes = 1024;      // HTTP: a server slower than this many bytes a second...
+  int pack_low_speed_seconds = 30;      // ...for this long is dropped until the next poll
   // [staff]
   std::string staff_pin_file;       // Argon2id hash written by kiosk-content set-pin
   int staff_max_attempts = 5;       // wrong PINs before the pad locks

@@ -31,6 +31,21 @@ TEST_CASE("a config file that cannot be read or parsed: file:line, then defaults
   REQUIRE(k.app->screen() == "home");
 }
 
+TEST_CASE("pack limits in kiosk.toml: read, held within their bounds, a misspelled one refused by name", "[ui][bad][packs]") {
+  Tmp tmp;
+  const std::string path = (tmp.dir / "kiosk.toml").string();
+  std::ofstream(path) << "[packs]\nstale_days = 3\nconnect_timeout_seconds = 5\nlow_speed_bytes = 0\n"
+                         "low_speed_seconds = 86400\nstale_day = 9\n";
+  std::vector<std::string> warnings;
+  auto s = app::load_settings(path, &warnings);
+  CHECK(s.pack_stale_days == 3);
+  CHECK(s.pack_connect_timeout_seconds == 5);
+  CHECK(s.pack_low_speed_bytes == 1);      // 0 would never drop a server that sends nothing
+  CHECK(s.pack_low_speed_seconds == 600);  // a day of a trickle would hold the next pack back
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0] == path + ":6: unknown setting packs.stale_day");
+}
+
 TEST_CASE("fonts that are not installed: a log line and a fallback, never an empty screen", "[ui][bad]") {
   Headless k(1920, 1080, real_db(), [](session::Settings& s) { s.font_family = "No Such Font Family"; });
   k.start();

@@ -19,26 +19,27 @@ void draw_home(Ctx& c) {
   // The grid: 3 x 2 in landscape, 2 x 3 in portrait, tiles filling the room up
   // to a comfortable size and never shorter than their words need. When that
   // is taller than the screen (720p, 768p), the other grid is tried, then the
-  // titles alone (the second lines are still spoken); when nothing fits
-  // (large text there), the grid that needs least height is taken and the
-  // page scrolls as little as it can.
+  // titles alone (the second lines are still spoken), then titles without
+  // icons; when nothing fits (large text there), the grid that needs least
+  // height is taken and the page scrolls as little as it can.
   struct Grid {
     int cols, rows;
-    bool subtitles;
+    bool subtitles, icons;
     float tw, th;
   };
-  auto grid = [&](int cols, bool subtitles) {
+  auto grid = [&](int cols, bool subtitles, bool with_icons) {
     const int rows = 6 / cols;
-    Grid g{cols, rows, subtitles, (avail.x - gap * (cols - 1)) / cols, 0};
+    Grid g{cols, rows, subtitles, with_icons, (avail.x - gap * (cols - 1)) / cols, 0};
     g.th = std::max(c.ui.min_target * 2, (avail.y - gap * (rows - 1)) / rows);
     g.th = std::min(g.th, c.ui.em * (portrait ? 11.0f : 9.0f));
     for (const auto& t : tiles)
-      g.th = c.ui.tile_height(c.t(t.key), subtitles ? c.t(std::string(t.key) + ".sub") : "", g.tw, icons, g.th);
+      g.th = c.ui.tile_height(c.t(t.key), subtitles ? c.t(std::string(t.key) + ".sub") : "", g.tw, with_icons, g.th);
     return g;
   };
   auto height = [&](const Grid& g) { return g.rows * g.th + (g.rows - 1) * gap; };
   const int first = portrait ? 2 : 3, second = portrait ? 1 : 2;
-  const Grid options[] = {grid(first, true), grid(second, true), grid(first, false), grid(second, false)};
+  const Grid options[] = {grid(first, true, icons),   grid(second, true, icons), grid(first, false, icons),
+                          grid(second, false, icons), grid(first, false, false), grid(second, false, false)};
   const float room = avail.y - ImGui::GetStyle().ItemSpacing.y * 2;
   const Grid* pick = nullptr;
   for (const auto& g : options)
@@ -56,7 +57,7 @@ void draw_home(Ctx& c) {
     if (i % g.cols != 0) ImGui::SameLine(0, gap);
     else if (i) ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y * 2));
     std::string key = tiles[i].key;
-    if (c.ui.tile(c.t(key), c.t(key + ".sub"), ImVec2(g.tw, g.th), {}, g.subtitles, tiles[i].screen))
+    if (c.ui.tile(c.t(key), c.t(key + ".sub"), ImVec2(g.tw, g.th), {}, g.subtitles, g.icons ? tiles[i].screen : ""))
       c.ask(Intent::Type::Open, tiles[i].screen);
   }
   end_body();

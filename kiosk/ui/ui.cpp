@@ -22,6 +22,10 @@ Rect clip_rect() {
 // window's padding hides nothing, so it does not scroll at all.
 float scroll_max(const ImGuiWindow* w) { return w->ScrollMax.y > w->WindowPadding.y + 1 ? w->ScrollMax.y : 0.0f; }
 bool window_scrolls() { return scroll_max(ImGui::GetCurrentWindow()) > 0; }
+// A tile's picture or icon: beside its words when the tile is wide enough
+// for both, else above them (at a smaller size), so words never get narrow.
+bool tile_stacked(float em, float width) { return width < em * 12; }
+float tile_picture(float em, float width) { return tile_stacked(em, width) ? em * 2.2f : em * 3.2f; }
 Rect unite(const Rect& a, const Rect& b) {
   if (a.w <= 0 && a.h <= 0) return b;
   float x0 = std::min(a.x, b.x), y0 = std::min(a.y, b.y);
@@ -363,23 +367,36 @@ bool Ui::tile(const std::string& title, const std::string& spoken_subtitle, ImVe
   else dl->AddRectFilled(a, ImVec2(a.x + em * 0.45f, b.y), col(lk.mark), em * 0.5f, ImDrawFlags_RoundCornersLeft);
   float pad = em * 1.0f;
   const bool glyph = picture.empty() && has_icon(icon);
-  float pic = picture.empty() && !glyph ? 0 : std::min(size.y - pad, em * 3.2f);
-  const ImVec2 pic_c(a.x + em * 0.45f + pad + pic / 2, (a.y + b.y) / 2);
-  if (pic > 0 && glyph) draw_icon(icon, pic_c, pic, lk.mark);
-  else if (pic > 0) draw_picture(picture, pic_c, pic / 2);
-  float x = a.x + em * 0.45f + pad + (pic > 0 ? pic + pad * 0.8f : 0);
-  float wrap = b.x - x - pad;
+  const bool has_pic = !picture.empty() || glyph;
+  // the picture beside the words in a wide tile, above them in a narrow one
+  // (the words keep the tile's width); on the stripe's side
+  const bool above = has_pic && tile_stacked(em, size.x);
+  float pic = !has_pic ? 0 : above ? std::min(size.y * 0.4f, tile_picture(em, size.x)) : std::min(size.y - pad, tile_picture(em, size.x));
+  const float inner_a = a.x + em * 0.45f * (rtl ? 0 : 1) + pad, inner_b = b.x - em * 0.45f * (rtl ? 1 : 0) - pad;
+  float x = inner_a, wrap = inner_b - inner_a;
+  if (has_pic && !above) {
+    wrap -= pic + pad * 0.8f;
+    if (!rtl) x += pic + pad * 0.8f;
+  }
   const float gap = subtitle.empty() ? 0 : em * 0.3f;
+  const float pic_h = above ? pic + em * 0.4f : 0;  // the room the picture takes above the words
   // a tile too small for its words (a caller's fixed height, one long word) draws them smaller
   std::vector<std::vector<Run>> blocks{{{title, fonts.large}}};
   if (!subtitle.empty()) blocks.push_back({{subtitle, fonts.body}});
-  const float k = fit_scale(blocks, wrap, size.y - pad * 0.5f, gap);
+  const float k = fit_scale(blocks, wrap, size.y - pad * 0.5f - pic_h, gap);
   ImVec2 ts = measure(blocks[0], wrap / k);
   ImVec2 ss = subtitle.empty() ? ImVec2(0, 0) : measure(blocks[1], wrap / k);
   ts = ImVec2(ts.x * k, ts.y * k);
   ss = ImVec2(ss.x * k, ss.y * k);
-  float total = ts.y + (subtitle.empty() ? 0 : gap + ss.y);
+  float total = pic_h + ts.y + (subtitle.empty() ? 0 : gap + ss.y);
   float y = a.y + std::max(pad * 0.25f, (size.y - total) / 2);
+  if (pic > 0) {
+    const ImVec2 c = above ? ImVec2(rtl ? inner_b - pic / 2 : inner_a + pic / 2, y + pic / 2)
+                           : ImVec2(rtl ? inner_b - pic / 2 : inner_a + pic / 2, (a.y + b.y) / 2);
+    if (glyph) draw_icon(icon, c, pic, lk.mark);
+    else draw_picture(picture, c, pic / 2);
+  }
+  y += pic_h;
   draw_runs(blocks[0], ImVec2(x, y), wrap, lk.text, k);
   note_text(ImVec2(rtl ? x + wrap - ts.x : x, y), ts);
   if (!subtitle.empty()) {
@@ -391,9 +408,11 @@ bool Ui::tile(const std::string& title, const std::string& spoken_subtitle, ImVe
 }
 
 float Ui::tile_height(const std::string& title, const std::string& subtitle, float width, bool picture, float min_height) {
-  const float pad = em, pic = picture ? em * 3.2f : 0;
-  const float wrap = width - em * 0.45f - pad * 2 - (picture ? pic + pad * 0.8f : 0);
+  const float pad = em, pic = picture ? tile_picture(em, width) : 0;
+  const bool above = picture && tile_stacked(em, width);
+  const float wrap = width - em * 0.45f - pad * 2 - (picture && !above ? pic + pad * 0.8f : 0);
   float h = measure({{title, fonts.large}}, wrap).y + (subtitle.empty() ? 0 : em * 0.3f + measure({{subtitle, fonts.body}}, wrap).y);
+  if (above) h += pic + em * 0.4f;
   return std::max(min_height, h + pad * 1.4f);
 }
 

@@ -444,11 +444,58 @@ std::string App::screen_text() const {
   return out;
 }
 
+bool App::offer_audio() {
+  if (audio_offered_ || session_.prefs.speech || !speech_->unavailable().empty()) return false;
+  audio_offered_ = true;
+  session_.prefs.speech = true;
+  const std::string& loc = session_.prefs.locale;
+  pending_speech_ = catalog_.format(loc, "audio.on") + " " + catalog_.format(loc, "audio.keys");
+  summary_next_frame_ = true;  // where the visitor is, from the tree the next frame builds (attract's is still up)
+  log("audio on from a key");
+  return true;
+}
+
+bool App::on_language_choice(float x, float y) const {
+  for (const auto& n : ui_.tree().nodes())
+    if (n.region == "language" && n.interactive() && n.rect.contains(x, y)) return true;
+  return false;
+}
+
+std::string App::screen_summary() const {
+  const std::string& loc = session_.prefs.locale;
+  std::string out;
+  // a screen's spoken name (screen.<name>), where its heading does not say it
+  const std::string name_key = "screen." + screen();
+  if (overlay().empty() && !catalog_.resolve(loc, name_key).empty()) out = catalog_.format(loc, name_key) + ".";
+  std::vector<std::string> choices;
+  bool heading = false;
+  for (const auto& n : ui_.tree().nodes()) {
+    if (n.region == "nav" || n.role == ui::Role::Key) continue;  // the bar is on every screen; keys are a keyboard
+    if (n.role == ui::Role::Heading && !heading) {
+      heading = true;
+      out += (out.empty() ? "" : " ") + n.label + (n.label.empty() || std::string(".?!").find(n.label.back()) != std::string::npos ? "" : ".");
+    } else if (n.interactive() && n.enabled) {
+      choices.push_back(n.label);
+    }
+  }
+  if (choices.empty()) return out;
+  constexpr size_t kNamed = 6;  // a long list is named in part: Down reads the rest
+  std::string names;
+  for (size_t i = 0; i < choices.size() && i < kNamed; ++i) names += (i ? ", " : "") + choices[i];
+  if (choices.size() > kNamed)
+    names += ", " + catalog_.format(loc, "audio.more", {{"count", int64_t(choices.size() - kNamed)}});
+  return out + (out.empty() ? "" : " ") +
+         catalog_.format(loc, "audio.choices", {{"count", int64_t(choices.size())}, {"names", names}});
+}
+
 void App::reset_session() {
   leaving(session_.nav.top());
   staff_in_ = false;  // staff mode ends with the session, like everything else
   staff_entry_.clear();
   speech_->stop();  // nothing of one visitor is still speaking to the next
+  pending_speech_.clear();
+  summary_next_frame_ = false;
+  audio_offered_ = false;  // the next visitor's first key offers audio again
   bool was_large = session_.prefs.large_text;
   session_.reset(settings_.default_locale);
   idle_.to_attract();
@@ -508,6 +555,7 @@ void App::apply(const screens::Intent& in) {
     case T::ToggleSpeech:
       if (!speech_->unavailable().empty()) return;  // nothing can be heard: no speech to turn on
       session_.prefs.speech = !session_.prefs.speech;
+      audio_offered_ = true;  // the visitor chose: a key does not turn it on again
       if (!session_.prefs.speech) { session_.prefs.touch_hear = false; speech_->stop(); }
       return;
     case T::ToggleTouchHear:
@@ -653,9 +701,12 @@ void App::tick() {
       session_.show_language_picker = session_.show_accessibility = session_.show_help = false;
       ui_.clear_focus();
       ui_.move_focus(1);  // Enter answers "Yes, more time"
+      // said with the button focus lands on, so that does not cut it off;
+      // nothing of the screen under the warning is said (or shown)
       if (session_.prefs.speech)
-        say(catalog_.format(session_.prefs.locale, "idle.title") + " " +
-            catalog_.format(session_.prefs.locale, "idle.countdown", {{"seconds", int64_t(settings_.warning_seconds)}}));
+        pending_speech_ = catalog_.format(session_.prefs.locale, "idle.title") + " " +
+                          catalog_.format(session_.prefs.locale, "idle.countdown", {{"seconds", int64_t(settings_.warning_seconds)}});
+      grace_frames_ = std::max(grace_frames_, 1);
       log("idle warning");
       break;
     case session::IdleEvent::Reset: reset_session(); break;
@@ -736,7 +787,8 @@ void App::frame() {
       pointer_x_ = cancel ? -1 : ev.x;
       pointer_y_ = cancel ? -1 : ev.y;
       if (!down) release_frames_ = 0;
-      if (!down && !cancel && screen() == "attract") apply({screens::Intent::Type::Home});  // a touch anywhere starts
+      // a touch anywhere starts, except on a language's name (that button starts in its language)
+      if (!down && !cancel && screen() == "attract" && !on_language_choice(ev.x, ev.y)) apply({screens::Intent::Type::Home});
       break;
     }
     queue_.pop_front();
@@ -744,13 +796,25 @@ void App::frame() {
       if (pointer_down_) { pointer_x_ = ev.x; pointer_y_ = ev.y; release_frames_ = 0; moved = true; }
       continue;
     }
+    if (ev.type == T::Text && screen() == "attract") {  // a letter key starts, as any key does
+      apply({screens::Intent::Type::Home});
+      offer_audio();
+      continue;
+    }
+    if (ev.type == T::Text && screen() == "home" && overlay().empty()) offer_audio();
     if (ev.type == T::Text) {  // a physical keyboard types into the screen's one text field
       if (std::string* field = text_field()) apply({screens::Intent::Type::Set, screen() == "search" ? "search" : "office_town", *field + ev.text});
       continue;
     }
     if (ev.type == T::Key) {
       using K = platform::Key;
-      if (screen() == "attract" && ev.key != K::StaffChord) { apply({screens::Intent::Type::Home}); continue; }
+      if (screen() == "attract" && ev.key != K::StaffChord) {
+        apply({screens::Intent::Type::Home});
+        offer_audio();  // a visitor who reaches for the keys may not see the screen
+        continue;
+      }
+      // the key then does what it does: its words follow the introduction
+      if (screen() == "home" && overlay().empty() && ev.key != K::StaffChord) offer_audio();
       switch (ev.key) {
         case K::Backspace:
           if (std::string* field = text_field(); field && !field->empty()) {
@@ -767,7 +831,17 @@ void App::frame() {
           if (!overlay().empty() && overlay() != "idle-warning") apply({screens::Intent::Type::CloseOverlay});
           else if (overlay().empty()) apply({screens::Intent::Type::Back});
           break;
-        case K::Help: if (overlay() != "idle-warning") apply({screens::Intent::Type::ShowHelp}); break;
+        case K::Help:
+          if (overlay() == "idle-warning") break;
+          // spoken from what is on screen now, before the help dialog covers it
+          if (session_.prefs.speech) {
+            summary_next_frame_ = false;  // said here, from the screen under the dialog about to open
+            pending_speech_ = (pending_speech_.empty() ? "" : catalog_.format(session_.prefs.locale, "audio.on") + " ") +
+                              (overlay() == "help" ? screen_text() : screen_summary()) + " " +
+                              catalog_.format(session_.prefs.locale, "audio.keys");
+          }
+          apply({screens::Intent::Type::ShowHelp});
+          break;
         case K::Home: if (overlay() != "idle-warning") apply({screens::Intent::Type::Home}); break;
         case K::StaffChord: open_staff_pin(); break;
         default: break;
@@ -818,7 +892,26 @@ void App::frame() {
     if (staff_view_.touches.size() > 40) staff_view_.touches.erase(staff_view_.touches.begin());
   }
   // Focus moved, or a Touch and Hear finger rests on something: say it.
-  if (session_.prefs.speech && !ui_.speak_request().empty()) say(ui_.speak_request());
+  // A new place is named by its heading as it opens (Enter on a tile would
+  // otherwise be followed by silence).
+  const bool arrived = session_.nav.top().visit != spoken_visit_;
+  spoken_visit_ = session_.nav.top().visit;
+  if (session_.prefs.speech) {
+    std::string words = pending_speech_;
+    if (summary_next_frame_) {
+      words += (words.empty() ? "" : " ") + screen_summary();
+    } else if (arrived && overlay().empty()) {
+      for (const auto& n : ui_.tree().nodes())
+        if (n.role == ui::Role::Heading && n.region != "nav") {
+          words += (words.empty() ? "" : " ") + n.label;
+          break;
+        }
+    }
+    if (!ui_.speak_request().empty()) words += (words.empty() ? "" : " ") + ui_.speak_request();
+    say(words);
+  }
+  pending_speech_.clear();
+  summary_next_frame_ = false;
   ImGui::Render();
   video_.render();
   ++frames_;

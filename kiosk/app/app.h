@@ -88,6 +88,19 @@ private:
   platform::Speech* speech_ = nullptr;
   void say(const std::string& text);
   std::string screen_text() const;  // every node of the screen in reading order
+  // EZ Access: the first key on the attract or home screen turns speech on
+  // and says so, with the keys and where the visitor is (the key then does
+  // its usual work, and its words follow). False once audio was offered or
+  // chosen this session, or when nothing can be heard.
+  bool offer_audio();
+  // What the Help key says: the screen's name and heading, and its choices.
+  std::string screen_summary() const;
+  bool audio_offered_ = false;   // this session: a key turned speech on, or the visitor chose it
+  std::string pending_speech_;   // said with the next frame's focus words (so they do not cut it off)
+  bool summary_next_frame_ = false;  // add screen_summary() of the next frame's tree to what it says
+  uint64_t spoken_visit_ = 0;        // the visit (session::Route::visit) the last frame drew
+  // The attract screen's language names (region "language") take a touch themselves.
+  bool on_language_choice(float x, float y) const;
   platform::Clock& clock_;
   platform::Video& video_;
   session::Session session_;

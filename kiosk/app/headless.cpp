@@ -128,9 +128,20 @@ int run_script(App& app, platform::ManualClock& clock, platform::Video& video, c
   fs::create_directories(out_dir);
   std::ofstream trace(fs::path(out_dir) / "trace.jsonl");
   settle(app, 2);
+  // what was said during the last step that did something (not a check)
+  auto* recorded = dynamic_cast<platform::RecordedSpeech*>(&app.speech());
+  size_t said_from = 0;
   int index = 0;
   for (const auto& st : steps) {
     ++index;
+    const bool check = st.verb.rfind("expect", 0) == 0 || st.verb == "screenshot";
+    if (!check && recorded) said_from = recorded->said.size();
+    auto said_now = [&] {
+      std::vector<std::string> out;
+      if (recorded)
+        for (size_t i = std::min(said_from, recorded->said.size()); i < recorded->said.size(); ++i) out.push_back(recorded->said[i].text);
+      return out;
+    };
     auto fail = [&](const std::string& why) {
       std::fprintf(stderr, "%s:%d: step %d '%s' failed: %s\n  screen '%s'%s, locale %s, showing: %s\n", script_name.c_str(),
                    st.line, index, st.source.c_str(), why.c_str(), app.screen().c_str(),
@@ -233,6 +244,18 @@ int run_script(App& app, platform::ManualClock& clock, platform::Video& video, c
       if (app.screen() != st.args[0]) return fail("expected screen '" + st.args[0] + "'");
     } else if (v == "expect-locale") {
       if (app.session().prefs.locale != st.args[0]) return fail("expected locale '" + st.args[0] + "'");
+    } else if (v == "expect-said" || v == "expect-silent") {
+      if (!recorded) return fail("speech is not recorded in this run (--speech espeak): nothing to check");
+      const auto said = said_now();
+      std::string all;
+      bool found = false;
+      for (const auto& u : said) {
+        all += "\n    \"" + u + "\"";
+        if (v == "expect-said" && u.find(st.args[0]) != std::string::npos) found = true;
+      }
+      if (v == "expect-said" && !found)
+        return fail("expected \"" + st.args[0] + "\" to be said; " + (said.empty() ? "nothing was said" : "what was said:" + all));
+      if (v == "expect-silent" && !said.empty()) return fail("expected nothing to be said; what was said:" + all);
     } else if (v == "expect-focus") {
       const ui::A11yNode* f = nullptr;
       for (const auto& n : app.tree().nodes()) if (n.focused) f = &n;
@@ -240,8 +263,13 @@ int run_script(App& app, platform::ManualClock& clock, platform::Video& video, c
         return fail("expected focus on \"" + st.args[0] + "\", focus is on " + (f ? "\"" + f->label + "\"" : "nothing"));
     }
     // one trace line per step
-    trace << "{\"step\":" << index << ",\"line\":" << st.line << ",\"do\":" << json_str(st.source) << ","
-          << screen_json(app, false).substr(1) << "\n";
+    std::string shown = screen_json(app, false).substr(1);
+    if (!check) {  // and what the step made the kiosk say
+      std::string said;
+      for (const auto& u : said_now()) said += (said.empty() ? "" : ",") + json_str(u);
+      if (!said.empty()) shown.insert(shown.size() - 1, ",\"said\":[" + said + "]");
+    }
+    trace << "{\"step\":" << index << ",\"line\":" << st.line << ",\"do\":" << json_str(st.source) << "," << shown << "\n";
   }
   return 0;
 }

@@ -57,6 +57,8 @@ std::vector<Step> parse_script(const std::string& text, const std::string& name,
       {"expect-focus", {{1}, false, "expect-focus \"Label\""}},
       {"frames", {{1}, true, "frames N"}},
       {"scroll-to", {{1}, false, "scroll-to \"Label\""}},
+      {"expect-said", {{1}, false, "expect-said \"words\"  (said during the last step that did something)"}},
+      {"expect-silent", {{0}, false, "expect-silent  (nothing said during the last step that did something)"}},
   };
   std::vector<Step> steps;
   std::stringstream ss(text);

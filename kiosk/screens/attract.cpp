@@ -1,4 +1,7 @@
-// The attract screen: "Touch to start", cycling through every configured language.
+// The attract screen: "Touch to start", cycling through every configured
+// language, and each language by its own name to start in it.
+#include <algorithm>
+
 #include "screens/screens.h"
 
 namespace kiosk::screens {
@@ -32,6 +35,28 @@ void draw_attract(Ctx& c) {
   c.ui.draw_fitted(dl, fh, hp, fh.extent.x, ui::col(th.accent_text));
   c.ui.draw_fitted(dl, fs, sp, fs.extent.x, ui::col(th.text_muted));
   c.ui.text_node(title, {tp.x, tp.y, ft.extent.x, ft.extent.y}, ui::Role::Heading);
+  // Each language in its own words ("English", "Español"), large, below the
+  // call to action: a tap starts in it whatever the screen shows then.
+  // Submitted before the full-screen target, so a tap on one is that
+  // language's (ImGui gives a touch to the first item under it); the app
+  // does not start on its own when a finger lifts over one (region "language").
+  if (c.locales.size() > 1) {
+    const float gap = em * 1.2f, bh = std::max(c.ui.min_target * 1.4f, em * 2.6f);
+    const float each = std::min(em * 9, (room - gap * (c.locales.size() - 1)) / c.locales.size());
+    const float row_w = each * c.locales.size() + gap * (c.locales.size() - 1);
+    const float by = std::min(sp.y + fs.extent.y + em * 1.5f, c.y + c.h - margin - bh);
+    c.ui.set_region("language");
+    for (size_t i = 0; i < c.locales.size(); ++i) {
+      ImGui::SetCursorScreenPos(ImVec2(c.x + (c.w - row_w) / 2 + i * (each + gap), by));
+      ImGui::PushID(static_cast<int>(i));
+      if (c.ui.button(c.catalog.format(c.locales[i], "language.self"), ImVec2(each, bh))) {
+        c.ask(Intent::Type::Home);
+        c.ask(Intent::Type::SetLocale, c.locales[i]);
+      }
+      ImGui::PopID();
+    }
+    c.ui.set_region("");
+  }
   // register the full-screen target under the visible call to action
   ImGui::SetCursorScreenPos(ImVec2(c.x, c.y));
   if (ImGui::InvisibleButton("##attract-any", ImVec2(c.w, c.h))) c.ask(Intent::Type::Home);

@@ -3,6 +3,8 @@
 // The bar sits at the bottom, within reach of a seated visitor.
 #include <algorithm>
 
+#include <imgui_internal.h>
+
 #include "screens/screens.h"
 
 namespace kiosk::screens {
@@ -64,13 +66,22 @@ bool bar_fits_large(const ui::Ui& ui, float width, int rows, const std::vector<s
   return true;
 }
 
-void begin_dialog(Ctx& c, const char* id, float width_em) {
+// cover: the screen under the dialog is hidden entirely (the page's own
+// background colour, opaque), not dimmed: the idle warning may be read by
+// the next person in line, and must show nothing of this visitor's screen.
+void begin_dialog(Ctx& c, const char* id, float width_em, bool cover = false) {
   c.ui.begin_modal();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::col(c.ui.th().dialog_dim));
+  ImU32 under = ui::col(cover ? c.ui.th().background : c.ui.th().dialog_dim);
+  if (cover) under |= IM_COL32_A_MASK;
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, under);
   ImGui::Begin((std::string(id) + "-dim").c_str(), nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  // over every window of the screen, the bar too (a bar button tapped since
+  // this window was made would otherwise be in front of it); not by focus,
+  // which would take the press from the dialog's buttons
+  if (cover) ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
   ImGui::End();
   ImGui::PopStyleColor();
   ImVec2 ds = ImGui::GetIO().DisplaySize;
@@ -182,7 +193,7 @@ void draw_overlays(Ctx& c) {
   const bool low = short_screen(c.ui, ImGui::GetIO().DisplaySize.y);
   float row = std::max(c.ui.min_target, c.ui.em * (low ? 1.8f : 2.4f));
   if (c.idle_seconds_left > 0) {
-    begin_dialog(c, "##idle", 26);
+    begin_dialog(c, "##idle", 26, true);
     c.ui.heading(c.t("idle.title"));
     ImGui::Dummy(ImVec2(0, c.ui.em * 0.4f));
     c.ui.paragraph(c.t("idle.countdown", {{"seconds", int64_t(c.idle_seconds_left)}}), c.ui.fonts.large);

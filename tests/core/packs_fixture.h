@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "content/pack.h"
@@ -12,6 +13,21 @@
 #include "fixtures.h"
 
 namespace test {
+
+// Overwrites the whole page in the middle of an SQLite file with garbage: a
+// table, index or overflow page no longer parses (a few bytes inside a page
+// could land in a text and change only a word).
+inline void damage_middle_page(const std::string& path) {
+  std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+  unsigned char h[2];
+  f.seekg(16);
+  f.read(reinterpret_cast<char*>(h), 2);
+  const std::streamoff page = (h[0] << 8 | h[1]) == 1 ? 65536 : (h[0] << 8 | h[1]);
+  const std::streamoff pages = static_cast<std::streamoff>(std::filesystem::file_size(path)) / page;
+  f.seekp(pages / 2 * page);
+  const std::string junk(static_cast<size_t>(page), '\xde');
+  f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+}
 
 struct Packs {
   TempDir dir;

@@ -75,7 +75,7 @@ TEST_CASE("every bad pack is refused with a reason and the content stays", "[pac
   }
   SECTION("a damaged database, signed as it is") {
     std::string db = p.pack("damaged", 300);
-    corrupt_middle(db);
+    test::damage_middle_page(db);
     REQUIRE(content::sign_pack(db, p.key, 300).empty());
     refused(db, "damaged");
   }

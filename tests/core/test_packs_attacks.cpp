@@ -153,11 +153,7 @@ TEST_CASE("a signed pack with broken content is refused by check-pack, install a
   SECTION("an item of an unknown kind") { refused("UPDATE items SET kind = 'rocket' WHERE rowid = 1", "unknown kind"); }
   SECTION("a damaged page, signed as it is") {
     std::string db = p.pack("damaged", 300);
-    {
-      std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
-      f.seekp(static_cast<std::streamoff>(fs::file_size(db) / 2));
-      f.write("\xde\xad\xbe\xef\xde\xad\xbe\xef", 8);
-    }
+    test::damage_middle_page(db);
     REQUIRE(content::sign_pack(db, p.key, 300).empty());
     REQUIRE_FALSE(content::check_pack(db, p.pub).ok);
     REQUIRE_FALSE(content::install_pack(db, p.pub, p.live).empty());

@@ -105,39 +105,20 @@ void App::build_fonts() {
   // Glyphs: Latin-1 plus every character of the active locales' UI strings
   // and content, as drawn (Arabic shaped) and with the locale's digits, so a
   // new script costs only its own glyphs.
-  if (glyph_corpus_.empty()) {
-    glyph_corpus_ = "…•–—“”‘’";
-    auto add_text = [&](const std::string& s, const std::string& loc) {
-      glyph_corpus_ += s;
-      if (!i18n::needs_bidi(s)) return;
-      glyph_corpus_ += i18n::display_order(s, i18n::is_rtl_locale(loc));
-      // each letter alone too (a keyboard key shows the isolated form)
-      for (size_t i = 0; i < s.size();) {
-        size_t n = 1;
-        unsigned char ch = static_cast<unsigned char>(s[i]);
-        if (ch >= 0xF0) n = 4; else if (ch >= 0xE0) n = 3; else if (ch >= 0xC0) n = 2;
-        glyph_corpus_ += i18n::display_order(s.substr(i, n), true);
-        i += n;
-      }
-    };
+  if (glyphs_.empty()) {
+    for (char32_t c : U"…•–—“”‘’") if (c) glyphs_.insert(c);
     for (const auto& loc : locales_) {
-      for (const auto& key : catalog_.keys(loc)) add_text(catalog_.format(loc, key), loc);
-      glyph_corpus_ += i18n::native_digits(loc);
+      const bool rtl = i18n::is_rtl_locale(loc);
+      for (const auto& key : catalog_.keys(loc)) i18n::add_glyphs(catalog_.format(loc, key), rtl, glyphs_);
+      i18n::add_glyphs(i18n::native_digits(loc), rtl, glyphs_);
       if (!store_) continue;
+      // the acceptance check gathered them as it read the content
+      if (auto it = content_glyphs_.find(loc); it != content_glyphs_.end()) {
+        glyphs_.insert(it->second.begin(), it->second.end());
+        continue;
+      }
       try {
-        auto m = content::load_model(*store_, loc);
-        for (const auto& t : m->topics) add_text(t.title + t.body, loc);
-        for (const auto& f : m->faqs) add_text(f.question + f.answer, loc);
-        for (const auto& o : m->offices) add_text(o.name + o.street + o.town + o.hours + o.body, loc);
-        for (const auto& c : m->contacts) add_text(c.name + c.phone + c.hours + c.body, loc);
-        for (const auto& g : m->guides) {
-          add_text(g.title + g.summary + g.body, loc);
-          for (const auto& st : g.steps) {
-            add_text(st.title + st.text, loc);
-            for (const auto& x : st.checklist) add_text(x, loc);
-          }
-        }
-        for (const auto& k : m->kids) add_text(k.title + k.body, loc);
+        content::add_model_glyphs(*content::load_model(*store_, loc), rtl, glyphs_);
       } catch (const content::SqlError& e) {
         log(std::string("cannot read content for glyphs: ") + e.what());
       }
@@ -145,7 +126,8 @@ void App::build_fonts() {
   }
   ImFontGlyphRangesBuilder builder;
   builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
-  builder.AddText(glyph_corpus_.c_str());
+  for (char32_t c : glyphs_)
+    if (c <= IM_UNICODE_CODEPOINT_MAX) builder.AddChar(static_cast<ImWchar>(c));
   glyph_ranges_.clear();  // a member: the atlas reads it until the next rebuild
   builder.BuildRanges(&glyph_ranges_);
   // Scripts the main family lacks get a merged face of their own.
@@ -598,14 +580,15 @@ void App::check_content(bool force) {
   // start-up, or no content at all: nothing to show meanwhile, so here and now
   content_stat_ = st;
   std::string why, from = settings_.database;
-  auto fresh = owned_->adopt(settings_.database, &why);
+  content::LocaleGlyphs glyphs;
+  auto fresh = owned_->adopt(settings_.database, &why, &glyphs);
   if (!fresh) log("content refused, no content: " + why);
-  if (!fresh) fresh = fallback_content(&from);  // start-up never aborts on content
+  if (!fresh) fresh = fallback_content(&from, &glyphs);  // start-up never aborts on content
   if (!fresh) {
     if (force) session_.nav.reset({"content-missing", ""});
     return;
   }
-  use_content(std::move(fresh), from);
+  use_content(std::move(fresh), from, std::move(glyphs));
 }
 
 // A finished background check: refused is logged; accepted is used as soon
@@ -615,27 +598,30 @@ void App::take_checked_content() {
     content::Candidate c = std::move(*adopting_->take());
     if (!c.store)
       log("content refused, keeping the content in use: " + c.why);
-    else
+    else {
+      log("content checked: " + c.published + " passed; it is used at the next quiet moment");
       checked_ = std::make_unique<content::Candidate>(std::move(c));
+    }
   }
   if (!checked_ || !(session_.at_rest() || staff_in_)) return;
   content::Candidate c = std::move(*checked_);
   checked_.reset();
   const std::string from = c.published;
-  if (auto fresh = owned_->take(std::move(c))) use_content(std::move(fresh), from);
+  content::LocaleGlyphs glyphs;
+  if (auto fresh = owned_->take(std::move(c), &glyphs)) use_content(std::move(fresh), from, std::move(glyphs));
 }
 
 bool App::content_check_running() const { return adopting_ && adopting_->running(); }
 
 // content.db.previous, then the database the package installs
-std::unique_ptr<content::Store> App::fallback_content(std::string* from) {
+std::unique_ptr<content::Store> App::fallback_content(std::string* from, content::LocaleGlyphs* glyphs) {
   if (!owned_) return nullptr;
   const char* packaged = std::getenv("KIOSK_PACKAGED_DATABASE");  // tests; the .deb installs the fixed path
   for (const std::string& p : {settings_.database + ".previous", std::string(packaged ? packaged : "/usr/share/kiosk/content.db")}) {
     struct stat st {};
     if (p == settings_.database || ::stat(p.c_str(), &st) != 0) continue;
     std::string why;
-    if (auto s = owned_->adopt(p, &why)) {
+    if (auto s = owned_->adopt(p, &why, glyphs)) {
       log("using the last good content instead: " + p);
       *from = p;
       return s;
@@ -650,15 +636,16 @@ std::unique_ptr<content::Store> App::fallback_content(std::string* from) {
 void App::recover_content() {
   content_broken_ = false;
   std::string why, from = "the last good copy";
-  auto good = owned_ ? owned_->fall_back(&why) : nullptr;
+  content::LocaleGlyphs glyphs;
+  auto good = owned_ ? owned_->fall_back(&why, &glyphs) : nullptr;
   if (!good) {
     log("content failed and " + why);
-    good = fallback_content(&from);
+    good = fallback_content(&from, &glyphs);
   }
-  if (!good || !use_content(std::move(good), from)) log("content failed, nothing good to go back to; keeping what there is");
+  if (!good || !use_content(std::move(good), from, std::move(glyphs))) log("content failed, nothing good to go back to; keeping what there is");
 }
 
-bool App::use_content(std::unique_ptr<content::Store> fresh, const std::string& from) {
+bool App::use_content(std::unique_ptr<content::Store> fresh, const std::string& from, content::LocaleGlyphs glyphs) {
   i18n::Catalog cat;
   std::vector<std::string> available;
   try {
@@ -672,7 +659,8 @@ bool App::use_content(std::unique_ptr<content::Store> fresh, const std::string& 
     log("content refused, it has no English UI strings: " + from);
     return false;
   }
-  glyph_corpus_.clear();
+  glyphs_.clear();
+  content_glyphs_ = std::move(glyphs);
   search_.reset();  // holds statements of the old connection
   search_query_.clear();
   search_response_ = {};

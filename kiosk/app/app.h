@@ -17,6 +17,7 @@
 #include "content/search.h"
 #include "content/store.h"
 #include "i18n/catalog.h"
+#include "i18n/text.h"
 #include "platform/clock.h"
 #include "platform/fonts.h"
 #include "platform/input.h"
@@ -76,8 +77,9 @@ private:
   void take_checked_content();
   // Content that arrives is copied and accepted (content/accept.h) before use;
   // an error reading it later sets it aside for the last good copy.
-  bool use_content(std::unique_ptr<content::Store> fresh, const std::string& from);
-  std::unique_ptr<content::Store> fallback_content(std::string* from);
+  // `glyphs`: the characters of its content, when its acceptance check gathered them.
+  bool use_content(std::unique_ptr<content::Store> fresh, const std::string& from, content::LocaleGlyphs glyphs = {});
+  std::unique_ptr<content::Store> fallback_content(std::string* from, content::LocaleGlyphs* glyphs);
   void recover_content();
   void setup_style();
   void build_fonts();
@@ -126,7 +128,8 @@ private:
   ImVector<ImWchar> glyph_ranges_;
   platform::FontFiles font_files_;
   std::map<std::string, platform::FontFace> script_fonts_;  // "ar", "zh-cn/bold"...
-  std::string glyph_corpus_;
+  i18n::Glyphs glyphs_;                 // every character the atlas holds ("" = build it again)
+  content::LocaleGlyphs content_glyphs_;  // of store_'s content, per locale, from its acceptance check
   std::string words_locale_;  // the locale ui_.word_on/word_off were formatted for  // every text the active locales can show
 
   // Staff mode, content packs, usage statistics.

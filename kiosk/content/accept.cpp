@@ -24,6 +24,7 @@
 #include "content/search.h"
 #include "content/sqlite.h"
 #include "content/store.h"
+#include "i18n/bidi.h"
 #include "i18n/catalog.h"
 
 namespace kiosk::content {
@@ -334,7 +335,7 @@ std::string check_open(Db& db, const std::atomic<bool>* cancel, std::vector<std:
 
 }  // namespace
 
-std::string accept_database(const std::string& path, const std::atomic<bool>* cancel) {
+std::string accept_database(const std::string& path, const std::atomic<bool>* cancel, LocaleGlyphs* glyphs) {
   std::string why;
   int64_t size = 0;
   int fd = open_regular(path, false, &size, &why);
@@ -362,6 +363,7 @@ std::string accept_database(const std::string& path, const std::atomic<bool>* ca
     for (const auto& loc : locales) {
       auto model = load_model(*store, loc);
       if (model->topics.empty()) return path + ": no topics in " + loc;
+      if (glyphs) add_model_glyphs(*model, i18n::is_rtl_locale(loc), (*glyphs)[loc]);
       Search search(*store, loc);
       search.query("help");
       search.query("a");
@@ -423,7 +425,8 @@ OwnedContent::~OwnedContent() {
 
 Candidate::Candidate() = default;
 Candidate::Candidate(Candidate&& o) noexcept
-    : published(std::move(o.published)), copy(std::exchange(o.copy, {})), why(std::move(o.why)), store(std::move(o.store)) {}
+    : published(std::move(o.published)), copy(std::exchange(o.copy, {})), why(std::move(o.why)), store(std::move(o.store)),
+      glyphs(std::move(o.glyphs)) {}
 Candidate& Candidate::operator=(Candidate&& o) noexcept {
   if (this == &o) return *this;
   store.reset();
@@ -433,6 +436,7 @@ Candidate& Candidate::operator=(Candidate&& o) noexcept {
   copy = std::exchange(o.copy, {});
   why = std::move(o.why);
   store = std::move(o.store);
+  glyphs = std::move(o.glyphs);
   return *this;
 }
 Candidate::~Candidate() {
@@ -448,7 +452,7 @@ Candidate OwnedContent::prepare(const std::string& published, const std::atomic<
   std::error_code ec;
   fs::remove(c.copy, ec);
   std::string w = copy_bounded(published, c.copy, limits().max_database_bytes, nullptr, cancel);
-  if (w.empty()) w = accept_database(c.copy, cancel);
+  if (w.empty()) w = accept_database(c.copy, cancel, &c.glyphs);
   if (w.empty()) c.store = Store::open(c.copy, &w);
   if (!w.empty() && w.rfind(c.copy, 0) == 0) w = published + w.substr(c.copy.size());  // name what staff put there
   if (!c.store) {
@@ -459,8 +463,9 @@ Candidate OwnedContent::prepare(const std::string& published, const std::atomic<
   return c;
 }
 
-std::unique_ptr<Store> OwnedContent::take(Candidate&& c) {
+std::unique_ptr<Store> OwnedContent::take(Candidate&& c, LocaleGlyphs* glyphs) {
   if (!c.store || c.copy.empty()) return nullptr;
+  if (glyphs) *glyphs = std::move(c.glyphs);
   std::error_code ec;
   if (!last_good_.empty()) fs::remove(last_good_, ec);
   last_good_ = current_;
@@ -469,10 +474,10 @@ std::unique_ptr<Store> OwnedContent::take(Candidate&& c) {
   return std::move(c.store);
 }
 
-std::unique_ptr<Store> OwnedContent::adopt(const std::string& published, std::string* why) {
+std::unique_ptr<Store> OwnedContent::adopt(const std::string& published, std::string* why, LocaleGlyphs* glyphs) {
   Candidate c = prepare(published);
   if (!c.store && why) *why = c.why;
-  return take(std::move(c));
+  return take(std::move(c), glyphs);
 }
 
 BackgroundAdopt::~BackgroundAdopt() {
@@ -508,7 +513,7 @@ std::optional<Candidate> BackgroundAdopt::take() {
   return std::optional<Candidate>(std::move(result_));
 }
 
-std::unique_ptr<Store> OwnedContent::fall_back(std::string* why) {
+std::unique_ptr<Store> OwnedContent::fall_back(std::string* why, LocaleGlyphs* glyphs) {
   std::error_code ec;
   if (!current_.empty()) {
     if (!failed_.empty()) fs::remove(failed_, ec);
@@ -520,7 +525,7 @@ std::unique_ptr<Store> OwnedContent::fall_back(std::string* why) {
     if (why) *why = "there is no earlier content to go back to";
     return nullptr;
   }
-  std::string w = accept_database(last_good_);
+  std::string w = accept_database(last_good_, nullptr, glyphs);
   std::unique_ptr<Store> store = w.empty() ? Store::open(last_good_, &w) : nullptr;
   if (!store) {
     fs::remove(last_good_, ec);

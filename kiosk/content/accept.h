@@ -5,6 +5,8 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <map>
+#include <set>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -30,6 +32,10 @@ struct Limits {
 };
 const Limits& limits();
 
+// Every character a locale's content and UI strings show (for the font atlas),
+// gathered while the acceptance check reads them anyway.
+using LocaleGlyphs = std::map<std::string, std::set<char32_t>>;
+
 // Runs every check on the database at `path` (which should be a copy the
 // kiosk owns): a regular file within the size limit, the schema version, the
 // exact schema (every table, column, index and search index the kiosk reads,
@@ -38,7 +44,9 @@ const Limits& limits();
 // keyboard with letters, stop words for search, every item loadable by the
 // content library in every locale, and a search in each. "" or the reason, in
 // words staff can read. `cancel` (optional) stops it early.
-std::string accept_database(const std::string& path, const std::atomic<bool>* cancel = nullptr);
+// `glyphs` (optional) receives, per locale, every character of its content.
+std::string accept_database(const std::string& path, const std::atomic<bool>* cancel = nullptr,
+                            LocaleGlyphs* glyphs = nullptr);
 
 // Opens `path` for reading only when it is a regular file (not a FIFO, a
 // device, a directory or a symlink when no_follow): O_NONBLOCK, then fstat.
@@ -61,6 +69,7 @@ struct Candidate {
   std::string copy;       // the kiosk's copy ("" once taken or refused)
   std::string why;        // "" when accepted; the reason in words staff can read
   std::unique_ptr<Store> store;
+  LocaleGlyphs glyphs;    // of its content, per locale
   Candidate();
   Candidate(Candidate&&) noexcept;
   Candidate& operator=(Candidate&&) noexcept;
@@ -81,17 +90,17 @@ public:
   // Copies `published` into a new file here, accepts the copy and opens it
   // read-only: prepare() then take(). nullptr and *why when refused;
   // nothing in use changes then.
-  std::unique_ptr<Store> adopt(const std::string& published, std::string* why);
+  std::unique_ptr<Store> adopt(const std::string& published, std::string* why, LocaleGlyphs* glyphs = nullptr);
   // The copy and the acceptance check alone, touching nothing in use: safe on
   // another thread while this object is used (BackgroundAdopt).
   Candidate prepare(const std::string& published, const std::atomic<bool>* cancel = nullptr) const;
   // An accepted candidate becomes the copy in use; the one in use before
   // becomes the last good one. nullptr (and nothing changes) when refused.
-  std::unique_ptr<Store> take(Candidate&& c);
+  std::unique_ptr<Store> take(Candidate&& c, LocaleGlyphs* glyphs = nullptr);
   // The copy in use failed at run time (an error reading it): set it aside
   // (renamed *.failed) and open the last good copy again. nullptr when there
   // is none or it fails too.
-  std::unique_ptr<Store> fall_back(std::string* why);
+  std::unique_ptr<Store> fall_back(std::string* why, LocaleGlyphs* glyphs = nullptr);
   const std::string& current() const { return current_; }
   const std::string& dir() const { return dir_; }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "content/store.h"
+#include "i18n/text.h"
 
 namespace kiosk::content {
 
@@ -83,6 +84,22 @@ std::shared_ptr<const Model> load_model(Store& store, const std::string& locale)
   for (const auto& it : store.items("kids"))
     m->kids.push_back({it.id, it.audience, it.illustration, text(it.id, "title"), text(it.id, "body")});
   return m;
+}
+
+void add_model_glyphs(const Model& m, bool rtl, std::set<char32_t>& out) {
+  auto add = [&](const std::string& s) { i18n::add_glyphs(s, rtl, out); };
+  for (const auto& t : m.topics) { add(t.title); add(t.body); }
+  for (const auto& f : m.faqs) { add(f.question); add(f.answer); }
+  for (const auto& o : m.offices) { add(o.name); add(o.street); add(o.town); add(o.hours); add(o.body); }
+  for (const auto& c : m.contacts) { add(c.name); add(c.phone); add(c.hours); add(c.body); }
+  for (const auto& g : m.guides) {
+    add(g.title); add(g.summary); add(g.body);
+    for (const auto& st : g.steps) {
+      add(st.title); add(st.text);
+      for (const auto& x : st.checklist) add(x);
+    }
+  }
+  for (const auto& k : m.kids) { add(k.title); add(k.body); }
 }
 
 }  // namespace kiosk::content

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <set>
 #include <vector>
 
 namespace kiosk::content {
@@ -63,5 +64,8 @@ struct Model {
 
 // Reads every item with its texts in `locale` (English where untranslated).
 std::shared_ptr<const Model> load_model(Store& store, const std::string& locale);
+// Every character a visitor can be shown of this locale's content (for the
+// font atlas), as i18n::add_glyphs draws it.
+void add_model_glyphs(const Model& m, bool rtl, std::set<char32_t>& out);
 
 }  // namespace kiosk::content

@@ -13,6 +13,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "i18n/bidi.h"
 #include "i18n/icu_util.h"
 
 namespace kiosk::i18n {
@@ -187,4 +188,30 @@ std::string native_digits(std::string_view locale) {
   if (U_FAILURE(err) || !ns || ns->isAlgorithmic()) return "0123456789";
   return to_utf8(ns->getDescription());
 }
+namespace {
+void add_code_points(std::string_view s, Glyphs& out) {
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (i + n > s.size()) break;
+    char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+    for (size_t k = 1; k < n; ++k) cp = cp << 6 | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.insert(cp);
+    i += n;
+  }
+}
+}  // namespace
+
+void add_glyphs(std::string_view utf8, bool rtl, Glyphs& out) {
+  add_code_points(utf8, out);
+  if (!needs_bidi(utf8)) return;
+  add_code_points(display_order(utf8, rtl), out);
+  for (size_t i = 0; i < utf8.size();) {
+    const unsigned char c = static_cast<unsigned char>(utf8[i]);
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    add_code_points(display_order(utf8.substr(i, n), true), out);
+    i += n;
+  }
+}
+
 }  // namespace kiosk::i18n

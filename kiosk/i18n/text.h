@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <set>
 #include <vector>
 
 namespace kiosk::i18n {
@@ -47,6 +48,12 @@ std::vector<size_t> line_breaks(std::string_view utf8, std::string_view locale);
 // The ten digits numbers are written with in a locale ("0123456789", or
 // "٠١٢٣٤٥٦٧٨٩" for Arabic), so fonts can hold them before any number shows.
 std::string native_digits(std::string_view locale);
+
+// Every character `utf8` needs drawn, as the kiosk draws it: its own code
+// points, and for text that needs bidi its visual order (Arabic shaped) and
+// each letter shaped alone (a keyboard key shows the isolated form).
+using Glyphs = std::set<char32_t>;
+void add_glyphs(std::string_view utf8, bool rtl, Glyphs& out);
 
 // Edit distance with adjacent transpositions (optimal string alignment),
 // over Unicode code points.

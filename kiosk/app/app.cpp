@@ -201,7 +201,9 @@ void App::build_fonts() {
   fonts_dirty_ = false;
 }
 
-void App::close_all_overlays() { session_.show_language_picker = session_.show_accessibility = session_.show_help = false; }
+void App::close_all_overlays() {
+  session_.show_language_picker = session_.show_accessibility = session_.show_help = session_.show_more = false;
+}
 
 void App::count(const std::string& kind, const std::string& key) {
   if (!stats_ || stats_failed_) return;
@@ -394,6 +396,7 @@ std::string App::overlay() const {
   if (session_.show_language_picker) return "language";
   if (session_.show_accessibility) return "accessibility";
   if (session_.show_help) return "help";
+  if (session_.show_more) return "more";
   return "";
 }
 
@@ -523,6 +526,7 @@ void App::apply(const screens::Intent& in) {
     case T::ShowLanguage: close_overlays(); session_.show_language_picker = true; break;
     case T::ShowAccessibility: close_overlays(); session_.show_accessibility = true; break;
     case T::ShowHelp: close_overlays(); session_.show_help = true; break;
+    case T::ShowMore: close_overlays(); session_.show_more = true; break;
     case T::CloseOverlay: close_overlays(); break;
     case T::Set:
       if (in.a == "search") session_.search_text = in.b.substr(0, 200);  // a visitor's question, not a document
@@ -549,7 +553,11 @@ void App::apply(const screens::Intent& in) {
       session_.prefs.volume = std::clamp(session_.prefs.volume + (in.a == "up" ? 20 : -20), 0, 100);
       say(catalog_.format(session_.prefs.locale, "access.volume", {{"percent", int64_t(session_.prefs.volume)}}));
       return;
-    case T::ReadAloud: say(screen_text()); return;
+    case T::ReadAloud:
+      // from the More dialog: the screen under it, once the dialog has closed
+      if (!overlay().empty()) { close_overlays(); read_aloud_next_frame_ = true; return; }
+      say(screen_text());
+      return;
     case T::StaffKey: staff_key(in.a); break;
     case T::StaffDo: staff_do(in.a); break;
   }
@@ -686,7 +694,7 @@ void App::tick() {
   if (speech_->busy() && idle_.state() == session::IdleState::Active) idle_.on_input(now);
   switch (idle_.tick(now)) {
     case session::IdleEvent::ShowWarning:
-      session_.show_language_picker = session_.show_accessibility = session_.show_help = false;
+      close_all_overlays();
       ui_.clear_focus();
       ui_.move_focus(1);  // Enter answers "Yes, more time"
       // said with the button focus lands on, so that does not cut it off;
@@ -900,6 +908,10 @@ void App::frame() {
   }
   pending_speech_.clear();
   summary_next_frame_ = false;
+  if (read_aloud_next_frame_ && overlay().empty()) {
+    read_aloud_next_frame_ = false;
+    say(screen_text());
+  }
   ImGui::Render();
   video_.render();
   ++frames_;

@@ -60,6 +60,7 @@ public:
   std::string overlay() const;
   const session::Session& session() const { return session_; }
   const content::Store* store() const { return store_.get(); }
+  const i18n::Catalog& catalog() const { return catalog_; }
   int frames_drawn() const { return frames_; }
   // Where ImGui sees the pointer (-1 when off the screen), and if it is down.
   float pointer_x() const { return pointer_x_; }
@@ -97,6 +98,7 @@ private:
   bool offer_audio();
   // What the Help key says: the screen's name and heading, and its choices.
   std::string screen_summary() const;
+  bool read_aloud_next_frame_ = false;  // Read aloud chosen in a dialog: the screen, after it closes
   bool audio_offered_ = false;   // this session: a key turned speech on, or the visitor chose it
   std::string pending_speech_;   // said with the next frame's focus words (so they do not cut it off)
   bool summary_next_frame_ = false;  // add screen_summary() of the next frame's tree to what it says

@@ -157,6 +157,15 @@ int run_script(App& app, platform::ManualClock& clock, platform::Video& video, c
         y = std::stof(st.args[1]);
       } else {
         const ui::A11yNode* n = app.tree().find(st.args[0]);
+        // a bar button behind More (the compact bar: large text, a short
+        // screen) is tapped the way a visitor reaches it, through More
+        const std::string more = app.catalog().format(app.session().prefs.locale, "header.more");
+        if (const ui::A11yNode* m = n || !app.overlay().empty() ? nullptr : app.tree().find(more); m && m->region == "nav") {
+          app.handle({platform::InputEvent::Type::PointerDown, m->rect.cx(), m->rect.cy()});
+          app.handle({platform::InputEvent::Type::PointerUp, m->rect.cx(), m->rect.cy()});
+          settle(app, 2);
+          n = app.tree().find(st.args[0]);
+        }
         if (!n) return fail("nothing labelled \"" + st.args[0] + "\" is on screen");
         x = n->rect.cx();
         y = n->rect.cy();

@@ -1,5 +1,6 @@
 // The parts around every screen: the navigation bar (Home, Back, Language,
-// Accessibility, Help, Start over) and the dialogs drawn over a screen.
+// Accessibility, Read aloud, Help, Start over; compact, with More, where that
+// would take over a fifth of the screen) and the dialogs drawn over a screen.
 // The bar sits at the bottom, within reach of a seated visitor.
 #include <algorithm>
 
@@ -11,18 +12,21 @@ namespace kiosk::screens {
 
 namespace {
 // The bar's buttons in order; Read aloud only where speech can be heard.
+// `stays`: on the compact bar too (the rest move behind More).
 struct BarButton {
   const char* key;
   Intent::Type kind;
   bool needs_speech;
+  bool stays;
 };
-constexpr BarButton kBar[] = {{"header.home", Intent::Type::Home, false},
-                              {"header.back", Intent::Type::Back, false},
-                              {"header.language", Intent::Type::ShowLanguage, false},
-                              {"header.accessibility", Intent::Type::ShowAccessibility, false},
-                              {"header.read_aloud", Intent::Type::ReadAloud, true},
-                              {"header.help", Intent::Type::ShowHelp, false},
-                              {"header.start_over", Intent::Type::StartOver, false}};
+constexpr BarButton kBar[] = {{"header.home", Intent::Type::Home, false, true},
+                              {"header.back", Intent::Type::Back, false, true},
+                              {"header.language", Intent::Type::ShowLanguage, false, true},
+                              {"header.accessibility", Intent::Type::ShowAccessibility, false, false},
+                              {"header.read_aloud", Intent::Type::ReadAloud, true, false},
+                              {"header.help", Intent::Type::ShowHelp, false, false},
+                              {"header.start_over", Intent::Type::StartOver, false, false}};
+constexpr BarButton kMore = {"header.more", Intent::Type::ShowMore, false, true};
 
 std::vector<const BarButton*> bar_buttons(const Ctx& c) {
   std::vector<const BarButton*> out;
@@ -31,39 +35,50 @@ std::vector<const BarButton*> bar_buttons(const Ctx& c) {
   return out;
 }
 
+// The Language button names the language it leads to in that language's own
+// words ("Language · Español"): the next enabled one after the visitor's.
+std::string bar_label(const Ctx& c, const BarButton& b) {
+  if (b.kind != Intent::Type::ShowLanguage) return c.t(b.key);
+  const auto& locs = c.locales;
+  const auto it = std::find(locs.begin(), locs.end(), c.session.prefs.locale);
+  const std::string& other = locs.empty() ? c.session.prefs.locale
+                             : it == locs.end() || it + 1 == locs.end() ? locs.front() : *(it + 1);
+  return c.t(b.key, {{"other", c.catalog.format(other, "language.self")}});
+}
+
 // A screen under 30 lines of body text high (720p, 768p, 800p; large text on
 // 1080p) keeps its bar low: shorter buttons, and fewer rows of body-size
 // words before more rows of large ones.
 bool short_screen(const ui::Ui& ui, float height) { return height < ui.em * 30; }
 
-int bar_rows(const ui::Ui& ui, float width, float height, const std::vector<std::string>& labels) {
-  const int count = static_cast<int>(labels.size());
+// Every row of `rows` has room for its labels at `font` (each button as wide
+// as its words plus `pad`, the rest of the row shared out).
+bool rows_fit(const ui::Ui& ui, ImFont* font, float width, int rows, const std::vector<std::string>& labels, float pad) {
+  const int count = static_cast<int>(labels.size()), per_row = (count + rows - 1) / rows;
   const float gap = ui.em * 0.5f;
-  auto fits = [&](ImFont* font, int rows) {
-    const int per_row = (count + rows - 1) / rows;
-    for (int i = 0; i < count; ++i) {
-      const int in_row = std::min(per_row, count - (i / per_row) * per_row);  // a shorter last row is wider
-      if (ui.text_size(font, labels[i]).x + ui.em * 1.2f > (width - ui.em * 2 - gap * (in_row - 1)) / in_row) return false;
-    }
-    return true;
-  };
+  for (int first = 0; first < count; first += per_row) {
+    const int in_row = std::min(per_row, count - first);
+    float need = gap * (in_row - 1);
+    for (int i = first; i < first + in_row; ++i) need += ui.text_size(font, labels[i]).x + pad;
+    if (need > width - ui.em * 2) return false;
+  }
+  return true;
+}
+
+int bar_rows(const ui::Ui& ui, float width, float height, const std::vector<std::string>& labels) {
   // as few rows as let every label fit its button at full size; a short
   // screen never gives the bar a third row (its words get smaller instead)
   for (int rows = 1; rows < 3; ++rows)
-    if (fits(ui.fonts.large, rows) || (short_screen(ui, height) && fits(ui.fonts.body, rows))) return rows;
+    if (rows_fit(ui, ui.fonts.large, width, rows, labels, ui.em * 1.2f) ||
+        (short_screen(ui, height) && rows_fit(ui, ui.fonts.body, width, rows, labels, ui.em * 1.2f)))
+      return rows;
   return short_screen(ui, height) ? 2 : 3;
 }
 
 // One size of words for the whole bar: the large one when every label fits
 // it, else the body size (a label that fits neither is drawn smaller alone).
 bool bar_fits_large(const ui::Ui& ui, float width, int rows, const std::vector<std::string>& labels) {
-  const int count = static_cast<int>(labels.size()), per_row = (count + rows - 1) / rows;
-  const float gap = ui.em * 0.5f;
-  for (int i = 0; i < count; ++i) {
-    const int in_row = std::min(per_row, count - (i / per_row) * per_row);
-    if (ui.text_size(ui.fonts.large, labels[i]).x + ui.em * 0.4f > (width - ui.em * 2 - gap * (in_row - 1)) / in_row) return false;
-  }
-  return true;
+  return rows_fit(ui, ui.fonts.large, width, rows, labels, ui.em * 0.4f);
 }
 
 // cover: the screen under the dialog is hidden entirely (the page's own
@@ -129,56 +144,104 @@ void dialog_heading(Ctx& c, const std::string& title) {
 }  // namespace
 
 namespace {
+// The bar as it is drawn: every button, or (when that would take more than a
+// fifth of the screen's height: large text, a short screen) one row of Home,
+// Back, Language and More, the rest in the More dialog.
 struct BarLayout {
-  int rows;
-  float pad, gap, button_h, height;
+  bool compact = false;
+  std::vector<const BarButton*> buttons;
+  std::vector<std::string> labels;
+  int rows = 1;
+  float pad = 0, gap = 0, button_h = 0, height = 0;
 };
-BarLayout bar_layout(const Ctx& c, const std::vector<std::string>& labels) {
+constexpr float kBarMaxShare = 0.2f;
+
+BarLayout bar_layout(const Ctx& c) {
   BarLayout l;
   const ImVec2 ds = ImGui::GetIO().DisplaySize;
-  l.rows = bar_rows(c.ui, ds.x, ds.y, labels);
+  l.buttons = bar_buttons(c);
+  for (const BarButton* b : l.buttons) l.labels.push_back(bar_label(c, *b));
+  l.rows = bar_rows(c.ui, ds.x, ds.y, l.labels);
   l.pad = c.ui.em * 0.6f;
   l.gap = c.ui.em * 0.5f;
   // a short screen: at most 8.5% of its height a row, never under the minimum target
   l.button_h = short_screen(c.ui, ds.y) ? std::max(c.ui.min_target, std::min(c.ui.em * 1.7f, ds.y * 0.085f))
                                         : std::max(c.ui.min_target, c.ui.em * 2.2f);
   l.height = l.rows * l.button_h + (l.rows - 1) * l.gap + l.pad * 2;
+  if (l.height <= ds.y * kBarMaxShare) return l;
+  l.compact = true;
+  std::vector<const BarButton*> all = l.buttons;
+  l.buttons.clear();
+  l.labels.clear();
+  for (const BarButton* b : all)
+    if (b->stays) l.buttons.push_back(b), l.labels.push_back(bar_label(c, *b));
+  l.buttons.push_back(&kMore);
+  l.labels.push_back(c.t(kMore.key));
+  l.rows = 1;
+  l.button_h = std::max(c.ui.min_target, std::min(l.button_h, ds.y * kBarMaxShare - l.pad * 2));
+  l.height = l.button_h + l.pad * 2;
   return l;
 }
-std::vector<std::string> bar_labels(const Ctx& c) {
-  std::vector<std::string> labels;
-  for (const BarButton* b : bar_buttons(c)) labels.push_back(c.t(b->key));
-  return labels;
+
+// Widths of one row of buttons: equal when every label fits that way, else
+// each as wide as its words and the rest of the row shared out.
+std::vector<float> row_widths(const Ctx& c, ImFont* font, const std::vector<std::string>& labels, float width, float gap) {
+  const size_t n = labels.size();
+  const float room = width - gap * static_cast<float>(n - 1);
+  std::vector<float> need(n);
+  float total = 0, widest = 0;
+  for (size_t i = 0; i < n; ++i) {
+    need[i] = c.ui.text_size(font, labels[i]).x + c.ui.em * 1.2f;
+    total += need[i];
+    widest = std::max(widest, need[i]);
+  }
+  std::vector<float> w(n, room / static_cast<float>(n));
+  if (widest <= room / static_cast<float>(n)) return w;
+  const float extra = std::max(0.0f, room - total) / static_cast<float>(n);
+  const float k = total > room ? room / total : 1.0f;  // too wide even so: each shrinks alike (its words get smaller)
+  for (size_t i = 0; i < n; ++i) w[i] = need[i] * k + extra;
+  return w;
 }
 }  // namespace
 
-float nav_bar_height(const Ctx& c) { return bar_layout(c, bar_labels(c)).height; }
+float nav_bar_height(const Ctx& c) { return bar_layout(c).height; }
 
 void draw_nav_bar(Ctx& c) {
-  std::vector<std::string> labels = bar_labels(c);
-  const std::vector<const BarButton*> buttons = bar_buttons(c);
-  const int count = static_cast<int>(buttons.size());
+  const BarLayout l = bar_layout(c);
+  const std::vector<std::string>& labels = l.labels;
+  const int count = static_cast<int>(l.buttons.size());
   ImVec2 ds = ImGui::GetIO().DisplaySize;
-  BarLayout l = bar_layout(c, labels);
-  int rows = l.rows;
-  float pad = l.pad, gap = l.gap, bh = l.button_h, h = l.height;
+  const int rows = l.rows;
+  const float pad = l.pad, gap = l.gap, bh = l.button_h, h = l.height;
   ImGui::SetNextWindowPos(ImVec2(0, ds.y - h));
   ImGui::SetNextWindowSize(ImVec2(ds.x, h));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::col(c.ui.th().bar));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(c.ui.em, pad));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
   ImGui::Begin("##navbar", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  int per_row = (count + rows - 1) / rows;
-  float bw = (ds.x - c.ui.em * 2 - gap * (per_row - 1)) / per_row;
+  const int per_row = (count + rows - 1) / rows;
   c.ui.set_region("nav");
   ImFont* const large = c.ui.fonts.large;
-  if (!bar_fits_large(c.ui, ds.x, rows, labels) || large->FontSize > bh - c.ui.em * 0.2f) c.ui.fonts.large = c.ui.fonts.body;
+  if (l.compact) {
+    // the large words when the whole row has room for them, else body size
+    float need = 0;
+    for (const auto& lb : labels) need += c.ui.text_size(large, lb).x + c.ui.em * 1.2f;
+    if (need + gap * (count - 1) > ds.x - c.ui.em * 2 || large->FontSize > bh - c.ui.em * 0.2f) c.ui.fonts.large = c.ui.fonts.body;
+  } else if (!bar_fits_large(c.ui, ds.x, rows, labels) || large->FontSize > bh - c.ui.em * 0.2f) {
+    c.ui.fonts.large = c.ui.fonts.body;
+  }
+  // each row shares the whole width (a shorter last row too), by its words
+  std::vector<float> widths;
+  for (int first = 0; first < count; first += per_row) {
+    const int in_row = std::min(per_row, count - first);
+    const std::vector<std::string> row(labels.begin() + first, labels.begin() + first + in_row);
+    for (float w : row_widths(c, c.ui.fonts.large, row, ds.x - c.ui.em * 2, gap)) widths.push_back(w);
+  }
   for (int i = 0; i < count; ++i) {
     if (i % per_row) ImGui::SameLine();
-    // a shorter last row shares the whole width too
-    const int in_row = std::min(per_row, count - (i / per_row) * per_row);
-    const float w = in_row == per_row ? bw : (ds.x - c.ui.em * 2 - gap * (in_row - 1)) / in_row;
-    if (c.ui.button(labels[i], ImVec2(w, bh), i == count - 1 ? ui::Style::Danger : ui::Style::Bar)) c.ask(buttons[i]->kind);
+    const float w = widths[i];
+    const bool danger = l.buttons[i]->kind == Intent::Type::StartOver;
+    if (c.ui.button(labels[i], ImVec2(w, bh), danger ? ui::Style::Danger : ui::Style::Bar)) c.ask(l.buttons[i]->kind);
   }
   c.ui.fonts.large = large;
   c.ui.set_region("");
@@ -243,6 +306,18 @@ void draw_overlays(Ctx& c) {
       ImGui::Dummy(ImVec2(third, row));
       ImGui::SameLine(0, c.ui.em * 0.5f);
       if (c.ui.button(c.t("access.louder"), ImVec2(third, row))) c.ask(Intent::Type::Volume, "up");
+    }
+    end_dialog();
+  } else if (s.show_more) {
+    // the bar's buttons that did not fit on it, one a row
+    begin_dialog(c, "##more", 24);
+    dialog_heading(c, c.t("more.title"));
+    ImGui::Dummy(ImVec2(0, c.ui.em * 0.4f));
+    for (const BarButton* b : bar_buttons(c)) {
+      if (b->stays) continue;
+      const bool danger = b->kind == Intent::Type::StartOver;
+      if (c.ui.button(bar_label(c, *b), ImVec2(full_width(), row), danger ? ui::Style::Danger : ui::Style::Normal)) c.ask(b->kind);
+      ImGui::Dummy(ImVec2(0, c.ui.em * 0.1f));
     }
     end_dialog();
   } else if (s.show_help) {

@@ -135,7 +135,9 @@ int chips(Ctx& c, const std::vector<std::string>& labels, int selected) {
 
 namespace {
 ui::KeyboardLabels keyboard_labels(const Ctx& c) {
-  return {c.t("keyboard.rows"), c.t("keyboard.space"), c.t("keyboard.erase"), c.t("keyboard.clear")};
+  // the keys follow the normal text's size, whatever the visitor's text size
+  const float key_em = c.session.prefs.large_text ? c.ui.em / 1.5f : c.ui.em;
+  return {c.t("keyboard.rows"), c.t("keyboard.space"), c.t("keyboard.erase"), c.t("keyboard.clear"), key_em};
 }
 }  // namespace
 
@@ -209,7 +211,13 @@ void keyboard_panel(Ctx& c, const KeysLayout& k, const char* field, const std::s
   text_field(c, label, text, placeholder);
   gap(c, 0.4f);
   // the keys share exactly the height left below the field
-  std::string next = ui::keyboard(c.ui, keyboard_labels(c), text, c.ui.avail(), ImGui::GetContentRegionAvail().y);
+  // with larger text the keys keep the normal text's margins (the panel's
+  // padding is 1.5 em a side), so they are never narrower than without it
+  const ui::KeyboardLabels labels = keyboard_labels(c);
+  const float extra = (c.ui.em - labels.key_em) * 1.5f;
+  const float width = c.ui.avail() + extra * 2;
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() - extra);
+  std::string next = ui::keyboard(c.ui, labels, text, width, ImGui::GetContentRegionAvail().y);
   if (next != text) c.ask(Intent::Type::Set, field, next);
   c.ui.set_region("");
   end_side();

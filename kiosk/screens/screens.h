@@ -22,7 +22,7 @@ struct Intent {
   enum class Type {
     Open,          // push route {screen, param}
     Back, Home, StartOver, SetLocale, ToggleLargeText, ToggleContrast, MoreTime,
-    ShowLanguage, ShowAccessibility, ShowHelp, CloseOverlay,
+    ShowLanguage, ShowAccessibility, ShowHelp, ShowMore, CloseOverlay,
     Set,           // a session field a = value b: "search", "audience", "office_agency", "office_town"
     Tick,          // flip checklist box a
     Replace,       // replace the top route with {screen a, param b} (a filter, not a new place)

@@ -12,13 +12,13 @@ void Session::reset(const std::string& default_locale) {
   ticked.clear();
   office_agency.clear();
   office_town.clear();
-  show_language_picker = show_accessibility = show_help = false;
+  show_language_picker = show_accessibility = show_help = show_more = false;
 }
 
 bool Session::at_rest() const {
   const auto& s = nav.top().screen;
   return nav.depth() <= 2 && (s == "attract" || s == "home") && !show_language_picker &&
-         !show_accessibility && !show_help;
+         !show_accessibility && !show_help && !show_more;
 }
 
 }  // namespace kiosk::session

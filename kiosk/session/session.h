@@ -29,6 +29,7 @@ struct Session {
   bool show_language_picker = false;
   bool show_accessibility = false;
   bool show_help = false;
+  bool show_more = false;  // the bar's less-used buttons, when the bar is compact
 
   // Full reset for the next visitor: attract screen, defaults everywhere.
   void reset(const std::string& default_locale);

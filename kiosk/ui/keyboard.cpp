@@ -28,10 +28,12 @@ void erase_last(std::string& s) {
 }  // namespace
 
 namespace {
+float key_em(const Ui& ui, const KeyboardLabels& labels) { return labels.key_em > 0 ? labels.key_em : ui.em; }
 // Keys are 2.6 em tall when there is room, never under the minimum target.
-float key_height(const Ui& ui, size_t rows, float max_height) {
-  float h = ui.em * 2.6f;
-  if (max_height > 0) h = std::min(h, (max_height - (rows - 1) * ui.em * 0.3f) / rows);
+float key_height(const Ui& ui, const KeyboardLabels& labels, size_t rows, float max_height) {
+  const float e = key_em(ui, labels);
+  float h = e * 2.6f;
+  if (max_height > 0) h = std::min(h, (max_height - (rows - 1) * e * 0.3f) / rows);
   return std::max(ui.min_target, h);
 }
 }  // namespace
@@ -39,12 +41,12 @@ float key_height(const Ui& ui, size_t rows, float max_height) {
 float keyboard_min_width(const Ui& ui, const KeyboardLabels& labels) {
   size_t widest = 10;
   for (const auto& r : split_rows(labels.rows)) widest = std::max(widest, r.size());
-  return static_cast<float>(widest) * ui.min_target + static_cast<float>(widest - 1) * ui.em * 0.3f;
+  return static_cast<float>(widest) * ui.min_target + static_cast<float>(widest - 1) * key_em(ui, labels) * 0.3f;
 }
 
 float keyboard_height(const Ui& ui, const KeyboardLabels& labels, float max_height) {
   const size_t rows = split_rows(labels.rows).size() + 1;
-  return rows * key_height(ui, rows, max_height) + (rows - 1) * ui.em * 0.3f;
+  return rows * key_height(ui, labels, rows, max_height) + (rows - 1) * key_em(ui, labels) * 0.3f;
 }
 
 std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& text, float width, float max_height) {
@@ -52,9 +54,9 @@ std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& te
   auto rows = split_rows(labels.rows);
   size_t widest = 10;
   for (const auto& r : rows) widest = std::max(widest, r.size());
-  const float gap = ui.em * 0.3f;
+  const float gap = key_em(ui, labels) * 0.3f;
   const float key_w = std::max(ui.min_target, (width - gap * (widest - 1)) / static_cast<float>(widest));
-  const float key_h = key_height(ui, rows.size() + 1, max_height);
+  const float key_h = key_height(ui, labels, rows.size() + 1, max_height);
   // every letter in one size: the large one when a wide letter fits the key
   ImFont* const large = ui.fonts.large;
   float widest_letter = 0;
@@ -62,10 +64,11 @@ std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& te
     for (const auto& k : r) widest_letter = std::max(widest_letter, ui.text_size(large, k).x);
   if (widest_letter + ui.em * 0.4f > key_w) ui.fonts.large = ui.fonts.body;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
+  const float x0 = ImGui::GetCursorPosX();  // every row starts here (a caller may start left of the margin)
   for (const auto& r : rows) {
     // each row centred under the widest
     float row_w = r.size() * key_w + (r.size() - 1) * gap;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - row_w) / 2));
+    ImGui::SetCursorPosX(x0 + std::max(0.0f, (width - row_w) / 2));
     for (size_t i = 0; i < r.size(); ++i) {
       if (i) ImGui::SameLine();
       if (ui.button(r[i], ImVec2(key_w, key_h), Style::Normal, Role::Key)) out += r[i];
@@ -76,6 +79,7 @@ std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& te
   ImFont* f = ui.fonts.large;
   float side = std::max(key_w * 2 + gap, std::max(ui.text_size(f, labels.clear).x, ui.text_size(f, labels.erase).x) + ui.em);
   float space_w = std::max(key_w, width - 2 * side - 2 * gap);
+  ImGui::SetCursorPosX(x0);
   if (ui.button(labels.clear, ImVec2(side, key_h), Style::Normal, Role::Key)) out.clear();
   ImGui::SameLine();
   if (ui.button(labels.space, ImVec2(space_w, key_h), Style::Normal, Role::Key) && !out.empty() && out.back() != ' ') out += ' ';

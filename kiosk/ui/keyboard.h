@@ -11,6 +11,9 @@ namespace kiosk::ui {
 struct KeyboardLabels {
   std::string rows;        // "qwertyuiop|asdfghjkl|zxcvbnm"
   std::string space, erase, clear;
+  // The em the keys' sizes and gaps follow (0: ui.em): the normal text's, so
+  // larger text makes the letters larger, never the keys smaller.
+  float key_em = 0;
 };
 
 // The height the keyboard needs (its rows of keys and the last row), keys

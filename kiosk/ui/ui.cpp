@@ -516,6 +516,8 @@ bool Ui::toggle(const std::string& label, bool on, const std::string& on_text, c
 
 std::string Ui::spoken(const A11yNode& n) const {
   std::string s = n.label;
+  // a middle dot only separates on screen ("Language · Español"): spoken, a pause
+  for (size_t at; (at = s.find(" \u00B7 ")) != std::string::npos;) s.replace(at, 4, ". ");
   if (!n.description.empty()) s += ". " + n.description;
   if (n.role == Role::Checkbox || n.role == Role::Toggle) s += ". " + (n.selected ? word_on : word_off);
   return s;

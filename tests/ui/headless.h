@@ -141,4 +141,27 @@ inline void activate(Headless& k, const std::string& label) {
   FAIL("nothing interactive is labelled so");
 }
 
+// Activates the bar button whose label starts with `start` (the Language
+// button also names the other language), through More when the bar is
+// compact; false when there is none.
+inline bool activate_bar(Headless& k, const std::string& start) {
+  auto find = [&]() -> std::string {
+    for (const auto& n : k.app->tree().nodes())
+      if (n.interactive() && n.enabled && (n.region == "nav" || k.app->overlay() == "more") && n.label.rfind(start, 0) == 0)
+        return n.label;
+    return {};
+  };
+  std::string label = find();
+  if (label.empty()) {
+    const std::string more = k.app->catalog().format(k.app->session().prefs.locale, "header.more");
+    bool has_more = false;
+    for (const auto& n : k.app->tree().nodes()) has_more |= n.interactive() && n.region == "nav" && n.label == more;
+    if (!has_more) return false;
+    activate(k, more);
+    if ((label = find()).empty()) return false;
+  }
+  activate(k, label);
+  return true;
+}
+
 }  // namespace test

@@ -112,7 +112,7 @@ TEST_CASE("every interactive widget is at least the minimum target size", "[ui]"
     k.start();
     // 12 mm at the default 92 DPI
     const float min_px = 12.0f / 25.4f * 92.0f - 0.5f;
-    for (const char* open : {"", "Language", "Accessibility", "Help"}) {
+    for (const char* open : {"", "Language · Español", "Accessibility", "Help"}) {
       if (*open) tap(app, open);
       int interactive = 0;
       for (const auto& n : app.tree().nodes()) {

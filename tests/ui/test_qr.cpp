@@ -118,7 +118,7 @@ std::unique_ptr<Headless> open(const Variant& v) {
     REQUIRE(k.app->session().prefs.large_text);
   }
   if (v.locale == "es") {
-    tap(*k.app, "Language");
+    tap(*k.app, "Language · Español");
     tap(*k.app, "Español");
     REQUIRE(k.app->session().prefs.locale == "es");
   }

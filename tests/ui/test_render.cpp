@@ -84,7 +84,7 @@ TEST_CASE("the shapes renderer draws what the triangles renderer draws", "[ui][r
     tap(*k.app, "Kids' corner");
     same_through_both_paths(k, "kids");
     tap(*k.app, "Home");
-    tap(*k.app, "Language");
+    tap(*k.app, "Language · Español");
     tap(*k.app, "العربية");
     REQUIRE(k.app->session().prefs.locale == "ar");
     same_through_both_paths(k, "home-arabic");

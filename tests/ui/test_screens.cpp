@@ -53,7 +53,7 @@ TEST_CASE("from home, a crawl reaches every office, guide, answer and kids page;
     Headless k(w, h, real_db());
     k.start();
     if (locale != "en") {
-      tap(*k.app, "Language");
+      tap(*k.app, "Language · Español");
       tap(*k.app, locale == "es" ? "Español" : locale);
       REQUIRE(k.app->session().prefs.locale == locale);
     }

@@ -58,7 +58,7 @@ void check(Headless& k, const Size& s, const std::string& where, std::vector<std
 
 void set_locale(Headless& k, const std::string& code) {
   if (k.app->session().prefs.locale == code) return;
-  activate(k, code == "es" ? "Language" : "Idioma");
+  REQUIRE(activate_bar(k, code == "es" ? "Language" : "Idioma"));
   activate(k, code == "es" ? "Español" : "English");
   REQUIRE(k.app->session().prefs.locale == code);
 }
@@ -149,7 +149,7 @@ TEST_CASE("every size, both languages, both text sizes: no word outside its widg
     k.start();
     for (bool large : {false, true}) {
       if (large) {
-        activate(k, "Accessibility");
+        REQUIRE(activate_bar(k, "Accessibility"));
         activate(k, "Larger text");
         activate(k, "Close");
         REQUIRE(k.app->session().prefs.large_text);
@@ -171,7 +171,7 @@ TEST_CASE("every size, both languages, both text sizes: no word outside its widg
       for (const char* loc : {"en", "es"}) {
         set_locale(k, loc);
         for (const auto& [en, es] : dialogs) {
-          activate(k, std::string(loc) == "es" ? es : en);
+          REQUIRE(activate_bar(k, std::string(loc) == "es" ? es : en));
           REQUIRE(!k.app->overlay().empty());
           check(k, s, "dialog " + en, &problems);
           k.key(platform::Key::Escape);

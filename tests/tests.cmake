@@ -23,6 +23,10 @@ target_compile_definitions(ui_tests PRIVATE
   KIOSK_CONTENT_TOOL="$<TARGET_FILE:kiosk-content>")
 add_test(NAME ui_tests COMMAND ui_tests)
 set_tests_properties(ui_tests PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=dummy")
+# The layout check's full crawl (every link of every place, both languages,
+# both text sizes, three screen sizes); ui_tests runs a slice of it.
+add_test(NAME layout_crawl COMMAND ui_tests "[layout-full]")
+set_tests_properties(layout_crawl PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=dummy" LABELS layout TIMEOUT 1200)
 
 # The content database every journey runs on, built from content/ and locales/.
 add_test(NAME content_db_build

@@ -45,7 +45,10 @@ void draw_guide(Ctx& c) {
   const std::string where = colon == std::string::npos ? "1" : param.substr(colon + 1);
   const size_t n = g->steps.size();
   const size_t step = where == "end" ? n + 1 : std::clamp<size_t>(std::strtoul(where.c_str(), nullptr, 10), 1, n);
-  const float footer = std::max(c.ui.min_target, c.ui.em * 2.4f) + c.ui.em * 1.2f;
+  // a short screen (720p, large text) keeps Back and Next low, as the bar does
+  const bool low = ImGui::GetIO().DisplaySize.y < c.ui.em * 30;
+  const float bh = low ? std::max(c.ui.min_target, std::min(c.ui.em * 1.7f, c.h * 0.085f)) : std::max(c.ui.min_target, c.ui.em * 2.4f);
+  const float footer = bh + c.ui.em * (low ? 0.8f : 1.2f);
   begin_body(c, "##guide", footer);
   c.ui.paragraph(g->title, c.ui.fonts.bold, true);
   if (step <= n) {
@@ -101,7 +104,6 @@ void draw_guide(Ctx& c) {
   end_body();
   begin_footer(c, "##guide-nav", footer);
   const float bw = std::min(c.ui.em * 12.0f, (c.ui.avail() - c.ui.em) / 2);
-  const float bh = std::max(c.ui.min_target, c.ui.em * 2.4f);
   if (c.ui.button(c.t(step == 1 ? "guide.back_to_list" : "guide.prev"), ImVec2(bw, bh))) c.ask(Intent::Type::Back);
   if (step <= n) {
     ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - bw);

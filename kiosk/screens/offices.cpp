@@ -18,17 +18,17 @@ void draw_offices(Ctx& c) {
   const KeysLayout keys = keys_layout(c);
   begin_body(c, "##offices", keys.footer, keys.side);
   title(c, c.t("offices.title"));
-  if (c.ui.row(c.t("which.title"), c.t("which.sub"))) c.ask(Intent::Type::Open, "which", "");
-  gap(c, 0.4f);
+  // with large text it follows the offices, so the list starts in view
+  const bool large = c.session.prefs.large_text;
+  auto which_row = [&] {
+    if (c.ui.row(c.t("which.title"), c.t("which.sub"))) c.ask(Intent::Type::Open, "which", "");
+    gap(c, 0.4f);
+  };
+  if (!large) which_row();
   std::vector<std::string> labels;
   for (const auto& a : kAgencies) labels.push_back(a.empty() ? c.t("offices.all") : c.t("agency.short." + a));
   int sel = static_cast<int>(std::find(kAgencies.begin(), kAgencies.end(), agency) - kAgencies.begin());
   if (int tapped = chips(c, labels, sel); tapped >= 0) c.ask(Intent::Type::Replace, "offices", kAgencies[tapped]);
-  // which agency does what, in plain words
-  gap(c, 0.2f);
-  if (!agency.empty()) c.ui.paragraph(c.t("offices.about." + agency), nullptr, true);
-  else
-    for (const char* a : {"OCSS", "SES"}) c.ui.rich({{c.t("agency.short." + std::string(a)) + ": ", c.ui.fonts.bold}, {c.t("offices.about." + std::string(a)), c.ui.fonts.body}}, true);
   gap(c, 0.4f);
   // by town, in the visitor's language's order; typed letters match the start
   // of the town or of the office's name, accents and case optional
@@ -49,6 +49,13 @@ void draw_offices(Ctx& c) {
     c.ui.paragraph(c.t("offices.none", {{"town", c.session.office_town}}));
     if (const auto* cc = c.model->contact("call-center")) phone_card(c, *cc, false);
   }
+  gap(c, 0.3f);
+  if (large) which_row();
+  // which agency does what, in plain words: after the offices, so the list
+  // starts in view whatever the text size
+  if (!agency.empty()) c.ui.paragraph(c.t("offices.about." + agency), nullptr, true);
+  else
+    for (const char* a : {"OCSS", "SES"}) c.ui.rich({{c.t("agency.short." + std::string(a)) + ": ", c.ui.fonts.bold}, {c.t("offices.about." + std::string(a)), c.ui.fonts.body}}, true);
   end_body();
   keyboard_panel(c, keys, "office_town", c.t("offices.town"), c.session.office_town, c.t("offices.town_hint"));
 }

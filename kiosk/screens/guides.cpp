@@ -50,10 +50,15 @@ void draw_guide(Ctx& c) {
   const float bh = low ? std::max(c.ui.min_target, std::min(c.ui.em * 1.7f, c.h * 0.085f)) : std::max(c.ui.min_target, c.ui.em * 2.4f);
   const float footer = bh + c.ui.em * (low ? 0.8f : 1.2f);
   begin_body(c, "##guide", footer);
-  c.ui.paragraph(g->title, c.ui.fonts.bold, true);
+  const std::string progress = c.t("guide.progress", {{"step", static_cast<int64_t>(step)}, {"count", static_cast<int64_t>(n)}});
+  // large text on a short screen: the guide's name and the step count share
+  // a line, and the step's title is a size smaller, so its words are in view
+  const bool tight = low && c.session.prefs.large_text;
+  if (tight && step <= n) c.ui.paragraph(g->title + " \u00B7 " + progress, c.ui.fonts.bold, true);
+  else c.ui.paragraph(g->title, c.ui.fonts.bold, true);
   if (step <= n) {
     const content::Step& s = g->steps[step - 1];
-    c.ui.paragraph(c.t("guide.progress", {{"step", static_cast<int64_t>(step)}, {"count", static_cast<int64_t>(n)}}), nullptr, true);
+    if (!tight) c.ui.paragraph(progress, nullptr, true);
     // the progress bar: one segment per step
     {
       ImVec2 a = ImGui::GetCursorScreenPos();
@@ -64,8 +69,13 @@ void draw_guide(Ctx& c) {
                                                   ui::col(i < step ? c.ui.th().accent : c.ui.th().surface_pressed), h / 2);
       ImGui::Dummy(ImVec2(w, h));
     }
-    gap(c, 0.3f);
-    title(c, s.title);
+    gap(c, tight ? 0.2f : 0.3f);
+    if (tight) {
+      c.ui.heading(s.title, c.ui.fonts.large);
+      gap(c, 0.15f);
+    } else {
+      title(c, s.title);
+    }
     Card k = card_begin(c);
     markdown(c, s.text);
     card_end(c, k);

@@ -108,9 +108,10 @@ void phone_card(Ctx& c, const content::Contact& line, bool full) {
 bool office_row(Ctx& c, const content::Office& o) {
   std::string phones;
   for (const auto& p : o.phones) phones += (phones.empty() ? "" : ", ") + p;
-  // with large text the list keeps to the address (the office's screen has its phones), so two offices stay in view
+  // with large text the list keeps to the address and agency (the office's
+  // screen has its phones), so two offices stay in view
   std::string sub = o.street + ", " + o.town + (o.zip.empty() ? "" : " " + o.zip);
-  if (!c.session.prefs.large_text) sub += "\n" + phones + " · " + o.agency;
+  sub += c.session.prefs.large_text ? " · " + o.agency : "\n" + phones + " · " + o.agency;
   return c.ui.row(o.name, sub);
 }
 

@@ -18,8 +18,9 @@ void draw_offices(Ctx& c) {
   const KeysLayout keys = keys_layout(c);
   begin_body(c, "##offices", keys.footer, keys.side);
   title(c, c.t("offices.title"));
-  // with large text it follows the offices, so the list starts in view
-  const bool large = c.session.prefs.large_text;
+  // with large text or on a short screen it follows the offices, so the
+  // list starts in view
+  const bool large = c.session.prefs.large_text || ImGui::GetIO().DisplaySize.y < c.ui.em * 30;
   auto which_row = [&] {
     if (c.ui.row(c.t("which.title"), c.t("which.sub"))) c.ask(Intent::Type::Open, "which", "");
     gap(c, 0.4f);

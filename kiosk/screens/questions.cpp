@@ -51,14 +51,23 @@ void draw_topic(Ctx& c) {
   if (!t) return draw_not_ready(c);
   begin_body(c, "##topic");
   title(c, t->title);
-  audience_filter(c);
-  gap(c, 0.5f);
+  // large text on a short screen: the questions first, "Who is asking?" after
+  // them (its four choices would fill the screen above the list)
+  const bool filter_after = c.session.prefs.large_text && ImGui::GetIO().DisplaySize.y < c.ui.em * 30;
+  if (!filter_after) {
+    audience_filter(c);
+    gap(c, 0.5f);
+  }
   auto faqs = c.model->faqs_for(t->id, c.session.audience_filter);
   for (const auto* f : faqs) {
     if (c.ui.row(f->question, "")) c.ask(Intent::Type::Open, "answer", f->id);
     gap(c, 0.1f);
   }
   if (faqs.empty()) c.ui.paragraph(c.t("questions.none_for_you"));
+  if (filter_after) {
+    gap(c, 0.4f);
+    audience_filter(c);
+  }
   // guides of this topic lead on from its questions
   for (const auto& g : c.model->guides)
     if (g.topic == t->id) {

@@ -37,7 +37,9 @@ void draw_search(Ctx& c) {
         if (!header) section(c, c.t(std::string("search.kind.") + kind));
         header = true;
         std::string id = r.id.rfind("topic:", 0) == 0 ? r.id.substr(6) : r.id;
-        if (c.ui.row(r.title, r.kind == "faq" || r.kind == "kids" ? r.snippet : "")) open_item(c, id);
+        // with large text a result is its title alone, so several are in view beside the keyboard
+        const bool snippet = (r.kind == "faq" || r.kind == "kids") && !c.session.prefs.large_text;
+        if (c.ui.row(r.title, snippet ? r.snippet : "")) open_item(c, id);
         gap(c, 0.1f);
       }
     }

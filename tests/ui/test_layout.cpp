@@ -147,7 +147,10 @@ struct Checker {
     // (a list at the end of a long answer is reached by scrolling)
     static const std::set<std::string> kLists = {"offices", "topic", "guides", "kids", "search", "which"};
     const std::string param = app.session().nav.top().param;
-    const bool list_screen = kLists.count(app.screen()) && !(app.screen() == "which" && param.rfind("r-", 0) == 0);
+    bool list_screen = kLists.count(app.screen()) && !(app.screen() == "which" && param.rfind("r-", 0) == 0);
+    // a search that found nothing says so first, then offers the call center and the topics
+    const std::string none = app.catalog().format(app.session().prefs.locale, "search.none.title");
+    for (const auto& n : nodes) list_screen = list_screen && !(app.screen() == "search" && n.label == none);
     size_t rows = 0, shown = 0;
     for (const auto& n : nodes) {
       if (n.role != ui::Role::Row || n.region != "") continue;

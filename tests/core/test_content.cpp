@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -169,6 +170,40 @@ TEST_CASE("validate writes nothing and build is deterministic and atomic", "[con
   REQUIRE(files == 2);
   content::Db db(a, content::Db::Mode::ReadOnly);
   REQUIRE(db.user_version() == content::kSchemaVersion);
+}
+
+TEST_CASE("the content version is the content: each kind of edit changes it, the folder does not", "[content][version]") {
+  test::TempDir d;
+  // a copy of the sources, edited by `edit` (file under the copy, text, replacement)
+  auto version = [&](const std::string& name, const std::string& file = "", const std::string& from = "",
+                     const std::string& to = "") {
+    const fs::path root = d.path / name;
+    fs::create_directories(root);
+    fs::copy(KIOSK_SOURCE_DIR "/content", root / "content", fs::copy_options::recursive);
+    fs::copy(KIOSK_SOURCE_DIR "/locales", root / "locales", fs::copy_options::recursive);
+    if (!file.empty()) {
+      std::string text = test::read((root / file).string());
+      const size_t at = text.find(from);
+      REQUIRE(at != std::string::npos);
+      text.replace(at, from.size(), to);
+      std::ofstream(root / file, std::ios::binary | std::ios::trunc) << text;
+    }
+    std::vector<tools::Diag> diags;
+    auto set = tools::load_content((root / "content").string(), (root / "locales").string(), diags);
+    tools::validate(set, diags);
+    for (const auto& x : diags) INFO(x.str());
+    REQUIRE(diags.empty());
+    const std::string db = (root / "content.db").string();
+    REQUIRE(tools::build_database(set, db).empty());
+    return content::Store::open(db, nullptr)->info().content_hash;
+  };
+  const std::string base = version("a");
+  REQUIRE(base.size() == 16);
+  CHECK(version("elsewhere/deeper/b") == base);  // the same sources in another folder
+  CHECK(version("phone", "content/contacts/cip.en.md", "832-1878", "832-1879") != base);
+  CHECK(version("step", "content/guides/apply.en.md", "so call the office first.", "so call the office before you go.") != base);
+  CHECK(version("synonym", "content/synonyms/en.toml", "\"behind bars\"", "\"behind bars\", \"in custody\"") != base);
+  CHECK(version("ui", "locales/en.po", "How can we help you today?", "How can we help you?") != base);
 }
 
 TEST_CASE("a broken or foreign database is refused with a reason", "[content]") {

@@ -10,6 +10,9 @@
 #include <unistd.h>
 #include <fcntl.h>
 
+#include <sodium.h>
+#include <sqlite3.h>
+
 #include "content/markdown.h"
 #include "content/schema.h"
 #include "content/sqlite.h"
@@ -33,12 +36,55 @@ std::string join_lines(const toml::array* arr) {
   return out;
 }
 
-uint64_t fnv1a(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
+// The content's version is the content: SHA-256 over every row of every
+// table a visitor's words come from (not the search indexes, which are made
+// from them, nor meta), in a fixed order, each value with its type. Where the
+// sources lay (items.file) is left out, so the same sources anywhere give the
+// same version, and a changed phone, step, synonym or UI string another.
+std::string content_version(content::Db& db) {
+  crypto_hash_sha256_state h;
+  crypto_hash_sha256_init(&h);
+  auto feed = [&](const void* p, size_t n) { crypto_hash_sha256_update(&h, static_cast<const unsigned char*>(p), n); };
+  std::vector<std::string> tables;
+  {
+    content::Stmt t(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'meta' AND name NOT LIKE 'search%'"
+                        " AND name NOT LIKE 'sqlite%' ORDER BY name");
+    while (t.step()) tables.push_back(t.text(0));
   }
-  return h;
+  for (const auto& table : tables) {
+    feed(table.data(), table.size() + 1);
+    sqlite3_stmt* cols = nullptr;
+    sqlite3_prepare_v2(db.raw(), ("SELECT * FROM \"" + table + "\" LIMIT 0").c_str(), -1, &cols, nullptr);
+    std::vector<std::string> keep;
+    for (int i = 0; cols && i < sqlite3_column_count(cols); ++i)
+      if (std::string c = sqlite3_column_name(cols, i); c != "file") keep.push_back("\"" + c + "\"");
+    sqlite3_finalize(cols);
+    std::string list, order;
+    for (size_t i = 0; i < keep.size(); ++i) {
+      list += (i ? ", " : "") + keep[i];
+      order += (i ? ", " : "") + std::to_string(i + 1);
+    }
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db.raw(), ("SELECT " + list + " FROM \"" + table + "\" ORDER BY " + order).c_str(), -1, &st,
+                           nullptr) != SQLITE_OK)
+      throw content::SqlError(std::string("content version: ") + sqlite3_errmsg(db.raw()));
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      for (int i = 0; i < sqlite3_column_count(st); ++i) {
+        const unsigned char type = static_cast<unsigned char>(sqlite3_column_type(st, i));
+        feed(&type, 1);
+        const void* v = type == SQLITE_NULL ? nullptr : sqlite3_column_blob(st, i);
+        const uint64_t n = type == SQLITE_NULL ? 0 : static_cast<uint64_t>(sqlite3_column_bytes(st, i));
+        feed(&n, sizeof n);
+        if (n) feed(v, n);
+      }
+    }
+    sqlite3_finalize(st);
+  }
+  unsigned char out[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&h, out);
+  char hex[17];
+  for (int i = 0; i < 8; ++i) std::snprintf(hex + 2 * i, 3, "%02x", out[i]);
+  return hex;
 }
 
 // The translatable texts of one file as (field, value) pairs.
@@ -95,7 +141,6 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
         content::Stmt st(db, "INSERT INTO locales(code, ord) VALUES(?1, ?2)");
         for (size_t i = 0; i < locales.size(); ++i) { st.bind(1, locales[i]).bind(2, (int64_t)i); st.run(); }
       }
-      uint64_t hash = 1469598103934665603ull;
       std::map<std::string, std::map<std::string, std::string>> ui;  // locale -> key -> pattern
       {
         content::Stmt st(db, "INSERT INTO ui_strings(locale, key, pattern) VALUES(?1, ?2, ?3)");
@@ -104,7 +149,6 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
             st.bind(1, p.locale).bind(2, e.key).bind(3, e.pattern);
             st.run();
             ui[p.locale][e.key] = e.pattern;
-            hash = fnv1a(fnv1a(fnv1a(hash, p.locale), e.key), e.pattern);
           }
       }
       content::Stmt ins_item(db,
@@ -115,11 +159,6 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
       content::Stmt ins_link(db, "INSERT INTO links(id, rel, target, ord) VALUES(?1, ?2, ?3, ?4)");
       std::vector<const ItemFile*> en_items;
       for (const auto& f : set.files) {
-        hash = fnv1a(fnv1a(hash, f.path), f.body);
-        for (auto&& [k, v] : f.meta) {
-          hash = fnv1a(hash, k.str());
-          if (auto s = v.value<std::string>()) hash = fnv1a(hash, *s);
-        }
         // Topics have their own namespace (a guide may share a topic's name),
         // so they are stored as "topic:<id>".
         std::string key_id = f.kind == "topic" ? "topic:" + f.id : f.id;
@@ -159,10 +198,10 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
         for (const auto& s : set.synonyms) {
           int64_t g = 0;
           for (const auto& grp : s.groups) {
-            for (const auto& t : grp) { syn.bind(1, s.locale).bind(2, g).bind(3, t); syn.run(); hash = fnv1a(hash, t); }
+            for (const auto& t : grp) { syn.bind(1, s.locale).bind(2, g).bind(3, t); syn.run(); }
             ++g;
           }
-          for (const auto& w : s.stopwords) { sw.bind(1, s.locale).bind(2, w); sw.run(); hash = fnv1a(hash, w); }
+          for (const auto& w : s.stopwords) { sw.bind(1, s.locale).bind(2, w); sw.run(); }
         }
       }
 
@@ -231,10 +270,8 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
         db.exec("INSERT INTO " + content::fts_table(loc) + "(" + content::fts_table(loc) + ") VALUES('optimize')");
       }
       {
-        char hex[17];
-        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
         content::Stmt m(db, "INSERT INTO meta(key, value) VALUES(?1, ?2)");
-        m.bind(1, "content_hash").bind(2, hex); m.run();
+        m.bind(1, "content_hash").bind(2, content_version(db)); m.run();
         std::string newest;
         for (const auto& s : set.sources) if (s.date > newest && s.date[0] >= '0' && s.date[0] <= '9') newest = s.date;
         m.bind(1, "built_from").bind(2, std::to_string(set.files.size()) + " files; newest source " + newest); m.run();

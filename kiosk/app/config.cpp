@@ -2,6 +2,9 @@
 #include "app/config.h"
 
 #include <algorithm>
+#include <sstream>
+#include <optional>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -34,8 +37,24 @@ session::Settings load_settings(const std::string& path, std::vector<std::string
                           " (using default settings)");
     return s;
   }
-  auto num = [&](const char* sec, const char* key, auto& dst) {
-    if (auto v = t[sec][key].value<double>()) dst = static_cast<std::remove_reference_t<decltype(dst)>>(*v);
+  // A number within [lo, hi]: outside it is held to the nearest bound, and a
+  // value that is no number (NaN, infinite, a string, true) keeps the
+  // default; each said with file:line, so no setting can crash the kiosk.
+  auto num = [&](const char* sec, const char* key, auto& dst, double lo, double hi) {
+    auto node = t[sec][key];
+    if (!node) return;
+    const std::string where = path + ":" + std::to_string(node.node()->source().begin.line) + ": " + sec + "." + key;
+    std::optional<double> v = node.value<double>();
+    if (node.is_boolean() || node.is_string() || !v || !std::isfinite(*v)) {
+      if (warnings && !(node.is_string() && std::string(sec) == "display" && std::string(key) == "dpi"))
+        warnings->push_back(where + " is not a number (using " + std::to_string(dst) + ")");
+      return;
+    }
+    const double held = std::clamp(*v, lo, hi);
+    auto g = [](double x) { std::ostringstream o; o << x; return o.str(); };
+    if (held != *v && warnings)
+      warnings->push_back(where + " = " + g(*v) + " is outside " + g(lo) + " to " + g(hi) + " (using " + g(held) + ")");
+    dst = static_cast<std::remove_reference_t<decltype(dst)>>(held);
   };
   if (auto v = t["display"]["dpi"].value<std::string>()) {
     if (*v == "auto") s.display_dpi_auto = true;
@@ -44,20 +63,15 @@ session::Settings load_settings(const std::string& path, std::vector<std::string
                           ": display.dpi is a number or \"auto\", not \"" + *v + "\" (using " +
                           std::to_string(static_cast<int>(s.display_dpi)) + ")");
   }
-  num("display", "dpi", s.display_dpi);
-  if (s.display_dpi < 30 || s.display_dpi > 600) {
-    if (warnings)
-      warnings->push_back(path + ": display.dpi " + std::to_string(static_cast<int>(s.display_dpi)) +
-                          " is not a screen's DPI (30 to 600); using 92");
-    s.display_dpi = 92;
-  }
-  num("display", "scale", s.scale_override);
+  num("display", "dpi", s.display_dpi, 50, 400);
+  num("display", "scale", s.scale_override, 0, 4);  // 0: from the DPI
+  if (s.scale_override > 0 && s.scale_override < 0.5f) s.scale_override = 0.5f;
   if (auto v = t["display"]["fullscreen"].value<bool>()) s.fullscreen = *v;
-  num("display", "window_width", s.window_width);
-  num("display", "window_height", s.window_height);
-  num("session", "idle_seconds", s.idle_seconds);
-  num("session", "warning_seconds", s.warning_seconds);
-  num("session", "attract_cycle_seconds", s.attract_cycle_seconds);
+  num("display", "window_width", s.window_width, 320, 7680);
+  num("display", "window_height", s.window_height, 240, 4320);
+  num("session", "idle_seconds", s.idle_seconds, 10, 3600);
+  num("session", "warning_seconds", s.warning_seconds, 5, 600);
+  num("session", "attract_cycle_seconds", s.attract_cycle_seconds, 1, 60);
   if (auto v = t["content"]["database"].value<std::string>()) {
     // relative to the config file's folder, so the kiosk can start from anywhere
     s.database = relative_to_config(path, *v);
@@ -101,19 +115,14 @@ session::Settings load_settings(const std::string& path, std::vector<std::string
   path_of("packs", "public_key", s.pack_public_key);
   path_of("packs", "drop_folder", s.pack_drop_folder);
   if (auto v = t["packs"]["url"].value<std::string>()) s.pack_url = *v;
-  num("packs", "poll_minutes", s.pack_poll_minutes);
-  num("packs", "stale_days", s.pack_stale_days);
-  num("packs", "connect_timeout_seconds", s.pack_connect_timeout_seconds);
-  num("packs", "low_speed_bytes", s.pack_low_speed_bytes);
-  num("packs", "low_speed_seconds", s.pack_low_speed_seconds);
-  s.pack_poll_minutes = std::max(1, s.pack_poll_minutes);
-  s.pack_stale_days = std::max(1, s.pack_stale_days);
-  s.pack_connect_timeout_seconds = std::clamp(s.pack_connect_timeout_seconds, 1, 300);
-  s.pack_low_speed_bytes = std::max(1, s.pack_low_speed_bytes);
-  s.pack_low_speed_seconds = std::clamp(s.pack_low_speed_seconds, 1, 600);
+  num("packs", "poll_minutes", s.pack_poll_minutes, 1, 10080);
+  num("packs", "stale_days", s.pack_stale_days, 1, 365);
+  num("packs", "connect_timeout_seconds", s.pack_connect_timeout_seconds, 1, 300);
+  num("packs", "low_speed_bytes", s.pack_low_speed_bytes, 1, 1e9);
+  num("packs", "low_speed_seconds", s.pack_low_speed_seconds, 1, 600);
   path_of("staff", "pin_file", s.staff_pin_file);
-  num("staff", "max_attempts", s.staff_max_attempts);
-  num("staff", "lockout_minutes", s.staff_lockout_minutes);
+  num("staff", "max_attempts", s.staff_max_attempts, 1, 10);
+  num("staff", "lockout_minutes", s.staff_lockout_minutes, 1, 1440);
   path_of("stats", "file", s.stats_file);
   path_of("stats", "export_dir", s.stats_export_dir);
   if (auto* keys = t["keys"].as_table()) {

@@ -14,8 +14,9 @@ void draw_guides(Ctx& c) {
   title(c, c.t("guides.title"));
   c.ui.paragraph(c.t("guides.intro"), nullptr, true);
   gap(c, 0.5f);
+  // large text on a short screen: each guide its title alone, so several are in view
   for (const auto& g : c.model->guides) {
-    if (c.ui.row(g.title, g.summary)) c.ask(Intent::Type::Open, "guide", g.id + ":1");
+    if (c.ui.row(g.title, cramped(c) ? "" : g.summary)) c.ask(Intent::Type::Open, "guide", g.id + ":1");
     gap(c, 0.15f);
   }
   end_body();

@@ -26,11 +26,18 @@ void draw_offices(Ctx& c) {
     gap(c, 0.4f);
   };
   if (!large) which_row();
-  std::vector<std::string> labels;
-  for (const auto& a : kAgencies) labels.push_back(a.empty() ? c.t("offices.all") : c.t("agency.short." + a));
-  int sel = static_cast<int>(std::find(kAgencies.begin(), kAgencies.end(), agency) - kAgencies.begin());
-  if (int tapped = chips(c, labels, sel); tapped >= 0) c.ask(Intent::Type::Replace, "offices", kAgencies[tapped]);
-  gap(c, 0.4f);
+  // on a short screen the agency filter follows the offices too (its chips,
+  // two lines beside the keyboard, or one a line with large text, would
+  // leave room for one office only); 1080p large text keeps it on top
+  const bool filter_after = cramped(c) || (!c.session.prefs.large_text && ImGui::GetIO().DisplaySize.y < c.ui.em * 30);
+  auto filter = [&] {
+    std::vector<std::string> labels;
+    for (const auto& a : kAgencies) labels.push_back(a.empty() ? c.t("offices.all") : c.t("agency.short." + a));
+    int sel = static_cast<int>(std::find(kAgencies.begin(), kAgencies.end(), agency) - kAgencies.begin());
+    if (int tapped = chips(c, labels, sel); tapped >= 0) c.ask(Intent::Type::Replace, "offices", kAgencies[tapped]);
+    gap(c, 0.4f);
+  };
+  if (!filter_after) filter();
   // by town, in the visitor's language's order; typed letters match the start
   // of the town or of the office's name, accents and case optional
   std::vector<const content::Office*> list;
@@ -51,6 +58,7 @@ void draw_offices(Ctx& c) {
     if (const auto* cc = c.model->contact("call-center")) phone_card(c, *cc, false);
   }
   gap(c, 0.3f);
+  if (filter_after) filter();
   if (large) which_row();
   // which agency does what, in plain words: after the offices, so the list
   // starts in view whatever the text size
@@ -69,7 +77,8 @@ void draw_office(Ctx& c) {
   c.ui.paragraph(agency_name(c, o->agency), c.ui.fonts.bold, true);
   gap(c, 0.4f);
   const bool portrait = c.h > c.w;
-  const float qr_side = c.ui.em * (portrait ? 10.0f : 9.0f);
+  // cramped: the code at its normal-text size, so the address is in view
+  const float qr_side = (cramped(c) ? c.ui.em / 1.5f : c.ui.em) * (portrait ? 10.0f : 9.0f);
   // address and phone beside the QR code that carries them away
   QrCard q = qr_card_begin(c, qr_side);
   c.ui.paragraph(c.t("office.address"), nullptr, true);
@@ -99,9 +108,16 @@ void draw_which(Ctx& c) {
   const std::string step = c.session.nav.top().param;
   begin_body(c, "##which");
   title(c, c.t("which.title"));
+  // large text on a short landscape screen: the answers two to a line, so
+  // more than one is in view below the question
+  const bool two_cols = c.session.prefs.large_text && c.w > c.h && ImGui::GetIO().DisplaySize.y < c.ui.em * 30;
+  const float col_gap = c.ui.em * 0.5f, col_w = two_cols ? (c.ui.avail() - col_gap) / 2 : 0;
+  int answers = 0;
   auto choice = [&](const char* key, const char* next) {
-    if (c.ui.row(c.t(key), "")) c.ask(Intent::Type::Open, "which", next);
-    gap(c, 0.15f);
+    if (two_cols && answers % 2) ImGui::SameLine(0, col_gap);
+    else if (answers) gap(c, 0.15f);
+    ++answers;
+    if (c.ui.row(c.t(key), "", col_w)) c.ask(Intent::Type::Open, "which", next);
   };
   if (step.empty()) {
     c.ui.paragraph(c.t("which.q.order"), c.ui.fonts.large);

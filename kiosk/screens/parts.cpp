@@ -11,7 +11,10 @@ namespace kiosk::screens {
 void gap(Ctx& c, float ems) { ImGui::Dummy(ImVec2(0, c.ui.em * ems)); }
 
 void title(Ctx& c, const std::string& text) {
-  c.ui.heading(text);
+  // large text on a short screen: a screen's heading in the large words, not
+  // the larger title size, so what it heads starts in view
+  if (cramped(c)) c.ui.heading(text, c.ui.fonts.large);
+  else c.ui.heading(text);
   gap(c, 0.3f);
 }
 
@@ -92,7 +95,7 @@ void phone_card(Ctx& c, const content::Contact& line, bool full) {
   const std::string tel = full ? content::tel_uri(line.phone) : "";
   QrCard q{};
   Card k{};
-  if (!tel.empty()) q = qr_card_begin(c, c.ui.em * 6.0f);
+  if (!tel.empty()) q = qr_card_begin(c, (cramped(c) ? c.ui.em / 1.5f : c.ui.em) * 6.0f);
   else k = card_begin(c);
   c.ui.paragraph(line.name, c.ui.fonts.large);
   c.ui.paragraph(line.phone, c.ui.fonts.title);
@@ -105,6 +108,15 @@ void phone_card(Ctx& c, const content::Contact& line, bool full) {
   else card_end(c, k);
 }
 
+bool compact_row(Ctx& c, const std::string& title, const std::string& subtitle) {
+  if (!cramped(c)) return c.ui.row(title, subtitle);
+  ImFont* const large = c.ui.fonts.large;
+  c.ui.fonts.large = c.ui.fonts.bold;
+  const bool tapped = c.ui.row(title, subtitle);
+  c.ui.fonts.large = large;
+  return tapped;
+}
+
 bool office_row(Ctx& c, const content::Office& o) {
   std::string phones;
   for (const auto& p : o.phones) phones += (phones.empty() ? "" : ", ") + p;
@@ -112,7 +124,11 @@ bool office_row(Ctx& c, const content::Office& o) {
   // screen has its phones), so two offices stay in view
   std::string sub = o.street + ", " + o.town + (o.zip.empty() ? "" : " " + o.zip);
   sub += c.session.prefs.large_text ? " · " + o.agency : "\n" + phones + " · " + o.agency;
-  return c.ui.row(o.name, sub);
+  // large text on a short screen: the name in bold text size and the agency
+  // alone, so a long name (CIP Initiative) leaves room for the next office
+  if (!cramped(c)) return c.ui.row(o.name, sub);
+  const std::string short_agency = c.t("agency.short." + o.agency);
+  return compact_row(c, o.name, o.name.find(short_agency) == std::string::npos ? short_agency : "");
 }
 
 std::string office_card_text(const Ctx& c, const content::Office& o) {
@@ -140,13 +156,17 @@ namespace {
 ui::KeyboardLabels keyboard_labels(const Ctx& c) {
   // the keys follow the normal text's size, whatever the visitor's text size
   const float key_em = c.session.prefs.large_text ? c.ui.em / 1.5f : c.ui.em;
-  return {c.t("keyboard.rows"), c.t("keyboard.space"), c.t("keyboard.erase"), c.t("keyboard.clear"), key_em};
+  // large text on a short screen: the rows closer together, so the keys keep their height
+  return {c.t("keyboard.rows"), c.t("keyboard.space"), c.t("keyboard.erase"), c.t("keyboard.clear"), key_em, cramped(c) ? 0.15f : 0.3f};
 }
 }  // namespace
 
 namespace {
 // The text field and the padding around the keyboard.
 float field_h(const Ctx& c) { return std::max(c.ui.min_target, c.ui.em * 2.4f) + c.ui.em * 3.4f; }
+// The side panel's field and margins in em `e`: its padding (1.2 em top and
+// bottom), the gaps around the field and the field itself.
+float side_chrome_h(const Ctx& c, float e) { return e * (1.2f * 2 + 0.8f + 0.4f) + std::max(c.ui.min_target, e * 2.4f); }
 }  // namespace
 
 KeysLayout keys_layout(const Ctx& c) {
@@ -158,16 +178,21 @@ KeysLayout keys_layout(const Ctx& c) {
     k.footer = field_h(c) + ui::keyboard_height(c.ui, keyboard_labels(c), c.h * 0.45f - field_h(c));
   } else {
     // never so narrow that a row of keys cannot keep the minimum target (720p)
-    k.side = std::round(std::max(c.w * 0.42f, ui::keyboard_min_width(c.ui, keyboard_labels(c)) + c.ui.em * 3.2f));
+    // a short screen with large text (720p): the field and margins keep the
+    // normal text's size, so the keys keep theirs (the field's words stay large)
+    const ui::KeyboardLabels labels = keyboard_labels(c);
+    if (side_chrome_h(c, c.ui.em) + ui::keyboard_height(c.ui, labels) > c.h) k.em = labels.key_em;
+    const float e = k.em > 0 ? k.em : c.ui.em;
+    k.side = std::round(std::max(c.w * 0.42f, ui::keyboard_min_width(c.ui, labels) + e * 3.2f));
   }
   return k;
 }
 
 namespace {
 // The field the keyboard types into: the text (its end, when long) and a caret.
-void text_field(Ctx& c, const std::string& label, const std::string& text, const std::string& placeholder) {
+void text_field(Ctx& c, const std::string& label, const std::string& text, const std::string& placeholder, float e) {
   ImVec2 a = ImGui::GetCursorScreenPos();
-  float w = c.ui.avail(), h = std::max(c.ui.min_target, c.ui.em * 2.4f);
+  float w = c.ui.avail(), h = std::max(c.ui.min_target, e * 2.4f);
   auto* dl = ImGui::GetWindowDrawList();
   const ui::Theme& t = c.ui.th();
   dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), ui::col(t.surface), c.ui.em * 0.3f);
@@ -207,21 +232,26 @@ void text_field(Ctx& c, const std::string& label, const std::string& text, const
 
 void keyboard_panel(Ctx& c, const KeysLayout& k, const char* field, const std::string& label, const std::string& text,
                     const std::string& placeholder) {
-  if (k.side > 0) begin_side(c, "##keys", k.side);
+  const float e = k.em > 0 ? k.em : c.ui.em;
+  if (k.side > 0) begin_side(c, "##keys", k.side, k.em);
   else begin_footer(c, "##keys", k.footer);
   c.ui.set_region("keys");
-  gap(c, k.side > 0 ? 0.8f : 0.2f);
-  text_field(c, label, text, placeholder);
-  gap(c, 0.4f);
+  // cramped: the normal text's spacing, and the panel's padding alone above the field
+  const float sp = ImGui::GetStyle().ItemSpacing.y * e / c.ui.em;
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, sp));
+  if (k.em <= 0) ImGui::Dummy(ImVec2(0, e * (k.side > 0 ? 0.8f : 0.2f)));
+  text_field(c, label, text, placeholder, e);
+  if (k.em <= 0) ImGui::Dummy(ImVec2(0, e * 0.4f));
   // the keys share exactly the height left below the field
   // with larger text the keys keep the normal text's margins (the panel's
   // padding is 1.5 em a side), so they are never narrower than without it
   const ui::KeyboardLabels labels = keyboard_labels(c);
-  const float extra = (c.ui.em - labels.key_em) * 1.5f;
+  const float extra = (e - labels.key_em) * 1.5f;
   const float width = c.ui.avail() + extra * 2;
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() - extra);
   std::string next = ui::keyboard(c.ui, labels, text, width, ImGui::GetContentRegionAvail().y);
   if (next != text) c.ask(Intent::Type::Set, field, next);
+  ImGui::PopStyleVar();
   c.ui.set_region("");
   end_side();
 }

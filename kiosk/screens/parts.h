@@ -33,6 +33,9 @@ std::string agency_name(const Ctx& c, const std::string& agency);
 void phone_card(Ctx& c, const content::Contact& line, bool full);
 // An office as a row that opens it: name, agency, street and phone.
 bool office_row(Ctx& c, const content::Office& o);
+// A row; large text on a short screen: its title in the bold text size, so
+// more than one is in view beside the keyboard.
+bool compact_row(Ctx& c, const std::string& title, const std::string& subtitle);
 // The office's address and phone as plain text (what its QR code carries).
 std::string office_card_text(const Ctx& c, const content::Office& o);
 // Chips in a wrapping line; returns the index tapped or -1.
@@ -43,6 +46,9 @@ void related_rows(Ctx& c, const std::vector<std::string>& ids);
 // footer in portrait and in a side panel in landscape.
 struct KeysLayout {
   float footer = 0, side = 0;
+  // the em of the panel's margins and field: the text's, or the normal
+  // text's when large text would leave the keys shorter than without it
+  float em = 0;
 };
 KeysLayout keys_layout(const Ctx& c);
 // Draws the field and the keyboard; asks to set session field `field`.

@@ -33,34 +33,43 @@ const ScreenDef* find_screen(const std::string& name) {
   return nullptr;
 }
 
-void begin_panel(Ctx& c, const char* id, ImVec2 pos, ImVec2 size, ui::Color bg, bool scrolls) {
+void begin_panel(Ctx& c, const char* id, ImVec2 pos, ImVec2 size, ui::Color bg, bool scrolls, float pad_em) {
+  const float e = pad_em > 0 ? pad_em : c.ui.em;
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::col(bg));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(c.ui.em * 1.5f, c.ui.em * (scrolls ? 1.2f : 0.6f)));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(e * 1.5f, e * (scrolls ? 1.2f : 0.6f)));
   ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                            ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                            ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
                            // fingers drag; a window with more to show fades at its edge (Ui::touch_scroll)
                            ImGuiWindowFlags_NoScrollbar;
   ImGui::Begin(id, nullptr, flags);
+  // with pad_em, the space between items follows it too
+  const ImVec2 sp = ImGui::GetStyle().ItemSpacing;
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, pad_em > 0 ? ImVec2(sp.x * e / c.ui.em, sp.y * e / c.ui.em) : sp);
   if (scrolls) c.ui.touch_scroll();
 }
 
+bool cramped(const Ctx& c) { return c.session.prefs.large_text && ImGui::GetIO().DisplaySize.y < c.ui.em * 18; }
+
 void begin_body(Ctx& c, const char* id, float footer, float side) {
-  begin_panel(c, id, ImVec2(c.x, c.y), ImVec2(c.w - side, c.h - footer), c.ui.th().background, true);
+  begin_panel(c, id, ImVec2(c.x, c.y), ImVec2(c.w - side, c.h - footer), c.ui.th().background, true, cramped(c) ? c.ui.em / 1.5f : 0);
 }
 
 void begin_footer(Ctx& c, const char* id, float height) {
   begin_panel(c, id, ImVec2(c.x, c.y + c.h - height), ImVec2(c.w, height), c.ui.th().surface_pressed, false);
 }
 
-void begin_side(Ctx& c, const char* id, float width) {
-  // it scrolls only if its keys cannot shrink enough (very large text)
-  begin_panel(c, id, ImVec2(c.x + c.w - width, c.y), ImVec2(width, c.h), c.ui.th().surface_pressed, true);
+void begin_side(Ctx& c, const char* id, float width, float pad_em) {
+  // it scrolls only if its keys cannot shrink enough (very large text); with
+  // pad_em (large text on a short screen) the keys are sized to fit, and its
+  // padding is the footer's, narrower
+  begin_panel(c, id, ImVec2(c.x + c.w - width, c.y), ImVec2(width, c.h), c.ui.th().surface_pressed, pad_em <= 0, pad_em);
 }
 
 void end_body() {
+  ImGui::PopStyleVar();  // ItemSpacing
   ImGui::End();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();

@@ -125,11 +125,15 @@ void draw_staff_test(Ctx& c);  // touch points, colours, speech
 // scrolling included), leaving `footer` pixels at the bottom for a fixed
 // footer (Back/Next, a keyboard) or `side` pixels at the right for a fixed
 // side panel (a keyboard, in landscape).
-void begin_panel(Ctx& c, const char* id, ImVec2 pos, ImVec2 size, ui::Color bg, bool scrolls);
+// Large text on a short screen (720p to 800p: under 18 of the large text's
+// em tall). There the margins keep the normal text's size, so the words have
+// the room; pad_em (> 0) is the em a panel's padding follows.
+bool cramped(const Ctx& c);
+void begin_panel(Ctx& c, const char* id, ImVec2 pos, ImVec2 size, ui::Color bg, bool scrolls, float pad_em = 0);
 void begin_body(Ctx& c, const char* id, float footer = 0, float side = 0);
 void end_body();
 void begin_footer(Ctx& c, const char* id, float height);
-void begin_side(Ctx& c, const char* id, float width);
+void begin_side(Ctx& c, const char* id, float width, float pad_em = 0);
 inline void end_footer() { end_body(); }
 inline void end_side() { end_body(); }
 

@@ -39,7 +39,7 @@ void draw_search(Ctx& c) {
         std::string id = r.id.rfind("topic:", 0) == 0 ? r.id.substr(6) : r.id;
         // with large text a result is its title alone, so several are in view beside the keyboard
         const bool snippet = (r.kind == "faq" || r.kind == "kids") && !c.session.prefs.large_text;
-        if (c.ui.row(r.title, snippet ? r.snippet : "")) open_item(c, id);
+        if (compact_row(c, r.title, snippet ? r.snippet : "")) open_item(c, id);
         gap(c, 0.1f);
       }
     }

@@ -33,7 +33,7 @@ float key_em(const Ui& ui, const KeyboardLabels& labels) { return labels.key_em 
 float key_height(const Ui& ui, const KeyboardLabels& labels, size_t rows, float max_height) {
   const float e = key_em(ui, labels);
   float h = e * 2.6f;
-  if (max_height > 0) h = std::min(h, (max_height - (rows - 1) * e * 0.3f) / rows);
+  if (max_height > 0) h = std::min(h, (max_height - (rows - 1) * e * labels.row_gap) / rows);
   return std::max(ui.min_target, h);
 }
 }  // namespace
@@ -46,11 +46,14 @@ float keyboard_min_width(const Ui& ui, const KeyboardLabels& labels) {
 
 float keyboard_height(const Ui& ui, const KeyboardLabels& labels, float max_height) {
   const size_t rows = split_rows(labels.rows).size() + 1;
-  return rows * key_height(ui, labels, rows, max_height) + (rows - 1) * key_em(ui, labels) * 0.3f;
+  return rows * key_height(ui, labels, rows, max_height) + (rows - 1) * key_em(ui, labels) * labels.row_gap;
 }
 
 std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& text, float width, float max_height) {
   std::string out = text;
+  // the keys' margins in their own em too, so a wide letter (w, m) fits as the others do
+  const float text_em = ui.em;
+  ui.em = key_em(ui, labels);
   auto rows = split_rows(labels.rows);
   size_t widest = 10;
   for (const auto& r : rows) widest = std::max(widest, r.size());
@@ -62,8 +65,8 @@ std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& te
   float widest_letter = 0;
   for (const auto& r : rows)
     for (const auto& k : r) widest_letter = std::max(widest_letter, ui.text_size(large, k).x);
-  if (widest_letter + ui.em * 0.4f > key_w) ui.fonts.large = ui.fonts.body;
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
+  if (widest_letter + ui.em * 0.4f + 1 > key_w) ui.fonts.large = ui.fonts.body;
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, key_em(ui, labels) * labels.row_gap));
   const float x0 = ImGui::GetCursorPosX();  // every row starts here (a caller may start left of the margin)
   for (const auto& r : rows) {
     // each row centred under the widest
@@ -74,8 +77,8 @@ std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& te
       if (ui.button(r[i], ImVec2(key_w, key_h), Style::Normal, Role::Key)) out += r[i];
     }
   }
-  ui.fonts.large = large;
-  // the last row: clear, space, erase (wide enough for their words)
+  // the last row: clear, space, erase (wide enough for their words), in the
+  // letters' size, so Space keeps its room
   ImFont* f = ui.fonts.large;
   float side = std::max(key_w * 2 + gap, std::max(ui.text_size(f, labels.clear).x, ui.text_size(f, labels.erase).x) + ui.em);
   float space_w = std::max(key_w, width - 2 * side - 2 * gap);
@@ -85,6 +88,8 @@ std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& te
   if (ui.button(labels.space, ImVec2(space_w, key_h), Style::Normal, Role::Key) && !out.empty() && out.back() != ' ') out += ' ';
   ImGui::SameLine();
   if (ui.button(labels.erase, ImVec2(side, key_h), Style::Normal, Role::Key)) erase_last(out);
+  ui.fonts.large = large;
+  ui.em = text_em;
   ImGui::PopStyleVar();
   return out;
 }

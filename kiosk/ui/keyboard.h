@@ -14,6 +14,9 @@ struct KeyboardLabels {
   // The em the keys' sizes and gaps follow (0: ui.em): the normal text's, so
   // larger text makes the letters larger, never the keys smaller.
   float key_em = 0;
+  // The gap between rows of keys, in that em (short screens: less, so the
+  // keys keep their height).
+  float row_gap = 0.3f;
 };
 
 // The height the keyboard needs (its rows of keys and the last row), keys

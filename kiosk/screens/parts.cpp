@@ -8,7 +8,8 @@
 
 namespace kiosk::screens {
 
-void gap(Ctx& c, float ems) { ImGui::Dummy(ImVec2(0, c.ui.em * ems)); }
+// (large text on a short screen: the normal text's gaps)
+void gap(Ctx& c, float ems) { ImGui::Dummy(ImVec2(0, (cramped(c) ? c.ui.em / 1.5f : c.ui.em) * ems)); }
 
 void title(Ctx& c, const std::string& text) {
   // large text on a short screen: a screen's heading in the large words, not
@@ -20,7 +21,8 @@ void title(Ctx& c, const std::string& text) {
 
 void section(Ctx& c, const std::string& text) {
   gap(c, 0.5f);
-  c.ui.heading(text, c.ui.fonts.large);
+  // large text on a short screen: under the screen's heading, in bold text size
+  c.ui.heading(text, cramped(c) ? c.ui.fonts.bold : c.ui.fonts.large);
   gap(c, 0.1f);
 }
 
@@ -110,9 +112,13 @@ void phone_card(Ctx& c, const content::Contact& line, bool full) {
 
 bool compact_row(Ctx& c, const std::string& title, const std::string& subtitle) {
   if (!cramped(c)) return c.ui.row(title, subtitle);
+  // its padding and arrow in the normal text's em too, so the words have the room
   ImFont* const large = c.ui.fonts.large;
+  const float em = c.ui.em;
   c.ui.fonts.large = c.ui.fonts.bold;
+  c.ui.em = em / 1.5f;
   const bool tapped = c.ui.row(title, subtitle);
+  c.ui.em = em;
   c.ui.fonts.large = large;
   return tapped;
 }

@@ -60,7 +60,7 @@ void draw_topic(Ctx& c) {
   }
   auto faqs = c.model->faqs_for(t->id, c.session.audience_filter);
   for (const auto* f : faqs) {
-    if (c.ui.row(f->question, "")) c.ask(Intent::Type::Open, "answer", f->id);
+    if (compact_row(c, f->question, "")) c.ask(Intent::Type::Open, "answer", f->id);
     gap(c, 0.1f);
   }
   if (faqs.empty()) c.ui.paragraph(c.t("questions.none_for_you"));

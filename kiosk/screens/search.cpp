@@ -21,14 +21,18 @@ void draw_search(Ctx& c) {
   const KeysLayout keys = keys_layout(c);
   const std::string& text = c.session.search_text;
   begin_body(c, "##search", keys.footer, keys.side);
-  title(c, c.t("search.title"));
   const content::SearchResponse* resp = text.empty() ? nullptr : &c.search(text);
+  // large text on a short screen: the count of results is the heading, so
+  // the results start higher
+  const bool count_title = cramped(c) && resp && !resp->results.empty();
+  const std::string count = resp ? c.t("search.results", {{"count", static_cast<int64_t>(resp->results.size())}}) : "";
+  title(c, count_title ? count : c.t("search.title"));
   if (resp && !resp->did_you_mean.empty()) {
     if (c.ui.row(c.t("search.did_you_mean", {{"words", resp->did_you_mean}}), "")) c.ask(Intent::Type::Set, "search", resp->did_you_mean + " ");
     gap(c, 0.2f);
   }
   if (resp && !resp->results.empty()) {
-    c.ui.paragraph(c.t("search.results", {{"count", static_cast<int64_t>(resp->results.size())}}), nullptr, true);
+    if (!count_title) c.ui.paragraph(count, nullptr, true);
     // grouped by kind, in a fixed order; within a kind, best first
     for (const char* kind : {"faq", "guide", "office", "contact", "kids", "topic"}) {
       bool header = false;
@@ -37,8 +41,10 @@ void draw_search(Ctx& c) {
         if (!header) section(c, c.t(std::string("search.kind.") + kind));
         header = true;
         std::string id = r.id.rfind("topic:", 0) == 0 ? r.id.substr(6) : r.id;
-        // with large text a result is its title alone, so several are in view beside the keyboard
-        const bool snippet = (r.kind == "faq" || r.kind == "kids") && !c.session.prefs.large_text;
+        // with large text or on a short screen a result is its title alone, so
+        // several are in view beside the keyboard
+        const bool snippet = (r.kind == "faq" || r.kind == "kids") && !c.session.prefs.large_text &&
+                             ImGui::GetIO().DisplaySize.y >= c.ui.em * 30;
         if (compact_row(c, r.title, snippet ? r.snippet : "")) open_item(c, id);
         gap(c, 0.1f);
       }

@@ -333,11 +333,9 @@ TEST_CASE("larger text that fits: a crawl over every kind of place, both languag
   run(2, 4, {kSizes[0], kSizes[1]});
 }
 
-// 720p with large text does not fit yet (issue 13): beside the keyboard the
-// offices list starts below the fold, "Which office handles my case?" shows
-// one answer at a time, and the keys are shorter (the side panel is too low
-// for the normal-text key height). Reported, not yet required.
-TEST_CASE("larger text that fits at 1280x720 (not yet: see the problems it lists)", "[ui][layout][!mayfail]") {
+// 720p, where large text has the least room: the keyboard beside the
+// offices and search, the bar behind More.
+TEST_CASE("larger text that fits at 1280x720", "[ui][layout]") {
   run(2, 4, {kSizes[2]});
 }
 
@@ -345,4 +343,6 @@ TEST_CASE("larger text that fits: the full crawl, every link of every place", "[
   run(0, 0, {kSizes[0], kSizes[1]});
 }
 
+// Every link at 720p: one search (a long first question with large text)
+// still shows one result at a time. Reported, not yet required.
 TEST_CASE("larger text that fits at 1280x720: the full crawl (not yet)", "[.][layout-full][!mayfail]") { run(0, 0, {kSizes[2]}); }

@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <sstream>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <string>
@@ -33,6 +35,30 @@ inline std::string build(const std::string& content_dir, const std::string& out)
   for (auto& d : diags) FAIL(d.str());
   REQUIRE(tools::build_database(set, out).empty());
   return content::Store::open(out, nullptr)->info().content_hash;
+}
+
+// The layout checks' shared measures: a rectangle in words, and whether one
+// lies within another (horizontally always; vertically when asked), allowing
+// for the rounding of pixel positions.
+constexpr float kLayoutSlack = 1.5f;
+inline std::string fmt(const ui::Rect& r) {
+  std::ostringstream o;
+  o << "[" << static_cast<int>(r.x) << "," << static_cast<int>(r.y) << " " << static_cast<int>(r.w) << "x"
+    << static_cast<int>(r.h) << "]";
+  return o.str();
+}
+inline bool inside(const ui::Rect& in, const ui::Rect& out, bool vertical) {
+  if (in.x < out.x - kLayoutSlack || in.x + in.w > out.x + out.w + kLayoutSlack) return false;
+  return !vertical || (in.y >= out.y - kLayoutSlack && in.y + in.h <= out.y + out.h + kLayoutSlack);
+}
+
+// A second release of the repository's content in `dir`/content-b: the same
+// with one question changed. Returns its folder.
+inline std::string release_b(const fs::path& dir) {
+  fs::copy(KIOSK_SOURCE_DIR "/content", dir / "content-b", fs::copy_options::recursive);
+  std::ofstream f(dir / "content-b" / "faq" / "apply-how.en.md", std::ios::app);
+  f << "\nThis sentence is new in release B.\n";
+  return (dir / "content-b").string();
 }
 
 // The repository's content, built once per run.

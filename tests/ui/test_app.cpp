@@ -13,12 +13,7 @@ TEST_CASE("new content appears only when nobody is mid-session; bad content is r
   std::string db = (tmp.dir / "content.db").string();
   std::string hash_a = build(KIOSK_SOURCE_DIR "/content", db);
 
-  // a second release: the same content with one question changed
-  fs::copy(KIOSK_SOURCE_DIR "/content", tmp.dir / "content-b", fs::copy_options::recursive);
-  {
-    std::ofstream f(tmp.dir / "content-b" / "faq" / "apply-how.en.md", std::ios::app);
-    f << "\nThis sentence is new in release B.\n";
-  }
+  const std::string content_b = release_b(tmp.dir);  // a second release: one question changed
 
   Headless k(1920, 1080, db);
   app::App& app = *k.app;
@@ -29,7 +24,7 @@ TEST_CASE("new content appears only when nobody is mid-session; bad content is r
   tap(app, "Questions");
   REQUIRE(app.screen() == "questions");
 
-  std::string hash_b = build((tmp.dir / "content-b").string(), db);
+  std::string hash_b = build(content_b, db);
   REQUIRE(hash_b != hash_a);
   clock.advance(5000);
   settle(app);
@@ -67,13 +62,8 @@ TEST_CASE("new content is checked beside the frames: the screen keeps answering 
   Tmp tmp;
   std::string db = (tmp.dir / "content.db").string();
   std::string hash_a = build(KIOSK_SOURCE_DIR "/content", db);
-  fs::copy(KIOSK_SOURCE_DIR "/content", tmp.dir / "content-b", fs::copy_options::recursive);
-  {
-    std::ofstream f(tmp.dir / "content-b" / "faq" / "apply-how.en.md", std::ios::app);
-    f << "\nThis sentence is new in release B.\n";
-  }
   const std::string b = (tmp.dir / "b.db").string();
-  std::string hash_b = build((tmp.dir / "content-b").string(), b);
+  std::string hash_b = build(release_b(tmp.dir), b);
   Headless k(1920, 1080, db);
   app::App& app = *k.app;
   k.start();

@@ -28,7 +28,7 @@ struct Size {
   int w, h;
 };
 constexpr Size kSizes[] = {{1920, 1080}, {1080, 1920}, {1280, 720}};
-constexpr float kSlack = 1.5f;  // rounding of pixel positions
+constexpr float kSlack = kLayoutSlack;
 
 // The few labels the check itself needs, per locale.
 struct Words {
@@ -37,18 +37,6 @@ struct Words {
 const std::map<std::string, Words> kWords = {
     {"en", {"Language", "Accessibility", "Help", "More", "Larger text"}},
     {"es", {"Idioma", "Accesibilidad", "Ayuda", "Más", "Letra más grande"}}};
-
-std::string fmt(const ui::Rect& r) {
-  std::ostringstream o;
-  o << "[" << static_cast<int>(r.x) << "," << static_cast<int>(r.y) << " " << static_cast<int>(r.w) << "x"
-    << static_cast<int>(r.h) << "]";
-  return o.str();
-}
-
-bool inside(const ui::Rect& in, const ui::Rect& out, bool vertical) {
-  if (in.x < out.x - kSlack || in.x + in.w > out.x + out.w + kSlack) return false;
-  return !vertical || (in.y >= out.y - kSlack && in.y + in.h <= out.y + out.h + kSlack);
-}
 
 ui::Rect intersect(const ui::Rect& a, const ui::Rect& b) {
   const float x0 = std::max(a.x, b.x), y0 = std::max(a.y, b.y);

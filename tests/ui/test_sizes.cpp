@@ -21,19 +21,6 @@ struct Size {
 };
 constexpr Size kSizes[] = {{1280, 720}, {1366, 768}, {1280, 800}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
 
-std::string fmt(const ui::Rect& r) {
-  std::ostringstream o;
-  o << "[" << static_cast<int>(r.x) << "," << static_cast<int>(r.y) << " " << static_cast<int>(r.w) << "x"
-    << static_cast<int>(r.h) << "]";
-  return o.str();
-}
-
-bool inside(const ui::Rect& in, const ui::Rect& out, bool vertical) {
-  constexpr float kSlack = 1.5f;  // rounding of pixel positions
-  if (in.x < out.x - kSlack || in.x + in.w > out.x + out.w + kSlack) return false;
-  return !vertical || (in.y >= out.y - kSlack && in.y + in.h <= out.y + out.h + kSlack);
-}
-
 // What the screen shows now, checked; each problem is one line in *out.
 void check(Headless& k, const Size& s, const std::string& where, std::vector<std::string>* out) {
   const ui::Rect screen{0, 0, static_cast<float>(s.w), static_cast<float>(s.h)};

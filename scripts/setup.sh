@@ -16,6 +16,7 @@ PACKAGES=(
   cage xwayland libgl1-mesa-dri libegl-mesa0 libegl1 libgles2 libgl1 libasound2 alsa-utils
   xvfb xauth xdotool matchbox-window-manager imagemagick x11-utils python3-xlib
   libzbar-dev zbar-tools seatd
+  libcli11-dev nlohmann-json3-dev libhunspell-dev hunspell-en-us hunspell-es
 )
 
 # (scripts/fuzz asks for clang through EXTRA_PACKAGES)

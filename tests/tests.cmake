@@ -34,6 +34,16 @@ add_test(NAME content_db_build
           --out ${CMAKE_BINARY_DIR}/test-content.db)
 set_tests_properties(content_db_build PROPERTIES FIXTURES_SETUP content_db)
 
+# The staff tool says what the tests say, on copies of the real sources:
+# validate and build refuse a translation whose phone number or fee differs,
+# an unreadable locales/es.po, no locales/ and bytes that are not UTF-8 (each
+# as file:line); dump --json and search --json stay JSON on a database with
+# bytes that are not UTF-8.
+add_test(NAME staff_tool_honest
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/tools/staff_tool_honest.py $<TARGET_FILE:kiosk-content>
+          ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/test-content.db)
+set_tests_properties(staff_tool_honest PROPERTIES FIXTURES_REQUIRED content_db TIMEOUT 120)
+
 # Headless journeys: each tests/journeys/*.txt runs the real app at every
 # screen size a lobby has (small 720p and 768p panels, a 16:10 one, 1080p both
 # ways, 4K); screenshots and traces land in build/journeys/<name>-<size>/.

@@ -121,6 +121,11 @@ std::string check_pattern(const std::string& pattern, std::vector<std::string>* 
     return std::string("not a valid message pattern (") + u_errorName(status) + " near character " +
            std::to_string(perr.offset + 1) + ")";
   }
+  // MessagePattern only parses; an argument type or number skeleton ICU does
+  // not know ({n, foo}, {n, number, ::bogus}) fails when the kiosk compiles
+  // the message, and a visitor would see the raw pattern.
+  icu::MessageFormat compiled(icu::UnicodeString::fromUTF8(pattern), icu::Locale("en"), perr, status);
+  if (U_FAILURE(status)) return std::string("not a message ICU can format (") + u_errorName(status) + ")";
   std::set<std::string> names;
   for (int32_t i = 0; i < mp.countParts(); ++i) {
     const auto& part = mp.getPart(i);

@@ -20,6 +20,7 @@
 #include "session/staff.h"
 #include "content/store.h"
 #include "i18n/catalog.h"
+#include "tools/lib/json.h"
 #include "tools/lib/model.h"
 
 namespace fs = std::filesystem;
@@ -78,22 +79,6 @@ Args parse(int argc, char** argv, int from) {
   return a;
 }
 
-std::string json_str(const std::string& s) {
-  std::string o = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': o += "\\\""; break;
-      case '\\': o += "\\\\"; break;
-      case '\n': o += "\\n"; break;
-      case '\t': o += "\\t"; break;
-      default:
-        if (c < 0x20) { char b[8]; std::snprintf(b, sizeof b, "\\u%04x", c); o += b; }
-        else o += static_cast<char>(c);
-    }
-  }
-  return o + "\"";
-}
-
 std::string locales_dir_for(const Args& a, const std::string& dir) {
   return a.get("--locales", (fs::absolute(dir).lexically_normal().parent_path() / "locales").string());
 }
@@ -146,8 +131,7 @@ int cmd_search(const Args& a) {
   if (!resp.did_you_mean.empty() && !json) std::cout << "did you mean: " << resp.did_you_mean << "\n";
   for (const auto& r : resp.results) {
     if (json)
-      std::cout << "{\"id\":" << json_str(r.id) << ",\"kind\":" << json_str(r.kind) << ",\"title\":" << json_str(r.title)
-                << ",\"snippet\":" << json_str(r.snippet) << "}\n";
+      std::cout << tools::json_line(tools::result_json(r)) << "\n";
     else
       std::cout << r.kind << "\t" << r.id << "\t" << r.title << "\n";
   }
@@ -162,15 +146,12 @@ int cmd_dump(const Args& a) {
   bool json = a.flag("--json");
   for (const char* kind : {"topic", "faq", "guide", "office", "contact", "kids"}) {
     for (const auto& it : store->items(kind)) {
-      std::string title = store->text(it.id, content::title_field(kind), loc);
-      std::string body = store->text(it.id, "body", loc);
       if (json) {
-        std::cout << "{\"id\":" << json_str(it.id) << ",\"kind\":" << json_str(kind) << ",\"title\":" << json_str(title);
-        if (!it.phones.empty()) std::cout << ",\"phone\":" << json_str(it.phones.front());
-        if (!it.street.empty()) std::cout << ",\"address\":" << json_str(it.street + ", " + it.town + (it.zip.empty() ? "" : " " + it.zip));
-        std::cout << ",\"body\":" << json_str(content::markdown_plain(body)) << "}\n";
+        std::cout << tools::json_line(tools::item_json(*store, it, kind, loc)) << "\n";
         continue;
       }
+      std::string title = store->text(it.id, content::title_field(kind), loc);
+      std::string body = store->text(it.id, "body", loc);
       std::cout << "== [" << kind << "] " << title << "  (" << it.id << ")\n";
       if (!it.street.empty()) std::cout << it.street << ", " << it.town << (it.zip.empty() ? "" : " " + it.zip) << "\n";
       for (const auto& p : it.phones) std::cout << "Phone: " << p << "\n";

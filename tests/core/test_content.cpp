@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -47,15 +48,19 @@ std::string faq(const std::string& extra, const std::string& body = "Call the **
          "source = \"002_655b8a153c870c4a.txt\"\nsource_date = \"2024-10\"\nreview_by = 2027-10-01\n+++\n" + body + "\n";
 }
 const char* kPo = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
-                  "msgid \"n\"\nmsgstr \"{count, plural, one {# result} other {# results}}\"\n";
+                  "msgid \"n\"\nmsgstr \"{count, plural, one {# result} other {# results}}\"\n\n"
+                  "msgid \"keyboard.rows\"\nmsgstr \"qwertyuiop|asdfghjkl|zxcvbnm\"\n";
 
-// Messages of validating a fixture folder with the given extra files.
-std::vector<std::string> problems(const std::map<std::string, std::string>& files) {
+// Messages of validating a fixture folder with the given extra files, after
+// `tweak` (optional) did what a file of its own cannot (a folder in a file's place).
+std::vector<std::string> problems(const std::map<std::string, std::string>& files,
+                                  const std::function<void(const fs::path&)>& tweak = nullptr) {
   test::TempDir d;
   d.file("content/sources.toml", kSources);
   d.file("content/topics/apply.en.md", kTopic);
   d.file("locales/en.po", kPo);
   for (const auto& [k, v] : files) d.file(k, v);
+  if (tweak) tweak(d.path);
   std::vector<tools::Diag> diags;
   auto set = tools::load_content((d.path / "content").string(), (d.path / "locales").string(), diags);
   tools::validate(set, diags);
@@ -145,6 +150,54 @@ TEST_CASE("each validator error names file and line", "[content]") {
                                          "msgid \"n\"\nmsgstr \"{total} resultados\"\n"}});
     INFO(all(p));
     REQUIRE(has(p, "es.po:5: message 'n' uses placeholders {total} but English uses {count}"));
+  }
+  SECTION("a translation whose phone number or fee differs from English") {
+    const std::string en = faq("", "Call the **call center**.\n\nOr call 1-800-228-KIDS (5437). The fee is $35 a year.");
+    auto p = problems({{"content/faq/apply-how.en.md", en},
+                       {"content/faq/apply-how.es.md", "+++\nquestion = \"¿Cómo hago la solicitud?\"\n+++\n"
+                                                       "Llame al **centro de llamadas**.\n\n"
+                                                       "O llame al 1-800-228-KIDS (5438). La cuota es de $35 al año.\n"}});
+    INFO(all(p));
+    REQUIRE(has(p, "content/faq/apply-how.es.md:6: the text after the second +++ has 5438 where English "
+                   "(content/faq/apply-how.en.md) has 5437"));
+    auto fee = problems({{"content/faq/apply-how.en.md", faq("", "Is the fee $35?")},
+                         {"content/faq/apply-how.es.md", "+++\nquestion = \"¿Cómo hago la solicitud?\"\n+++\n¿La cuota es de $25?\n"}});
+    INFO(all(fee));
+    REQUIRE(has(fee, "content/faq/apply-how.es.md:4: the text after the second +++ has 25 where English"));
+    auto question = problems({{"content/faq/apply-how.en.md", faq("")},
+                              {"content/faq/apply-how.es.md", "+++\nquestion = \"¿Cuesta $25 solicitar?\"\n+++\nTexto.\n"}});
+    INFO(all(question));
+    REQUIRE(has(question, "content/faq/apply-how.es.md:2: 'question' has 25, which English (content/faq/apply-how.en.md) does not"));
+    // the same numbers in another order are the same facts
+    auto same = problems({{"content/faq/apply-how.en.md", faq("", "Call 860-569-6233 or 7-1-1. The fee is $35.")},
+                          {"content/faq/apply-how.es.md", "+++\nquestion = \"¿Cómo?\"\n+++\nLa cuota es de $35. Llame al 7-1-1 o al 860-569-6233.\n"}});
+    INFO(all(same));
+    REQUIRE(same.empty());
+  }
+  SECTION("a locale file that cannot be read, no locales folder, no English UI strings") {
+    // a folder where es.po should be: unreadable for root too
+    auto p = problems({}, [](const fs::path& root) { fs::create_directories(root / "locales/es.po"); });
+    INFO(all(p));
+    REQUIRE(has(p, "locales/es.po:0: cannot be read (a folder, not a file"));
+    auto none = problems({}, [](const fs::path& root) { fs::remove_all(root / "locales"); });
+    INFO(all(none));
+    REQUIRE(has(none, "locales:0: the folder of UI strings (locales/*.po) does not exist"));
+    auto no_en = problems({{"locales/es.po", kPo}}, [](const fs::path& root) { fs::remove(root / "locales/en.po"); });
+    INFO(all(no_en));
+    REQUIRE(has(no_en, "locales/en.po:0: missing: the English UI strings"));
+  }
+  SECTION("text that is not UTF-8, at its line") {
+    auto p = problems({{"content/faq/apply-how.en.md", faq("", "First line.\n\nThe fee is \xff$35 a year.")},
+                       {"locales/es.po", std::string(kPo) + "\nmsgid \"x\"\nmsgstr \"caf\xe9\"\n"}});
+    INFO(all(p));
+    REQUIRE(has(p, "content/faq/apply-how.en.md:10: not UTF-8 text (byte 0xFF at character 12)"));
+    REQUIRE(has(p, "locales/es.po:12: not UTF-8 text (byte 0xE9 at character 12)"));
+  }
+  SECTION("a UI string ICU parses but cannot format") {
+    auto p = problems({{"locales/es.po", "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+                                         "msgid \"n\"\nmsgstr \"{count, numero} resultados\"\n"}});
+    INFO(all(p));
+    REQUIRE(has(p, "es.po:5: message 'n' is not a message ICU can format"));
   }
   SECTION("a broken settings block") {
     auto p = problems({{"content/faq/apply-how.en.md", faq("keywords = [\"a\", \n")}});

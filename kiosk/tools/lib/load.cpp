@@ -1,12 +1,16 @@
 // Reads content/ (items, sources, synonyms) and locales/*.po into a ContentSet.
 #include <algorithm>
+#include <climits>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
 
 #include <gettext-po.h>
+#include <unicode/utf8.h>
 
+#include "content/accept.h"
 #include "tools/lib/model.h"
 
 namespace fs = std::filesystem;
@@ -15,17 +19,55 @@ namespace kiosk::tools {
 
 namespace {
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+// Any source file is far smaller; the validator holds texts to the kiosk's limits.
+constexpr int64_t kMaxSourceBytes = 64ll << 20;
+
+// The whole file, or false with a problem naming it: a folder, a device, a
+// file nobody may read (also for root: a folder in its place) is an error,
+// never an empty file.
+bool read_source(const fs::path& p, const std::string& shown, std::string& out, std::vector<Diag>& diags) {
+  std::string why;
+  if (content::read_small_file(p.string(), kMaxSourceBytes, &out, &why)) return true;
+  if (why.rfind(p.string() + ": ", 0) == 0) why = why.substr(p.string().size() + 2);
+  if (why.size() > 10 && why.compare(why.size() - 10, 10, "; not read") == 0) why.resize(why.size() - 10);
+  diags.push_back({shown, 0, "cannot be read (" + why + ")"});
+  return false;
 }
 
 std::string shown_path(const fs::path& p, const fs::path& base) {
   std::error_code ec;
   auto rel = fs::relative(p, base.parent_path().empty() ? fs::path(".") : base.parent_path(), ec);
   return ec || rel.empty() ? p.string() : rel.string();
+}
+
+// Reports every line of `text` that is not UTF-8 (the first few, then how
+// many more): a file saved in another encoding, or a stray byte. true when it
+// all is.
+bool check_utf8(const std::string& text, const std::string& shown, std::vector<Diag>& diags) {
+  if (text.size() > static_cast<size_t>(INT32_MAX)) return true;  // read_source caps far below
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int line = 1, column = 1, last_bad = 0, bad_lines = 0;
+  constexpr int kShown = 5;
+  for (int32_t i = 0; i < n;) {
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c == '\n') { ++line; column = 1; continue; }
+    if (c < 0 && line != last_bad) {
+      last_bad = line;
+      if (++bad_lines <= kShown) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", s[at]);
+        diags.push_back({shown, line, "not UTF-8 text (byte " + std::string(hex) + " at character " + std::to_string(column) +
+                                          "); save the file as UTF-8 and retype what is around it"});
+      }
+    }
+    ++column;
+  }
+  if (bad_lines > kShown)
+    diags.push_back({shown, last_bad, std::to_string(bad_lines - kShown) + " more lines are not UTF-8 text (the last shown here)"});
+  return bad_lines == 0;
 }
 
 void load_item(const fs::path& p, const std::string& shown, const std::string& kind, ContentSet& set,
@@ -43,7 +85,9 @@ void load_item(const fs::path& p, const std::string& shown, const std::string& k
   f.kind = kind;
   f.id = m[1];
   f.locale = m[2];
-  std::string text = read_file(p);
+  std::string text;
+  if (!read_source(p, shown, text, diags)) return;
+  check_utf8(text, shown, diags);
   // Split "+++\n<toml>\n+++\n<markdown>"
   std::vector<std::string> lines;
   {
@@ -99,6 +143,9 @@ void load_po(const fs::path& p, const std::string& shown, ContentSet& set, std::
   PoFile pf;
   pf.path = shown;
   pf.locale = p.stem().string();
+  std::string text;
+  if (!read_source(p, shown, text, diags)) return;
+  check_utf8(text, shown, diags);
   const po_xerror_handler handler{po_xerror, po_xerror2};
   g_po_diags = &diags;
   g_po_path = shown;
@@ -106,7 +153,6 @@ void load_po(const fs::path& p, const std::string& shown, ContentSet& set, std::
   g_po_diags = nullptr;
   if (!file) return;
   // libgettextpo does not give a message's own line: find `msgid "key"` in the text.
-  std::string text = read_file(p);
   std::vector<size_t> line_starts{0};
   for (size_t i = 0; i < text.size(); ++i)
     if (text[i] == '\n') line_starts.push_back(i + 1);
@@ -118,9 +164,21 @@ void load_po(const fs::path& p, const std::string& shown, ContentSet& set, std::
   po_message_iterator_t it = po_message_iterator(file, nullptr);
   while (po_message_t msg = po_next_message(it)) {
     const char* id = po_message_msgid(msg);
-    if (!id || !*id || po_message_is_obsolete(msg) || po_message_is_fuzzy(msg)) continue;
+    if (!id || !*id || po_message_is_obsolete(msg)) continue;
     const char* str = po_message_msgstr(msg);
-    if (!str || !*str) continue;  // untranslated: falls back to English
+    if (po_message_msgid_plural(msg)) {
+      diags.push_back({shown, line_of(id), std::string("message '") + id +
+                                               "' uses gettext plural forms (msgid_plural); write one msgstr with an ICU plural, "
+                                               "like {count, plural, one {# result} other {# results}}"});
+      continue;
+    }
+    // Untranslated or fuzzy: a translation falls back to English, but English
+    // has nothing to fall back to (the kiosk would show the key itself).
+    const bool unused = po_message_is_fuzzy(msg) || !str || !*str;
+    if (unused && pf.locale == "en")
+      diags.push_back({shown, line_of(id), std::string("message '") + id + "' has no English text the kiosk uses (" +
+                                               (po_message_is_fuzzy(msg) ? "marked fuzzy" : "empty msgstr") + ")"});
+    if (unused) continue;
     pf.entries.push_back({id, str, line_of(id)});
   }
   po_message_iterator_free(it);
@@ -133,9 +191,12 @@ void load_synonyms(const fs::path& p, const std::string& shown, ContentSet& set,
   SynonymFile sf;
   sf.path = shown;
   sf.locale = p.stem().string();
+  std::string text;
+  if (!read_source(p, shown, text, diags)) return;
+  if (!check_utf8(text, shown, diags)) return;  // toml++ would only say "invalid UTF-8" without where
   toml::table t;
   try {
-    t = toml::parse_file(p.string());
+    t = toml::parse(text, shown);
   } catch (const toml::parse_error& e) {
     diags.push_back({shown, static_cast<int>(e.source().begin.line), std::string("cannot read: ") + std::string(e.description())});
     return;
@@ -181,9 +242,9 @@ ContentSet load_content(const std::string& content_dir, const std::string& local
   std::string src_shown = shown_path(src, base);
   if (!fs::exists(src)) {
     diags.push_back({src_shown, 0, "missing: the list of source documents"});
-  } else {
+  } else if (std::string text; read_source(src, src_shown, text, diags) && check_utf8(text, src_shown, diags)) {
     try {
-      auto t = toml::parse_file(src.string());
+      auto t = toml::parse(text, src_shown);
       if (auto* arr = t["source"].as_array())
         for (auto& n : *arr)
           if (auto* s = n.as_table())
@@ -220,13 +281,24 @@ ContentSet load_content(const std::string& content_dir, const std::string& local
     for (const auto& p : syn) load_synonyms(p, shown_path(p, base), set, diags);
   }
 
-  if (!locales_dir.empty() && fs::is_directory(locales_dir)) {
-    std::vector<fs::path> pos;
-    for (const auto& e : fs::directory_iterator(locales_dir))
-      if (e.path().extension() == ".po") pos.push_back(e.path());
-    std::sort(pos.begin(), pos.end());
-    for (const auto& p : pos) load_po(p, shown_path(p, fs::path(locales_dir)), set, diags);
+  // Without UI strings the kiosk shows raw keys (home.welcome): no locales
+  // folder, no en.po or a locale file that cannot be read is an error.
+  if (locales_dir.empty() || !fs::is_directory(locales_dir)) {
+    diags.push_back({locales_dir.empty() ? std::string("locales") : locales_dir, 0,
+                     "the folder of UI strings (locales/*.po) does not exist; give it with --locales DIR"});
+    return set;
   }
+  std::vector<fs::path> pos;
+  std::error_code ec;
+  for (fs::directory_iterator e(locales_dir, ec), end; !ec && e != end; e.increment(ec))
+    if (e->path().extension() == ".po") pos.push_back(e->path());
+  if (ec) diags.push_back({locales_dir, 0, "cannot be read (" + ec.message() + ")"});
+  std::sort(pos.begin(), pos.end());
+  const fs::path en_po = fs::path(locales_dir) / "en.po";
+  if (!ec && std::find(pos.begin(), pos.end(), en_po) == pos.end())
+    diags.push_back({shown_path(en_po, fs::path(locales_dir)), 0,
+                     "missing: the English UI strings (every other locale falls back to them)"});
+  for (const auto& p : pos) load_po(p, shown_path(p, fs::path(locales_dir)), set, diags);
   return set;
 }
 

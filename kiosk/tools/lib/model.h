@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <toml++/toml.h>
@@ -62,6 +63,21 @@ ContentSet load_content(const std::string& content_dir, const std::string& local
 
 // Every rule staff must follow; appends problems to diags.
 void validate(const ContentSet& set, std::vector<Diag>& diags);
+
+// The numbers of a text as a visitor reads them (phone numbers, fees like $35,
+// percentages, days, ages, ZIP codes): every run of decimal digits, in any
+// script (٣٥ and ３５ are 35), as ASCII digits, with its byte offset.
+struct NumberInText {
+  std::string digits;
+  size_t offset = 0;
+};
+std::vector<NumberInText> numbers_in(std::string_view text);
+
+// A translation says the same numbers as English: every translated text of
+// every translation has the same numbers as its English text, in any order.
+// Appends a problem (file:line) per text that differs; part of validate().
+// Returns how many texts it compared.
+int check_translated_numbers(const ContentSet& set, std::vector<Diag>& diags);
 
 // Writes the database to a temporary file beside out_path and renames it into
 // place. Returns "" or the reason it failed (nothing is replaced then).

@@ -1,6 +1,8 @@
 // Every rule a content source must follow, reported as file:line: message in
 // words a staff member understands.
 #include <algorithm>
+#include <climits>
+#include <iterator>
 #include <map>
 #include <regex>
 #include <set>
@@ -10,6 +12,9 @@
 #include "content/markdown.h"
 #include "i18n/catalog.h"
 #include "tools/lib/model.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 namespace kiosk::tools {
 
@@ -302,7 +307,10 @@ struct Checker {
     const PoFile* en = nullptr;
     for (const auto& p : set.po) if (p.locale == "en") en = &p;
     std::map<std::string, std::vector<std::string>> en_args;
-    if (!en && !set.po.empty()) diags.push_back({set.po.front().path, 0, "missing English: there is no en.po"});
+    std::set<std::string> en_broken;  // reported once, in en.po, not again in every translation
+    if (en && en->entries.empty()) diags.push_back({en->path, 0, "no UI strings: the kiosk would show raw keys like home.welcome"});
+    else if (en && std::none_of(en->entries.begin(), en->entries.end(), [](auto& e) { return e.key == "keyboard.rows"; }))
+      diags.push_back({en->path, 0, "no message 'keyboard.rows': the on-screen keyboard needs its rows of letters"});
     for (const auto& p : set.po) {
       for (const auto& e : p.entries) {
         std::vector<std::string> args;
@@ -311,12 +319,14 @@ struct Checker {
                                                " bytes; a kiosk takes at most " + std::to_string(content::limits().max_pattern_bytes)});
         if (e.key == "keyboard.rows") {
           const std::string& r = e.pattern;
-          if (r.empty() || r.front() == '|' || r.back() == '|' || r.find("||") != std::string::npos)
+          if (r.empty() || r.front() == '|' || r.back() == '|' || r.find("||") != std::string::npos ||
+              r.find_first_not_of("| \t") == std::string::npos)
             diags.push_back({p.path, e.line, "message 'keyboard.rows' has a row without letters (rows are letters separated by |)"});
         }
         std::string err = i18n::check_pattern(e.pattern, &args);
         if (!err.empty()) {
           diags.push_back({p.path, e.line, "message '" + e.key + "' is " + err});
+          if (&p == en) en_broken.insert(e.key);
           continue;
         }
         if (&p == en) en_args[e.key] = args;
@@ -329,7 +339,7 @@ struct Checker {
         if (!i18n::check_pattern(e.pattern, &args).empty()) continue;
         auto it = en_args.find(e.key);
         if (it == en_args.end()) {
-          if (en) diags.push_back({p.path, e.line, "message '" + e.key + "' does not exist in English (en.po); check the key"});
+          if (en && !en_broken.count(e.key)) diags.push_back({p.path, e.line, "message '" + e.key + "' does not exist in English (en.po); check the key"});
           continue;
         }
         if (args != it->second) {
@@ -347,9 +357,125 @@ struct Checker {
 };
 }  // namespace
 
+namespace {
+
+// One translated text of a file, where it starts, and what staff call it.
+struct TextAt {
+  std::string field, where, value;
+  int line = 0;
+};
+
+std::vector<TextAt> texts_at(const ItemFile& f) {
+  std::vector<TextAt> out;
+  auto join = [](const toml::array* arr) {
+    std::string s;
+    if (arr)
+      for (auto& e : *arr)
+        if (auto v = e.value<std::string>()) s += (s.empty() ? "" : "\n") + *v;
+    return s;
+  };
+  for (const auto& spec : fields_for(f.kind)) {
+    if (!spec.translated) continue;
+    const toml::node* n = f.meta[spec.name].node();
+    if (!n) continue;
+    const std::string where = std::string("'") + spec.name + "'";
+    if (spec.type == FT::String) {
+      if (auto v = n->value<std::string>()) out.push_back({spec.name, where, *v, f.line_of(*n)});
+    } else if (spec.type == FT::StringList) {
+      out.push_back({spec.name, where, join(n->as_array()), f.line_of(*n)});
+    } else if (spec.type == FT::Steps) {
+      int i = 0;
+      if (auto* arr = n->as_array())
+        for (auto& e : *arr) {
+          ++i;
+          auto* t = e.as_table();
+          if (!t) continue;
+          const std::string p = "step." + std::to_string(i) + ".", w = "step " + std::to_string(i) + "'s ";
+          for (const char* k : {"title", "text"})
+            if (auto* v = (*t)[k].node(); v && v->is_string()) out.push_back({p + k, w + k, *v->value<std::string>(), f.line_of(*v)});
+          if (auto* v = (*t)["checklist"].node(); v && v->is_array()) out.push_back({p + "checklist", w + "checklist", join(v->as_array()), f.line_of(*v)});
+        }
+    }
+  }
+  if (!f.body.empty()) out.push_back({"body", "the text after the second +++", f.body, f.body_line});
+  return out;
+}
+
+std::string list_of(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+  return s;
+}
+
+}  // namespace
+
+std::vector<NumberInText> numbers_in(std::string_view text) {
+  std::vector<NumberInText> out;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
+  bool in_number = false;
+  for (int32_t i = 0; i < n;) {
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c >= 0 && u_isdigit(c)) {
+      if (!in_number) out.push_back({"", static_cast<size_t>(at)});
+      out.back().digits += static_cast<char>('0' + u_charDigitValue(c));
+      in_number = true;
+    } else {
+      in_number = false;
+    }
+  }
+  return out;
+}
+
+int check_translated_numbers(const ContentSet& set, std::vector<Diag>& diags) {
+  std::map<std::pair<std::string, std::string>, const ItemFile*> english;  // (kind, id)
+  for (const auto& f : set.files)
+    if (f.locale == "en") english.emplace(std::make_pair(f.kind, f.id), &f);
+  int compared = 0;
+  for (const auto& f : set.files) {
+    if (f.locale == "en") continue;
+    auto it = english.find({f.kind, f.id});
+    if (it == english.end()) continue;  // "missing English" says so
+    std::map<std::string, std::string> en_text;
+    for (auto& t : texts_at(*it->second)) en_text[t.field] = std::move(t.value);
+    for (const auto& t : texts_at(f)) {
+      ++compared;
+      // both sorted: a sentence may be reordered, but no number may change, appear or vanish
+      auto mine = numbers_in(t.value);
+      auto theirs = numbers_in(en_text[t.field]);
+      auto by_digits = [](const NumberInText& a, const NumberInText& b) { return a.digits < b.digits; };
+      std::stable_sort(mine.begin(), mine.end(), by_digits);
+      std::stable_sort(theirs.begin(), theirs.end(), by_digits);
+      std::vector<NumberInText> extra, missing;
+      std::set_difference(mine.begin(), mine.end(), theirs.begin(), theirs.end(), std::back_inserter(extra), by_digits);
+      std::set_difference(theirs.begin(), theirs.end(), mine.begin(), mine.end(), std::back_inserter(missing), by_digits);
+      if (extra.empty() && missing.empty()) continue;
+      // the line of the first number English does not have, else where the text starts
+      int line = t.line;
+      if (!extra.empty()) {
+        size_t first = std::min_element(extra.begin(), extra.end(), [](auto& a, auto& b) { return a.offset < b.offset; })->offset;
+        line += static_cast<int>(std::count(t.value.begin(), t.value.begin() + static_cast<std::ptrdiff_t>(first), '\n'));
+      }
+      std::vector<std::string> ex, mi;
+      for (auto& x : extra) ex.push_back(x.digits);
+      for (auto& x : missing) mi.push_back(x.digits);
+      const std::string& en_file = it->second->path;
+      std::string msg = t.where + " has " + (ex.empty() ? "" : list_of(ex));
+      if (!ex.empty() && !mi.empty()) msg += " where English (" + en_file + ") has " + list_of(mi);
+      else if (!ex.empty()) msg += ", which English (" + en_file + ") does not";
+      else msg = t.where + " lacks " + list_of(mi) + ", which English (" + en_file + ") has";
+      diags.push_back({f.path, line, msg + ": a translation keeps every phone number, fee, percentage, day and age as English has them"});
+    }
+  }
+  return compared;
+}
+
 void validate(const ContentSet& set, std::vector<Diag>& diags) {
   Checker c{set, diags, {}, {}, {}};
   c.run();
+  check_translated_numbers(set, diags);
   int64_t items = 0, text = 0;
   for (const auto& f : set.files) {
     if (f.locale == "en") ++items;

@@ -1,0 +1,31 @@
+// The staff tool's JSON output, built with nlohmann-json.
+#include "tools/lib/json.h"
+
+#include "content/markdown.h"
+#include "content/schema.h"
+#include "content/search.h"
+#include "content/store.h"
+
+namespace kiosk::tools {
+
+std::string json_line(const nlohmann::ordered_json& j) {
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+nlohmann::ordered_json item_json(content::Store& store, const content::Item& item, const std::string& kind,
+                         const std::string& locale) {
+  nlohmann::ordered_json j;
+  j["id"] = item.id;
+  j["kind"] = kind;
+  j["title"] = store.text(item.id, content::title_field(kind), locale);
+  if (!item.phones.empty()) j["phone"] = item.phones.front();
+  if (!item.street.empty()) j["address"] = item.street + ", " + item.town + (item.zip.empty() ? "" : " " + item.zip);
+  j["body"] = content::markdown_plain(store.text(item.id, "body", locale));
+  return j;
+}
+
+nlohmann::ordered_json result_json(const content::SearchResult& r) {
+  return {{"id", r.id}, {"kind", r.kind}, {"title", r.title}, {"snippet", r.snippet}};
+}
+
+}  // namespace kiosk::tools

@@ -174,6 +174,16 @@ TEST_CASE("each validator error names file and line", "[content]") {
     INFO(all(same));
     REQUIRE(same.empty());
   }
+  SECTION("a UI string whose phone number differs from English") {
+    const std::string call = "\nmsgid \"call\"\nmsgstr \"Call 1-800-228-KIDS (5437).\"\n";
+    auto p = problems({{"locales/en.po", std::string(kPo) + call},
+                       {"locales/es.po", "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+                                         "msgid \"n\"\nmsgstr \"{count, plural, =0 {Ningún resultado} one {# resultado} other {# resultados}}\"\n\n"
+                                         "msgid \"call\"\nmsgstr \"Llame al 1-800-228-KIDS (5438).\"\n"}});
+    INFO(all(p));
+    REQUIRE(has(p, "locales/es.po:8: message 'call' has 5438 where English (locales/en.po) has 5437"));
+    REQUIRE(!has(p, "message 'n'"));  // "=0 {...}" is a plural case, not a fact
+  }
   SECTION("a locale file that cannot be read, no locales folder, no English UI strings") {
     // a folder where es.po should be: unreadable for root too
     auto p = problems({}, [](const fs::path& root) { fs::create_directories(root / "locales/es.po"); });

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The staff tool says what the tests say, on a copy of the real sources:
-`kiosk-content validate` and `build` refuse a Spanish file whose phone number
-or fee differs from English, a locales/es.po that cannot be read, no locales/
+`kiosk-content validate` and `build` refuse a Spanish file or UI string whose
+phone number or fee differs from English, a locales/es.po that cannot be read, no locales/
 folder and bytes that are not UTF-8, each as file:line, and write nothing;
 `dump --json` and `search --json` print valid JSON even from a database that
 holds bytes that are not UTF-8.
@@ -78,6 +78,14 @@ with tempfile.TemporaryDirectory() as tmp:
     root = fresh(tmp, "fee")
     f, line = edit_first(root, r".*\.es\.md", b"$35", b"$25")
     refused("fee $35 -> $25", root, "%s:%d:" % (f, line))
+
+    root = fresh(tmp, "ui-phone")
+    po = os.path.join(root, "locales", "es.po")
+    text = open(po, "rb").read()
+    at = text.index(b"(5437)")
+    open(po, "wb").write(text[:at] + b"(5438)" + text[at + 6:])
+    msgid_line = text[:at].rfind(b"\nmsgid ")
+    refused("UI string 5437 -> 5438", root, "locales/es.po:%d: message" % (text[:msgid_line + 1].count(b"\n") + 1))
 
     root = fresh(tmp, "utf8")
     f, line = edit_first(root, r".*\.es\.md", b"$35", b"$35 \xe9")  # a Latin-1 byte, as an old editor saves it

@@ -363,6 +363,7 @@ namespace {
 struct TextAt {
   std::string field, where, value;
   int line = 0;
+  bool lines_are_file_lines = true;  // false for a list joined one entry a line
 };
 
 std::vector<TextAt> texts_at(const ItemFile& f) {
@@ -382,7 +383,7 @@ std::vector<TextAt> texts_at(const ItemFile& f) {
     if (spec.type == FT::String) {
       if (auto v = n->value<std::string>()) out.push_back({spec.name, where, *v, f.line_of(*n)});
     } else if (spec.type == FT::StringList) {
-      out.push_back({spec.name, where, join(n->as_array()), f.line_of(*n)});
+      out.push_back({spec.name, where, join(n->as_array()), f.line_of(*n), false});
     } else if (spec.type == FT::Steps) {
       int i = 0;
       if (auto* arr = n->as_array())
@@ -393,7 +394,7 @@ std::vector<TextAt> texts_at(const ItemFile& f) {
           const std::string p = "step." + std::to_string(i) + ".", w = "step " + std::to_string(i) + "'s ";
           for (const char* k : {"title", "text"})
             if (auto* v = (*t)[k].node(); v && v->is_string()) out.push_back({p + k, w + k, *v->value<std::string>(), f.line_of(*v)});
-          if (auto* v = (*t)["checklist"].node(); v && v->is_array()) out.push_back({p + "checklist", w + "checklist", join(v->as_array()), f.line_of(*v)});
+          if (auto* v = (*t)["checklist"].node(); v && v->is_array()) out.push_back({p + "checklist", w + "checklist", join(v->as_array()), f.line_of(*v), false});
         }
     }
   }
@@ -429,6 +430,51 @@ std::vector<NumberInText> numbers_in(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Compares the numbers of one translated text with its English text; one
+// problem at the line of the first number English does not have (else where
+// the text starts, when the text's lines are the file's). `where` names the
+// text, `en_file` the English file.
+void compare_numbers(const std::string& mine_text, const std::string& en_text, const std::string& file, int line,
+                     bool lines_are_file_lines, const std::string& where, const std::string& en_file,
+                     std::vector<Diag>& diags) {
+  // both sorted: a sentence may be reordered, but no number may change, appear or vanish
+  auto mine = numbers_in(mine_text);
+  auto theirs = numbers_in(en_text);
+  auto by_digits = [](const NumberInText& a, const NumberInText& b) { return a.digits < b.digits; };
+  std::stable_sort(mine.begin(), mine.end(), by_digits);
+  std::stable_sort(theirs.begin(), theirs.end(), by_digits);
+  std::vector<NumberInText> extra, missing;
+  std::set_difference(mine.begin(), mine.end(), theirs.begin(), theirs.end(), std::back_inserter(extra), by_digits);
+  std::set_difference(theirs.begin(), theirs.end(), mine.begin(), mine.end(), std::back_inserter(missing), by_digits);
+  if (extra.empty() && missing.empty()) return;
+  if (!extra.empty() && lines_are_file_lines) {
+    size_t first = std::min_element(extra.begin(), extra.end(), [](auto& a, auto& b) { return a.offset < b.offset; })->offset;
+    line += static_cast<int>(std::count(mine_text.begin(), mine_text.begin() + static_cast<std::ptrdiff_t>(first), '\n'));
+  }
+  std::vector<std::string> ex, mi;
+  for (auto& x : extra) ex.push_back(x.digits);
+  for (auto& x : missing) mi.push_back(x.digits);
+  std::string msg = where + " has " + list_of(ex);
+  if (!ex.empty() && !mi.empty()) msg += " where English (" + en_file + ") has " + list_of(mi);
+  else if (!ex.empty()) msg += ", which English (" + en_file + ") does not";
+  else msg = where + " lacks " + list_of(mi) + ", which English (" + en_file + ") has";
+  diags.push_back({file, line, msg + ": a translation keeps every phone number, fee, percentage, day and age as English has them"});
+}
+
+// A UI string's words without the numbers of ICU's own syntax: explicit
+// plural cases (=0 {No results}) and plural offsets are the translator's
+// choice, not facts. Blanked, not removed, so offsets stay where they were.
+std::string without_selectors(std::string pattern) {
+  static const std::regex syntax(R"(=\s*[0-9]+(?=\s*\{)|offset\s*:\s*[0-9]+)");
+  for (std::sregex_iterator it(pattern.begin(), pattern.end(), syntax), end; it != end; ++it)
+    for (auto i = it->position(); i < it->position() + it->length(); ++i) pattern[static_cast<size_t>(i)] = ' ';
+  return pattern;
+}
+
+}  // namespace
+
 int check_translated_numbers(const ContentSet& set, std::vector<Diag>& diags) {
   std::map<std::pair<std::string, std::string>, const ItemFile*> english;  // (kind, id)
   for (const auto& f : set.files)
@@ -442,31 +488,23 @@ int check_translated_numbers(const ContentSet& set, std::vector<Diag>& diags) {
     for (auto& t : texts_at(*it->second)) en_text[t.field] = std::move(t.value);
     for (const auto& t : texts_at(f)) {
       ++compared;
-      // both sorted: a sentence may be reordered, but no number may change, appear or vanish
-      auto mine = numbers_in(t.value);
-      auto theirs = numbers_in(en_text[t.field]);
-      auto by_digits = [](const NumberInText& a, const NumberInText& b) { return a.digits < b.digits; };
-      std::stable_sort(mine.begin(), mine.end(), by_digits);
-      std::stable_sort(theirs.begin(), theirs.end(), by_digits);
-      std::vector<NumberInText> extra, missing;
-      std::set_difference(mine.begin(), mine.end(), theirs.begin(), theirs.end(), std::back_inserter(extra), by_digits);
-      std::set_difference(theirs.begin(), theirs.end(), mine.begin(), mine.end(), std::back_inserter(missing), by_digits);
-      if (extra.empty() && missing.empty()) continue;
-      // the line of the first number English does not have, else where the text starts
-      int line = t.line;
-      if (!extra.empty()) {
-        size_t first = std::min_element(extra.begin(), extra.end(), [](auto& a, auto& b) { return a.offset < b.offset; })->offset;
-        line += static_cast<int>(std::count(t.value.begin(), t.value.begin() + static_cast<std::ptrdiff_t>(first), '\n'));
-      }
-      std::vector<std::string> ex, mi;
-      for (auto& x : extra) ex.push_back(x.digits);
-      for (auto& x : missing) mi.push_back(x.digits);
-      const std::string& en_file = it->second->path;
-      std::string msg = t.where + " has " + (ex.empty() ? "" : list_of(ex));
-      if (!ex.empty() && !mi.empty()) msg += " where English (" + en_file + ") has " + list_of(mi);
-      else if (!ex.empty()) msg += ", which English (" + en_file + ") does not";
-      else msg = t.where + " lacks " + list_of(mi) + ", which English (" + en_file + ") has";
-      diags.push_back({f.path, line, msg + ": a translation keeps every phone number, fee, percentage, day and age as English has them"});
+      compare_numbers(t.value, en_text[t.field], f.path, t.line, t.lines_are_file_lines, t.where, it->second->path, diags);
+    }
+  }
+  // UI strings too ("Call 1-800-228-KIDS (5437) ..." is one)
+  const PoFile* en = nullptr;
+  for (const auto& p : set.po)
+    if (p.locale == "en") en = &p;
+  if (!en) return compared;
+  std::map<std::string, std::string> en_ui;
+  for (const auto& e : en->entries) en_ui[e.key] = without_selectors(e.pattern);
+  for (const auto& p : set.po) {
+    if (&p == en) continue;
+    for (const auto& e : p.entries) {
+      auto it = en_ui.find(e.key);
+      if (it == en_ui.end()) continue;  // check_po says so
+      ++compared;
+      compare_numbers(without_selectors(e.pattern), it->second, p.path, e.line, false, "message '" + e.key + "'", en->path, diags);
     }
   }
   return compared;

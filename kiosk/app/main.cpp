@@ -1,12 +1,13 @@
 // kiosk: the lobby kiosk. Fullscreen on a display, or --headless with a script.
 #include <chrono>
 #include <cstdio>
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <functional>
-#include <sstream>
 #include <string>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include <imgui.h>
 
@@ -18,6 +19,7 @@
 #include "i18n/catalog.h"
 #include "platform/clock.h"
 #include "platform/video.h"
+#include "tools/cli.h"
 
 using namespace kiosk;
 
@@ -41,9 +43,50 @@ constexpr const char* kUsage = R"(kiosk: the child-support lobby kiosk
 --speech MODE   headless speech: "record" (the default: kept, not heard) or
                 "espeak" (played through ALSA; waits for the last words)
 --benchmark     print start-to-first-frame time, peak RSS and idle CPU
+--idle-seconds N  benchmark: seconds idle on each screen (1-3600, default 10)
 --soak STEPS    random taps, drags, keys, typing, languages and clock jumps
                 (seeded); fails if memory grows 5 MB after the first tenth
+--seed N        soak: the random seed (a whole number, default 1)
+
+Options of headless runs need --headless; an unknown or misspelled option is
+an error. A script is a regular file of at most 1 MB.
 )";
+
+// The most a script may hold: the longest journey is a few kilobytes.
+constexpr std::uintmax_t kMaxScriptBytes = 1 << 20;
+
+// A script: a regular file (not a FIFO or /dev/zero) of at most kMaxScriptBytes.
+bool read_script(const std::string& path, std::string* text, std::string* why) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) { *why = "cannot read script " + path + ": " + std::strerror(errno); return false; }
+  if (!S_ISREG(st.st_mode)) { *why = "script " + path + " is not a regular file"; return false; }
+  if (static_cast<std::uintmax_t>(st.st_size) > kMaxScriptBytes) {
+    *why = "script " + path + " is " + std::to_string(st.st_size) + " bytes; a script may have at most " +
+           std::to_string(kMaxScriptBytes);
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) { *why = "cannot read script " + path; return false; }
+  text->assign(kMaxScriptBytes + 1, '\0');
+  in.read(text->data(), static_cast<std::streamsize>(text->size()));
+  text->resize(static_cast<size_t>(in.gcount()));
+  if (text->size() > kMaxScriptBytes) { *why = "script " + path + " grew past " + std::to_string(kMaxScriptBytes) + " bytes"; return false; }
+  return true;
+}
+
+// --size WIDTHxHEIGHT, each from 320 to 8192 pixels.
+CLI::Validator screen_size() {
+  return CLI::Validator(
+      [](std::string& s) -> std::string {
+        int w = 0, h = 0;
+        char end = 0;
+        if (s.find_first_not_of("0123456789x") != std::string::npos || std::sscanf(s.c_str(), "%5dx%5d%c", &w, &h, &end) != 2)
+          return "'" + s + "' is not WIDTHxHEIGHT, e.g. 1080x1920";
+        if (w < 320 || h < 320 || w > 8192 || h > 8192) return s + ": each side from 320 to 8192 pixels";
+        return "";
+      },
+      "WxH");
+}
 
 double cpu_seconds() {
   rusage ru{};
@@ -66,39 +109,32 @@ int main(int argc, char** argv) {
   int64_t soak_steps = 0;
   uint64_t soak_seed = 1;
   int w = 1920, h = 1080, idle_seconds = 10;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto next = [&](const char* what) -> std::string {
-      if (i + 1 >= argc) { std::fprintf(stderr, "kiosk: %s needs %s\n", a.c_str(), what); std::exit(2); }
-      return argv[++i];
-    };
-    if (a == "--config") config = next("a file");
-    else if (a == "--script") script = next("a file");
-    else if (a == "--out") out = next("a folder");
-    else if (a == "--db") db = next("a file");
-    else if (a == "--speech") {
-      speech_mode = next("espeak or record");
-      if (speech_mode != "espeak" && speech_mode != "record") {
-        std::fprintf(stderr, "kiosk: --speech wants espeak or record\n");
-        return 2;
-      }
-    }
-    else if (a == "--trace") trace_file = next("a file");
-    else if (a == "--headless") headless = true;
-    else if (a == "--windowed") windowed = true;
-    else if (a == "--benchmark") benchmark = true;
-    else if (a == "--soak") soak_steps = std::stoll(next("a number of steps"));
-    else if (a == "--seed") soak_seed = std::stoull(next("a number"));
-    else if (a == "--idle-seconds") idle_seconds = std::stoi(next("seconds"));
-    else if (a == "--size") {
-      std::string s = next("WxH");
-      if (std::sscanf(s.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 320) {
-        std::fprintf(stderr, "kiosk: --size wants WIDTHxHEIGHT, e.g. 1080x1920\n");
-        return 2;
-      }
-    } else if (a == "--help" || a == "-h") { std::fputs(kUsage, stdout); return 0; }
-    else { std::fprintf(stderr, "kiosk: unknown option %s\n%s", a.c_str(), kUsage); return 2; }
-  }
+  std::string size = "1920x1080";
+  bool help = false;
+  CLI::App cli{"kiosk: the child-support lobby kiosk", "kiosk"};
+  cli.set_help_flag();  // --help prints kUsage
+  cli.add_flag("-h,--help", help, "this text");
+  cli.add_option("--config", config, "settings")->type_name("FILE");
+  cli.add_option("--db", db, "content database")->type_name("FILE");
+  auto* o_headless = cli.add_flag("--headless", headless, "no display");
+  cli.add_flag("--windowed", windowed, "a window, not fullscreen")->excludes(o_headless);
+  cli.add_option("--trace", trace_file, "a JSON line per frame drawn")->type_name("FILE")->excludes(o_headless);
+  auto* o_script = cli.add_option("--script", script, "steps to run")->type_name("FILE")->needs(o_headless);
+  cli.add_option("--out", out, "screenshots and trace.jsonl")->type_name("DIR")->needs(o_script);
+  cli.add_option("--size", size, "headless screen size")->type_name("WxH")->check(screen_size())->needs(o_headless);
+  cli.add_option("--speech", speech_mode, "headless speech")->type_name("MODE")->check(CLI::IsMember({"record", "espeak"}))->needs(o_script);
+  auto* o_bench = cli.add_flag("--benchmark", benchmark, "start, memory and idle figures")->needs(o_headless)->excludes(o_script);
+  cli.add_option("--idle-seconds", idle_seconds, "benchmark idle time")->type_name("N")->check(cli::whole_number(1, 3600))->needs(o_bench);
+  auto* o_soak = cli.add_option("--soak", soak_steps, "random steps")->type_name("STEPS")->check(cli::whole_number(1, 100'000'000))
+                     ->needs(o_headless)->excludes(o_script)->excludes(o_bench);
+  cli.add_option("--seed", soak_seed, "the soak's seed")->type_name("N")
+      ->check(CLI::Validator(
+          [](std::string& v) { return v.empty() || v.find_first_not_of("0123456789") != std::string::npos ? "'" + v + "' is not a whole number" : std::string(); },
+          "N"))
+      ->needs(o_soak);
+  if (int rc = cli::parse(cli, argc, argv, "kiosk"); rc >= 0) return rc;
+  if (help) { std::fputs(kUsage, stdout); return 0; }
+  std::sscanf(size.c_str(), "%dx%d", &w, &h);
 
   std::vector<std::string> warnings;
   session::Settings settings = app::load_settings(config, &warnings);
@@ -212,15 +248,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "kiosk: --headless needs --script FILE and --out DIR (or --benchmark)\n");
     return 2;
   }
-  std::ifstream in(script);
-  if (!in) {
-    std::fprintf(stderr, "kiosk: cannot read script %s\n", script.c_str());
+  std::string script_text, script_why;
+  if (!read_script(script, &script_text, &script_why)) {
+    std::fprintf(stderr, "kiosk: %s\n", script_why.c_str());
     return 2;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
   std::vector<std::string> errors;
-  auto steps = app::parse_script(ss.str(), script, &errors);
+  auto steps = app::parse_script(script_text, script, &errors);
   if (!errors.empty()) {
     for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
     return 2;

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <fcntl.h>
 #include <filesystem>
@@ -116,20 +117,65 @@ std::string date_of(int64_t t) {
 }
 }  // namespace
 
-std::string make_keys(const std::string& public_path, const std::string& secret_path) {
+namespace {
+// Creates path (it must not exist) holding text, fsynced; on any failure
+// nothing is left there. "" or why not.
+std::string write_new(const std::string& path, const std::string& text, mode_t mode) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  if (fd < 0) {
+    if (errno == EEXIST) return path + " exists; keygen replaces a key only with --force";
+    return path + ": cannot create: " + std::strerror(errno);
+  }
+  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+  ok = ::close(fd) == 0 && ok;
+  if (ok) return "";
+  ::unlink(path.c_str());
+  return path + ": cannot write";
+}
+}  // namespace
+
+std::string make_keys(const std::string& public_path, const std::string& secret_path, bool replace) {
   if (!sodium_ready()) return "libsodium could not start";
+  std::error_code ec;
+  if (public_path.empty() || secret_path.empty()) return "keygen needs a path for each key";
+  if (fs::weakly_canonical(fs::absolute(public_path, ec), ec) == fs::weakly_canonical(fs::absolute(secret_path, ec), ec))
+    return "the public and the secret key need two different files";
+  if (!replace)
+    for (const std::string* p : {&public_path, &secret_path})
+      if (fs::exists(fs::symlink_status(*p, ec))) return *p + " exists; keygen replaces a key only with --force";
   unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
   crypto_sign_keypair(pk, sk);
-  {
-    int fd = ::open(secret_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) return secret_path + ": cannot create (does it exist already?)";
-    std::string hex = to_hex(sk, sizeof sk) + "\n";
-    bool ok = ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size());
-    ::close(fd);
-    sodium_memzero(sk, sizeof sk);
-    if (!ok) return secret_path + ": cannot write";
+  std::string sk_hex = to_hex(sk, sizeof sk) + "\n";
+  sodium_memzero(sk, sizeof sk);
+  const std::string pk_hex = to_hex(pk, sizeof pk) + "\n";
+  // Without replace the keys are created in place (O_EXCL: never over a file,
+  // and it works on a USB stick's FAT, which has no hard links); with it, new
+  // files beside them are renamed over the old ones once both are written.
+  const std::string suffix = replace ? ".new-" + std::to_string(::getpid()) : "";
+  const std::string sec = secret_path + suffix, pub = public_path + suffix;
+  std::string why = write_new(sec, sk_hex, 0600);
+  sodium_memzero(sk_hex.data(), sk_hex.size());
+  if (!why.empty()) return why;
+  if (why = write_new(pub, pk_hex, 0644); !why.empty()) {
+    ::unlink(sec.c_str());  // no secret key without its public key
+    return why;
   }
-  return write_atomic(public_path, to_hex(pk, sizeof pk) + "\n") ? "" : public_path + ": cannot write";
+  if (replace) {
+    if (::rename(sec.c_str(), secret_path.c_str()) != 0) {
+      why = secret_path + ": cannot replace: " + std::strerror(errno);
+      ::unlink(sec.c_str());
+      ::unlink(pub.c_str());
+      return why;
+    }
+    if (::rename(pub.c_str(), public_path.c_str()) != 0) {
+      why = public_path + ": cannot replace: " + std::strerror(errno) + " (" + secret_path + " is the new secret key; run keygen again)";
+      ::unlink(pub.c_str());
+      return why;
+    }
+  }
+  fsync_dir(secret_path);
+  fsync_dir(public_path);
+  return "";
 }
 
 std::string sign_pack(const std::string& db_path, const std::string& secret_key_path, int64_t version, int64_t now) {

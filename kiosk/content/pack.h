@@ -22,8 +22,10 @@ inline constexpr int64_t kMaxVersionAhead = 366LL * 24 * 3600;
 inline constexpr int64_t kMaxSignatureBytes = 4096;
 
 // Writes a new key pair as hex text: the public key (for kiosks) and the
-// secret key (for whoever signs; file mode 0600). "" or why not.
-std::string make_keys(const std::string& public_path, const std::string& secret_path);
+// secret key (for whoever signs; file mode 0600). Both or neither: when either
+// path exists (unless replace) or either file cannot be written, nothing is
+// left behind. "" or why not.
+std::string make_keys(const std::string& public_path, const std::string& secret_path, bool replace = false);
 
 // Signs db_path with the secret key: writes db_path + ".sig" holding the
 // version, the length and SHA-256 of the database, and the signature over

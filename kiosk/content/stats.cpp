@@ -45,6 +45,22 @@ std::unique_ptr<Stats> Stats::open(const std::string& path, std::string* why) {
   }
 }
 
+std::unique_ptr<Stats> Stats::open_read_only(const std::string& path, std::string* why) {
+  try {
+    std::unique_ptr<Stats> s(new Stats());
+    s->db_ = std::make_unique<Db>(path, Db::Mode::ReadOnly);
+    Stmt st(*s->db_, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'counts'");
+    if (!st.step() || st.integer(0) != 1) {
+      if (why) *why = path + ": not a kiosk statistics file (it has no counts table)";
+      return nullptr;
+    }
+    return s;
+  } catch (const SqlError& e) {
+    if (why) *why = path + ": " + e.what();
+    return nullptr;
+  }
+}
+
 Stats::~Stats() = default;
 
 bool Stats::count(const std::string& kind, const std::string& key, int64_t unix_seconds) {

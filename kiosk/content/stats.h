@@ -21,6 +21,10 @@ class Stats {
 public:
   // Opens or creates the file; nullptr and *why when it cannot be written.
   static std::unique_ptr<Stats> open(const std::string& path, std::string* why);
+  // Opens an existing statistics file to read (kiosk-content stats): never
+  // creates, changes or adds a table to a file; nullptr and *why when the file
+  // is missing or is not a kiosk statistics file (a content database, say).
+  static std::unique_ptr<Stats> open_read_only(const std::string& path, std::string* why);
   ~Stats();
   // kind: "screen", "item", "locale", "guide-done", "guide-left", "search-none".
   // Returns false (and the reason in last_error) when the write failed.

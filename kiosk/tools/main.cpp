@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <iostream>
-#include <map>
 #include <string>
 #include <vector>
 #include <unistd.h>
@@ -20,6 +20,7 @@
 #include "session/staff.h"
 #include "content/store.h"
 #include "i18n/catalog.h"
+#include "tools/cli.h"
 #include "tools/lib/json.h"
 #include "tools/lib/model.h"
 
@@ -41,7 +42,9 @@ constexpr const char* kUsage = R"(kiosk-content: check and build what the kiosk 
   kiosk-content bench [DIR] [--items N]             build time; search latency per keystroke on the
                                                     real content and on N generated items (default 10000)
   kiosk-content bench --db FILE                     search latency per keystroke of one database
-  kiosk-content keygen --public FILE --secret FILE  a key pair for signing content packs
+  kiosk-content keygen --public FILE --secret FILE [--force]
+                                                    a key pair for signing content packs; refuses to
+                                                    replace either file unless --force
   kiosk-content sign --db FILE --secret FILE [--version N]
                                                     writes FILE.sig (version, length, SHA-256, signature);
                                                     N defaults to the current time, so each new pack is
@@ -51,40 +54,42 @@ constexpr const char* kUsage = R"(kiosk-content: check and build what the kiosk 
   kiosk-content install-pack --db FILE --public FILE --live FILE
                                                     what a kiosk does with it: install it as FILE (the
                                                     database a kiosk reads), keeping the old one for roll back
-  kiosk-content set-pin --pin-file FILE             reads a 4-12 digit PIN from standard input and
-                                                    stores only its Argon2id hash
-  kiosk-content stats --stats FILE                  the kiosk's usage counts as CSV
+  kiosk-content set-pin --pin-file FILE [--force]   reads a 4-12 digit PIN from standard input and
+                                                    stores only its Argon2id hash; replaces an existing
+                                                    PIN file only with --force
+  kiosk-content stats --stats FILE                  the kiosk's usage counts as CSV (read only; refuses
+                                                    a file that is not a kiosk statistics file)
 
 DIR defaults to content, --locales to the locales folder beside DIR, --db to build/content.db.
+Every other option is required where it is shown. An unknown or misspelled option is an error.
+kiosk-content COMMAND --help lists the options of one command.
 )";
 
+// What the command line said; main() gives each command only its own options.
 struct Args {
-  std::vector<std::string> positional;
-  std::map<std::string, std::string> opts;
-  bool flag(const std::string& k) const { return opts.count(k) > 0; }
-  std::string get(const std::string& k, const std::string& def) const {
-    auto it = opts.find(k);
-    return it == opts.end() ? def : it->second;
-  }
+  std::string dir = "content";      // validate, build, bench: the content sources
+  std::string locales;              // "": the locales folder beside dir
+  std::string out;                  // build
+  std::string db = "build/content.db";
+  std::string bench_db;             // bench --db: time search of this database only
+  std::string locale = "en";
+  std::vector<std::string> query;   // search
+  int limit = 10;                   // search
+  int items = 10000;                // bench
+  bool json = false;
+  std::string today;                // stale; "": today
+  std::string public_key, secret_key, live, pin_file, pin, stats;
+  bool has_pin = false;
+  int64_t version = 0;              // sign; 0: the current time
+  bool force = false;               // keygen, set-pin: replace what is there
 };
 
-Args parse(int argc, char** argv, int from) {
-  Args a;
-  for (int i = from; i < argc; ++i) {
-    std::string s = argv[i];
-    if (s == "--json") a.opts["--json"] = "1";
-    else if (s.rfind("--", 0) == 0 && i + 1 < argc) a.opts[s] = argv[++i];
-    else a.positional.push_back(s);
-  }
-  return a;
-}
-
 std::string locales_dir_for(const Args& a, const std::string& dir) {
-  return a.get("--locales", (fs::absolute(dir).lexically_normal().parent_path() / "locales").string());
+  return a.locales.empty() ? (fs::absolute(dir).lexically_normal().parent_path() / "locales").string() : a.locales;
 }
 
 int cmd_validate(const Args& a, bool quiet_ok, tools::ContentSet* out_set) {
-  std::string dir = a.positional.empty() ? "content" : a.positional[0];
+  const std::string& dir = a.dir;
   std::vector<tools::Diag> diags;
   auto set = tools::load_content(dir, locales_dir_for(a, dir), diags);
   tools::validate(set, diags);
@@ -99,8 +104,7 @@ int cmd_validate(const Args& a, bool quiet_ok, tools::ContentSet* out_set) {
 }
 
 int cmd_build(const Args& a) {
-  std::string out = a.get("--out", "");
-  if (out.empty()) { std::cerr << "build needs --out FILE\n"; return 2; }
+  const std::string& out = a.out;
   auto t0 = std::chrono::steady_clock::now();
   tools::ContentSet set;
   if (int rc = cmd_validate(a, true, &set)) return rc;
@@ -113,21 +117,31 @@ int cmd_build(const Args& a) {
   return 0;
 }
 
-std::unique_ptr<content::Store> open_db(const Args& a) {
+std::unique_ptr<content::Store> open_db(const std::string& path) {
   std::string why;
-  auto store = content::Store::open(a.get("--db", "build/content.db"), &why);
+  auto store = content::Store::open(path, &why);
   if (!store) std::cerr << "cannot use the content database: " << why << "\n";
   return store;
 }
 
+// A locale the database has ("--locale sp" is a mistake, not English).
+bool has_locale(content::Store& store, const std::string& locale) {
+  auto all = store.locales();
+  if (std::find(all.begin(), all.end(), locale) != all.end()) return true;
+  std::cerr << "--locale " << locale << ": the database has no such locale; it has";
+  for (const auto& l : all) std::cerr << " " << l;
+  std::cerr << "\n";
+  return false;
+}
+
 int cmd_search(const Args& a) {
-  auto store = open_db(a);
-  if (!store) return 1;
+  auto store = open_db(a.db);
+  if (!store || !has_locale(*store, a.locale)) return 1;
   std::string q;
-  for (const auto& p : a.positional) q += (q.empty() ? "" : " ") + p;
-  content::Search search(*store, a.get("--locale", "en"));
-  auto resp = search.query(q, std::stoi(a.get("--limit", "10")));
-  bool json = a.flag("--json");
+  for (const auto& p : a.query) q += (q.empty() ? "" : " ") + p;
+  content::Search search(*store, a.locale);
+  auto resp = search.query(q, a.limit);
+  bool json = a.json;
   if (!resp.did_you_mean.empty() && !json) std::cout << "did you mean: " << resp.did_you_mean << "\n";
   for (const auto& r : resp.results) {
     if (json)
@@ -140,10 +154,10 @@ int cmd_search(const Args& a) {
 }
 
 int cmd_dump(const Args& a) {
-  auto store = open_db(a);
-  if (!store) return 1;
-  std::string loc = a.get("--locale", "en");
-  bool json = a.flag("--json");
+  auto store = open_db(a.db);
+  if (!store || !has_locale(*store, a.locale)) return 1;
+  std::string loc = a.locale;
+  bool json = a.json;
   for (const char* kind : {"topic", "faq", "guide", "office", "contact", "kids"}) {
     for (const auto& it : store->items(kind)) {
       if (json) {
@@ -178,7 +192,7 @@ int cmd_dump(const Args& a) {
 }
 
 int cmd_coverage(const Args& a) {
-  auto store = open_db(a);
+  auto store = open_db(a.db);
   if (!store) return 1;
   for (const auto& loc : store->locales()) {
     std::cout << loc << ":\n";
@@ -204,9 +218,9 @@ int cmd_coverage(const Args& a) {
 }
 
 int cmd_stale(const Args& a) {
-  auto store = open_db(a);
+  auto store = open_db(a.db);
   if (!store) return 1;
-  std::string today = a.get("--today", "");
+  std::string today = a.today;
   if (today.empty()) {
     std::time_t t = std::time(nullptr);
     char buf[16];
@@ -246,16 +260,17 @@ std::pair<double, double> keystroke_latency(content::Store& store, const std::st
 }
 
 int cmd_bench(const Args& a) {
-  if (a.flag("--db")) {  // search latency of an existing database only
-    auto store = content::Store::open(a.get("--db", ""), nullptr);
+  if (!a.bench_db.empty()) {  // search latency of an existing database only
+    auto store = open_db(a.bench_db);
+    if (!store) return 1;
     for (const auto& loc : store->locales()) {
       auto [p50, p99] = keystroke_latency(*store, loc);
       std::printf("search_%s_ms p50 %.3f p99 %.3f\n", loc.c_str(), p50, p99);
     }
     return 0;
   }
-  std::string dir = a.positional.empty() ? "content" : a.positional[0];
-  int n_items = std::stoi(a.get("--items", "10000"));
+  const std::string& dir = a.dir;
+  const int n_items = a.items;
   std::vector<tools::Diag> diags;
   auto set = tools::load_content(dir, locales_dir_for(a, dir), diags);
   tools::validate(set, diags);
@@ -274,7 +289,8 @@ int cmd_bench(const Args& a) {
   std::sort(build_ms.begin(), build_ms.end());
   std::printf("build_real_content_ms_median %.1f  (%zu files, 5 runs)\n", build_ms[2], set.files.size());
   {
-    auto store = content::Store::open(tmp + "/real.db", nullptr);
+    auto store = open_db(tmp + "/real.db");
+    if (!store) return 1;
     for (const char* loc : {"en", "es"}) {
       auto [p50, p99] = keystroke_latency(*store, loc);
       std::printf("search_real_%s_ms p50 %.3f p99 %.3f\n", loc, p50, p99);
@@ -285,6 +301,7 @@ int cmd_bench(const Args& a) {
   tools::ContentSet big = set;
   std::vector<const tools::ItemFile*> faqs;
   for (const auto& f : set.files) if (f.kind == "faq" && f.locale == "en") faqs.push_back(&f);
+  if (faqs.empty()) { std::cerr << dir << ": no English questions to generate items from\n"; return 1; }
   for (int i = 0; i < n_items; ++i) {
     tools::ItemFile f = *faqs[i % faqs.size()];
     f.id = "gen-" + std::to_string(i);
@@ -299,7 +316,8 @@ int cmd_bench(const Args& a) {
   double big_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   std::printf("build_generated_ms %.0f  (%zu items)\n", big_ms, big.files.size());
   {
-    auto store = content::Store::open(tmp + "/big.db", nullptr);
+    auto store = open_db(tmp + "/big.db");
+    if (!store) return 1;
     auto [p50, p99] = keystroke_latency(*store, "en");
     std::printf("search_generated_en_ms p50 %.3f p99 %.3f\n", p50, p99);
   }
@@ -320,62 +338,172 @@ int report(const std::string& why, const std::string& done) {
   return 0;
 }
 
+// --version of sign: a positive whole number at most a year ahead of the clock
+// (what every kiosk accepts; content::sign_pack refuses the same).
+CLI::Validator pack_version() {
+  return CLI::Validator(
+      [](std::string& s) -> std::string {
+        int64_t v = 0;
+        auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+        if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return "'" + s + "' is not a whole number";
+        if (v <= 0)
+          return s + " is not a pack version: versions are positive whole numbers (leave --version out and it is the current time)";
+        if (v > static_cast<int64_t>(::time(nullptr)) + content::kMaxVersionAhead)
+          return s + " is more than a year ahead of the clock: every kiosk would refuse the pack";
+        return "";
+      },
+      "N");
+}
+
+// Whether path names something already (a file, a folder, a dangling symlink).
+bool taken(const std::string& path) {
+  std::error_code ec;
+  return fs::exists(fs::symlink_status(path, ec));
+}
+
 int main(int argc, char** argv) {
   i18n::init_icu_defaults();
   if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
     std::cout << kUsage;
     return argc < 2 ? 2 : 0;
   }
-  std::string cmd = argv[1];
-  Args a = parse(argc, argv, 2);
-  try {
-    if (cmd == "validate") return cmd_validate(a, false, nullptr);
-    if (cmd == "build") return cmd_build(a);
-    if (cmd == "search") return cmd_search(a);
-    if (cmd == "dump") return cmd_dump(a);
-    if (cmd == "coverage") return cmd_coverage(a);
-    if (cmd == "stale") return cmd_stale(a);
-    if (cmd == "bench") return cmd_bench(a);
-    if (cmd == "keygen") return report(content::make_keys(a.get("--public", "pack.pub"), a.get("--secret", "pack.key")), "keys written");
-    if (cmd == "sign") {
-      int64_t version = static_cast<int64_t>(::time(nullptr));
-      if (a.flag("--version")) {
-        const std::string v = a.get("--version", "");
-        size_t used = 0;
-        try { version = std::stoll(v, &used); } catch (const std::exception&) { used = 0; }
-        if (used == 0 || used != v.size()) return report("--version " + v + ": not a whole number a pack version can be", "");
-      }
-      return report(content::sign_pack(a.get("--db", "build/content.db"), a.get("--secret", "pack.key"), version),
-                    "signed, version " + std::to_string(version));
-    }
-    if (cmd == "set-pin") {
-      std::string pin;
-      if (a.flag("--pin")) pin = a.get("--pin", "");  // for scripts; standard input keeps it out of the process list
-      else std::getline(std::cin, pin);
-      return report(session::set_pin(a.get("--pin-file", "staff-pin"), pin), "PIN set");
-    }
-    if (cmd == "stats") {
-      std::string why;
-      auto st = content::Stats::open(a.get("--stats", "stats.db"), &why);
-      if (!st) return report(why, "");
-      std::cout << st->csv();
-      return 0;
-    }
-    if (cmd == "check-pack") {
-      auto r = content::check_pack(a.get("--db", "build/content.db"), a.get("--public", "pack.pub"));
-      return report(r.ok ? "" : r.why, "good pack, version " + std::to_string(r.version) + ", " + std::to_string(r.length) +
-                                           " bytes, sha256 " + r.sha256);
-    }
-    if (cmd == "install-pack") {
-      std::string live = a.get("--live", "");
-      if (live.empty()) return report("install-pack needs --live FILE", "");
-      std::string why = content::install_pack(a.get("--db", "build/content.db"), a.get("--public", "pack.pub"), live);
-      return report(why, "installed, version " + std::to_string(content::installed(live).version));
-    }
-  } catch (const std::exception& e) {
-    std::cerr << "kiosk-content " << cmd << ": " << e.what() << "\n";
-    return 1;
+  Args a;
+  CLI::App app{"kiosk-content: check and build what the kiosk says", "kiosk-content"};
+  app.require_subcommand(1);
+  auto db = [&](CLI::App* c, std::string* to, const char* what) {
+    return c->add_option("--db", *to, what)->type_name("FILE");
+  };
+  auto content_dir = [&](CLI::App* c) {
+    c->add_option("--locales", a.locales, "the PO files (default: the locales folder beside DIR)")->type_name("DIR");
+    return c->add_option("DIR", a.dir, "the content sources (default: content)")->type_name("DIR");
+  };
+  auto locale = [&](CLI::App* c) { c->add_option("--locale", a.locale, "the locale to read, e.g. es (default: en)")->type_name("L"); };
+  const char* kDb = "the content database (default: build/content.db)";
+
+  // One row per command: its options, then what it does.
+  struct Command {
+    const char* name;
+    const char* about;
+    std::function<void(CLI::App*)> options;
+    std::function<int()> run;
+  };
+  const std::vector<Command> commands = {
+      {"validate", "check content/ and locales/; prints file:line: problems and writes nothing",
+       [&](CLI::App* c) { content_dir(c); }, [&] { return cmd_validate(a, false, nullptr); }},
+      {"build", "validate, then write the database atomically",
+       [&](CLI::App* c) {
+         content_dir(c);
+         c->add_option("--out", a.out, "the database to write")->type_name("FILE")->required();
+       },
+       [&] { return cmd_build(a); }},
+      {"search", "search the database as the kiosk does",
+       [&](CLI::App* c) {
+         db(c, &a.db, kDb);
+         locale(c);
+         c->add_option("--limit", a.limit, "at most N results (default: 10)")->type_name("N")->check(cli::whole_number(1, 1000));
+         c->add_flag("--json", a.json, "one JSON object a line");
+         c->add_option("QUERY", a.query, "the words a visitor types")->required();
+       },
+       [&] { return cmd_search(a); }},
+      {"dump", "everything a visitor can read, in order",
+       [&](CLI::App* c) {
+         db(c, &a.db, kDb);
+         locale(c);
+         c->add_flag("--json", a.json, "one JSON object a line");
+       },
+       [&] { return cmd_dump(a); }},
+      {"coverage", "translated/total per kind and locale, and missing ids", [&](CLI::App* c) { db(c, &a.db, kDb); },
+       [&] { return cmd_coverage(a); }},
+      {"stale", "items past their review-by date",
+       [&](CLI::App* c) {
+         db(c, &a.db, kDb);
+         c->add_option("--today", a.today, "the day to compare with (default: today)")->type_name("YYYY-MM-DD")->check(cli::calendar_date());
+       },
+       [&] { return cmd_stale(a); }},
+      {"bench", "build time and search latency per keystroke, on the real content and on N generated items",
+       [&](CLI::App* c) {
+         auto* dir = content_dir(c);
+         auto* items = c->add_option("--items", a.items, "generated items (default: 10000)")->type_name("N")->check(cli::whole_number(1, 1000000));
+         db(c, &a.bench_db, "time search of this database only")->excludes(items)->excludes(dir);
+       },
+       [&] { return cmd_bench(a); }},
+      {"keygen", "a key pair for signing content packs; never replaces a file unless --force",
+       [&](CLI::App* c) {
+         c->add_option("--public", a.public_key, "the public key to write (for kiosks)")->type_name("FILE")->required();
+         c->add_option("--secret", a.secret_key, "the secret key to write (mode 0600; keep it offline)")->type_name("FILE")->required();
+         c->add_flag("--force", a.force, "replace keys that are there");
+       },
+       [&] { return report(content::make_keys(a.public_key, a.secret_key, a.force), "keys written"); }},
+      {"sign", "write FILE.sig: version, length, SHA-256 and the signature",
+       [&](CLI::App* c) {
+         db(c, &a.db, "the pack to sign (default: build/content.db)");
+         c->add_option("--secret", a.secret_key, "the secret key from keygen")->type_name("FILE")->required();
+         c->add_option("--version", a.version, "the pack's version (default: the current time; at most a year ahead)")
+             ->type_name("N")->check(pack_version());
+       },
+       [&] {
+         const int64_t version = a.version > 0 ? a.version : static_cast<int64_t>(::time(nullptr));
+         return report(content::sign_pack(a.db, a.secret_key, version), "signed, version " + std::to_string(version));
+       }},
+      {"check-pack", "what a kiosk would say of a pack: the signature, the signed length and hash, the acceptance check",
+       [&](CLI::App* c) {
+         db(c, &a.db, "the pack (default: build/content.db)");
+         c->add_option("--public", a.public_key, "the public key kiosks have")->type_name("FILE")->required();
+       },
+       [&] {
+         auto r = content::check_pack(a.db, a.public_key);
+         return report(r.ok ? "" : r.why, "good pack, version " + std::to_string(r.version) + ", " + std::to_string(r.length) +
+                                              " bytes, sha256 " + r.sha256);
+       }},
+      {"install-pack", "what a kiosk does with a pack: install it as the live database, keeping the old one for roll back",
+       [&](CLI::App* c) {
+         db(c, &a.db, "the pack (default: build/content.db)");
+         c->add_option("--public", a.public_key, "the public key kiosks have")->type_name("FILE")->required();
+         c->add_option("--live", a.live, "the database a kiosk reads")->type_name("FILE")->required();
+       },
+       [&] {
+         std::string why = content::install_pack(a.db, a.public_key, a.live);
+         return report(why, "installed, version " + std::to_string(content::installed(a.live).version));
+       }},
+      {"set-pin", "read a 4-12 digit PIN from standard input and store only its Argon2id hash",
+       [&](CLI::App* c) {
+         c->add_option("--pin-file", a.pin_file, "where the kiosk reads the PIN's hash ([staff] pin_file)")->type_name("FILE")->required();
+         c->add_option("--pin", a.pin, "the PIN, for scripts (standard input keeps it out of the process list)")->type_name("DIGITS");
+         c->add_flag("--force", a.force, "replace a PIN file that is there");
+       },
+       [&] {
+         if (!a.force && taken(a.pin_file))
+           return report(a.pin_file + " exists; set-pin replaces a PIN file only with --force", "");
+         std::string pin = a.pin;
+         if (!a.has_pin) std::getline(std::cin, pin);
+         return report(session::set_pin(a.pin_file, pin), "PIN set");
+       }},
+      {"stats", "the kiosk's usage counts as CSV (reads the file; never writes it)",
+       [&](CLI::App* c) { c->add_option("--stats", a.stats, "the kiosk's statistics file ([stats] file)")->type_name("FILE")->required(); },
+       [&] {
+         std::string why;
+         auto st = content::Stats::open_read_only(a.stats, &why);
+         if (!st) return report(why, "");
+         std::cout << st->csv();
+         return 0;
+       }},
+  };
+  std::vector<CLI::App*> subs;
+  for (const auto& c : commands) {
+    subs.push_back(app.add_subcommand(c.name, c.about));
+    c.options(subs.back());
   }
-  std::cerr << "unknown command '" << cmd << "'\n" << kUsage;
+  if (int rc = cli::parse(app, argc, argv, "kiosk-content"); rc >= 0) return rc;
+  for (size_t i = 0; i < commands.size(); ++i) {
+    if (!subs[i]->parsed()) continue;
+    if (auto* pin = subs[i]->get_option_no_throw("--pin")) a.has_pin = pin->count() > 0;
+    try {
+      return commands[i].run();
+    } catch (const std::exception& e) {
+      std::cerr << "kiosk-content " << commands[i].name << ": " << e.what() << "\n";
+      return 1;
+    }
+  }
+  std::cerr << kUsage;
   return 2;
 }

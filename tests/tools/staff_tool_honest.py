@@ -17,12 +17,12 @@ import subprocess
 import sys
 import tempfile
 
-tool, source_dir, real_db = sys.argv[1:4]
+tool, source_dir, real_db = (os.path.abspath(a) for a in sys.argv[1:4])
 failures = []
 
 
-def run(*args):
-    p = subprocess.run([tool, *args], capture_output=True, timeout=60)
+def run(*args, prefix=()):
+    p = subprocess.run([*prefix, tool, *args], capture_output=True, timeout=60, cwd="/")
     return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
 
 
@@ -91,10 +91,35 @@ with tempfile.TemporaryDirectory() as tmp:
     f, line = edit_first(root, r".*\.es\.md", b"$35", b"$35 \xe9")  # a Latin-1 byte, as an old editor saves it
     refused("a byte that is not UTF-8", root, "%s:%d: not UTF-8 text" % (f, line))
 
+    # chmod 000 (as root, run as nobody: root reads it anyway) and a link to a
+    # file that is gone gave "ok" and a database without Spanish UI strings
+    root = fresh(tmp, "es-gone")
+    os.remove(os.path.join(root, "locales", "es.po"))
+    os.symlink(os.path.join(root, "moved", "es.po"), os.path.join(root, "locales", "es.po"))
+    refused("locales/es.po a link to nowhere", root, "locales/es.po:0: cannot be read")
+
+    setpriv = shutil.which("setpriv")
+    if os.geteuid() != 0 or setpriv:
+        root = fresh(tmp, "es-000")
+        os.chmod(os.path.join(root, "locales", "es.po"), 0)
+        if os.geteuid() == 0:  # the tool as nobody, on a copy nobody may enter
+            os.chmod(tmp, 0o755)
+            for d, dirs, files in os.walk(root):
+                os.chmod(d, 0o755)
+                for f in files:
+                    if f != "es.po":
+                        os.chmod(os.path.join(d, f), 0o644)
+            rc, out, err = run("validate", os.path.join(root, "content"), "--locales", os.path.join(root, "locales"),
+                               prefix=[setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"])
+            check("locales/es.po chmod 000 (run as nobody): validate says it cannot be read",
+                  rc == 1 and "locales/es.po:0: cannot be read (Permission denied)" in err, "rc %d\n%s" % (rc, err[:2000]))
+        else:
+            refused("locales/es.po chmod 000", root, "locales/es.po:0: cannot be read (Permission denied)")
+
     root = fresh(tmp, "es-folder")
     os.remove(os.path.join(root, "locales", "es.po"))
     os.mkdir(os.path.join(root, "locales", "es.po"))  # unreadable for root too, unlike chmod 000
-    refused("locales/es.po unreadable", root, "locales/es.po:0: cannot be read")
+    refused("locales/es.po a folder", root, "locales/es.po:0: cannot be read (a folder, not a file)")
 
     root = fresh(tmp, "no-locales")
     shutil.rmtree(os.path.join(root, "locales"))

@@ -185,7 +185,10 @@ TEST_CASE("each validator error names file and line", "[content]") {
     REQUIRE(!has(p, "message 'n'"));  // "=0 {...}" is a plural case, not a fact
   }
   SECTION("a locale file that cannot be read, no locales folder, no English UI strings") {
-    // a folder where es.po should be: unreadable for root too
+    // a link to nowhere (also unreadable for root, where chmod 000 still reads) gave "ok" and no Spanish
+    auto gone = problems({}, [](const fs::path& root) { fs::create_symlink(root / "moved/es.po", root / "locales/es.po"); });
+    INFO(all(gone));
+    REQUIRE(has(gone, "locales/es.po:0: cannot be read (No such file or directory)"));
     auto p = problems({}, [](const fs::path& root) { fs::create_directories(root / "locales/es.po"); });
     INFO(all(p));
     REQUIRE(has(p, "locales/es.po:0: cannot be read (a folder, not a file"));

@@ -160,6 +160,11 @@ def main():
     case("kiosk --script /dev/zero", K, ["--headless", "--script", "/dev/zero", "--out", "@/o"], r"/dev/zero is not a regular file")
     case("kiosk --script 2 MB", K, ["--headless", "--script", "@/big.txt", "--out", "@/o"], r"big\.txt is 1572864 bytes; a script may have at most 1048576",
          setup=put("big.txt", "# \n" * (1 << 19)))
+    case("kiosk --db FIFO", K, ["--headless", "--benchmark", "--db", "@/fifo"], r"--db: .*fifo is not a regular file", setup=lambda d: os.mkfifo(os.path.join(d, "fifo")))
+    case("kiosk --config /dev/zero", K, ["--headless", "--benchmark", "--config", "/dev/zero"], r"--config: /dev/zero is not a regular file")
+    case("search --db FIFO", T, ["search", "--db", "fifo", "x"], r"--db: fifo is not a regular file", setup=lambda d: os.mkfifo(os.path.join(d, "fifo")))
+    case("stats --stats FIFO", T, ["stats", "--stats", "fifo"], r"--stats: fifo is not a regular file", setup=lambda d: os.mkfifo(os.path.join(d, "fifo")))
+    case("check-pack --public /dev/zero", T, ["check-pack", "--db", DB, "--public", "/dev/zero"], r"--public: /dev/zero is not a regular file")
     case("kiosk --script missing", K, ["--headless", "--script", "@/nope.txt", "--out", "@/o"], r"cannot read script .*nope\.txt")
 
     # ---- keygen: both paths, never over a file, both or neither
@@ -198,6 +203,30 @@ def main():
     case("search --help", T, ["search", "--help"], r"QUERY.*--locale L.*--limit N", ok=True)
     case("keygen --help", T, ["keygen", "--help"], r"--public FILE.*--secret FILE.*--force", ok=True)
     case("kiosk --help", K, ["--help"], r"--headless.*--seed N", ok=True)
+
+    # ---- random argument vectors (seeded) for the commands that only read:
+    # any mix of their options and odd values ends in a status, never a
+    # signal or a hang, and writes nothing.
+    import random
+    rnd = random.Random(15)
+    commands = ["validate", "search", "dump", "coverage", "stale", "check-pack", "stats", "serch", ""]
+    options = ["--db", "--locale", "--locales", "--limit", "--json", "--today", "--public", "--stats", "--out", "--items",
+               "--force", "--version", "--pin-file", "-h", "--", "-", "--db=", "--limit=5", "--lcoale", "-x"]
+    values = [DB, CONTENT, "es", "en", "zz", "0", "-1", "5", "99999999999999999999", "abc", "", "2026-13-01", "2026-12-01",
+              "../", "/dev/zero", "/", "jail", "caf\u00e9", "\u0668\u0666\u0660", "%s%n", "x" * 5000, "--help"]
+    fuzz_dir = os.path.join(work, "fuzz")
+    os.makedirs(fuzz_dir)
+    for i in range(120):
+        argv = [rnd.choice(commands)] + [rnd.choice(options + values) for _ in range(rnd.randint(0, 6))]
+        argv = [x for x in argv if x != ""] if rnd.random() < 0.5 else argv
+        rc, out = run(T, argv, cwd=fuzz_dir)
+        ran += 1
+        if rc == "timeout" or rc < 0:
+            failures.append("random argv %r: %s" % (argv, "did not end" if rc == "timeout" else "signal %d" % -rc))
+        elif rc != 0 and not out.strip():
+            failures.append("random argv %r: exit %d with no message" % (argv, rc))
+    if os.listdir(fuzz_dir):
+        failures.append("random argument vectors wrote %s" % os.listdir(fuzz_dir))
 
     print("%d command lines, %d wrong" % (ran, len(failures)))
     for f in failures:

@@ -85,7 +85,7 @@ CLI::Validator screen_size() {
         if (w < 320 || h < 320 || w > 8192 || h > 8192) return s + ": each side from 320 to 8192 pixels";
         return "";
       },
-      "WxH");
+      "");
 }
 
 double cpu_seconds() {
@@ -114,8 +114,8 @@ int main(int argc, char** argv) {
   CLI::App cli{"kiosk: the child-support lobby kiosk", "kiosk"};
   cli.set_help_flag();  // --help prints kUsage
   cli.add_flag("-h,--help", help, "this text");
-  cli.add_option("--config", config, "settings")->type_name("FILE");
-  cli.add_option("--db", db, "content database")->type_name("FILE");
+  cli.add_option("--config", config, "settings")->type_name("FILE")->check(cli::readable_file());
+  cli.add_option("--db", db, "content database")->type_name("FILE")->check(cli::readable_file());
   auto* o_headless = cli.add_flag("--headless", headless, "no display");
   cli.add_flag("--windowed", windowed, "a window, not fullscreen")->excludes(o_headless);
   cli.add_option("--trace", trace_file, "a JSON line per frame drawn")->type_name("FILE")->excludes(o_headless);
@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
   cli.add_option("--seed", soak_seed, "the soak's seed")->type_name("N")
       ->check(CLI::Validator(
           [](std::string& v) { return v.empty() || v.find_first_not_of("0123456789") != std::string::npos ? "'" + v + "' is not a whole number" : std::string(); },
-          "N"))
+          ""))
       ->needs(o_soak);
   if (int rc = cli::parse(cli, argc, argv, "kiosk"); rc >= 0) return rc;
   if (help) { std::fputs(kUsage, stdout); return 0; }

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <sys/stat.h>
 #include <vector>
 
 namespace kiosk::cli {
@@ -126,7 +127,20 @@ inline CLI::Validator calendar_date() {
         if (!ymd.ok()) return s + " is not a day of the calendar";
         return "";
       },
-      "YYYY-MM-DD");
+      "");
+}
+
+// A file to read: a regular file, or nothing there yet (the command then says
+// it cannot open it); never a FIFO, a device or a folder, which SQLite and
+// readers would block on or read forever.
+inline CLI::Validator readable_file() {
+  return CLI::Validator(
+      [](std::string& s) -> std::string {
+        struct stat st {};
+        if (::stat(s.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return s + " is not a regular file";
+        return "";
+      },
+      "");
 }
 
 // Parses; on a mistake prints it and returns the exit code (2), on --help

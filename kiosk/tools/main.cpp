@@ -352,7 +352,7 @@ CLI::Validator pack_version() {
           return s + " is more than a year ahead of the clock: every kiosk would refuse the pack";
         return "";
       },
-      "N");
+      "");
 }
 
 // Whether path names something already (a file, a folder, a dangling symlink).
@@ -371,7 +371,7 @@ int main(int argc, char** argv) {
   CLI::App app{"kiosk-content: check and build what the kiosk says", "kiosk-content"};
   app.require_subcommand(1);
   auto db = [&](CLI::App* c, std::string* to, const char* what) {
-    return c->add_option("--db", *to, what)->type_name("FILE");
+    return c->add_option("--db", *to, what)->type_name("FILE")->check(cli::readable_file());
   };
   auto content_dir = [&](CLI::App* c) {
     c->add_option("--locales", a.locales, "the PO files (default: the locales folder beside DIR)")->type_name("DIR");
@@ -437,7 +437,7 @@ int main(int argc, char** argv) {
       {"sign", "write FILE.sig: version, length, SHA-256 and the signature",
        [&](CLI::App* c) {
          db(c, &a.db, "the pack to sign (default: build/content.db)");
-         c->add_option("--secret", a.secret_key, "the secret key from keygen")->type_name("FILE")->required();
+         c->add_option("--secret", a.secret_key, "the secret key from keygen")->type_name("FILE")->required()->check(cli::readable_file());
          c->add_option("--version", a.version, "the pack's version (default: the current time; at most a year ahead)")
              ->type_name("N")->check(pack_version());
        },
@@ -448,7 +448,7 @@ int main(int argc, char** argv) {
       {"check-pack", "what a kiosk would say of a pack: the signature, the signed length and hash, the acceptance check",
        [&](CLI::App* c) {
          db(c, &a.db, "the pack (default: build/content.db)");
-         c->add_option("--public", a.public_key, "the public key kiosks have")->type_name("FILE")->required();
+         c->add_option("--public", a.public_key, "the public key kiosks have")->type_name("FILE")->required()->check(cli::readable_file());
        },
        [&] {
          auto r = content::check_pack(a.db, a.public_key);
@@ -458,7 +458,7 @@ int main(int argc, char** argv) {
       {"install-pack", "what a kiosk does with a pack: install it as the live database, keeping the old one for roll back",
        [&](CLI::App* c) {
          db(c, &a.db, "the pack (default: build/content.db)");
-         c->add_option("--public", a.public_key, "the public key kiosks have")->type_name("FILE")->required();
+         c->add_option("--public", a.public_key, "the public key kiosks have")->type_name("FILE")->required()->check(cli::readable_file());
          c->add_option("--live", a.live, "the database a kiosk reads")->type_name("FILE")->required();
        },
        [&] {
@@ -479,7 +479,7 @@ int main(int argc, char** argv) {
          return report(session::set_pin(a.pin_file, pin), "PIN set");
        }},
       {"stats", "the kiosk's usage counts as CSV (reads the file; never writes it)",
-       [&](CLI::App* c) { c->add_option("--stats", a.stats, "the kiosk's statistics file ([stats] file)")->type_name("FILE")->required(); },
+       [&](CLI::App* c) { c->add_option("--stats", a.stats, "the kiosk's statistics file ([stats] file)")->type_name("FILE")->required()->check(cli::readable_file()); },
        [&] {
          std::string why;
          auto st = content::Stats::open_read_only(a.stats, &why);

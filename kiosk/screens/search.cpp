@@ -1,6 +1,8 @@
 // Search: an on-screen keyboard that follows the locale, results as you type
 // grouped by kind, "did you mean", and a kind empty state that offers the
 // topics and the call center.
+#include <algorithm>
+
 #include "content/search.h"
 #include "screens/parts.h"
 
@@ -22,24 +24,25 @@ void draw_search(Ctx& c) {
   const std::string& text = c.session.search_text;
   begin_body(c, "##search", keys.footer, keys.side);
   const content::SearchResponse* resp = text.empty() ? nullptr : &c.search(text);
-  // large text on a short screen: the count of results is the heading, so
-  // the results start higher
-  const bool count_title = cramped(c) && resp && !resp->results.empty();
+  // large text on a short screen: no screen heading above the results; each
+  // group's heading says how many it holds, so two results start in view
+  const bool group_titles = cramped(c) && resp && !resp->results.empty();
   const std::string count = resp ? c.t("search.results", {{"count", static_cast<int64_t>(resp->results.size())}}) : "";
-  title(c, count_title ? count : c.t("search.title"));
+  if (!group_titles) title(c, c.t("search.title"));
   if (resp && !resp->did_you_mean.empty()) {
     if (c.ui.row(c.t("search.did_you_mean", {{"words", resp->did_you_mean}}), "")) c.ask(Intent::Type::Set, "search", resp->did_you_mean + " ");
     gap(c, 0.2f);
   }
   if (resp && !resp->results.empty()) {
-    if (!count_title) c.ui.paragraph(count, nullptr, true);
+    if (!group_titles) c.ui.paragraph(count, nullptr, true);
     // grouped by kind, in a fixed order; within a kind, best first
     for (const char* kind : {"faq", "guide", "office", "contact", "kids", "topic"}) {
-      bool header = false;
+      const auto in_kind = std::count_if(resp->results.begin(), resp->results.end(), [&](const auto& r) { return r.kind == kind; });
+      if (in_kind == 0) continue;
+      const std::string name = c.t(std::string("search.kind.") + kind);
+      section(c, group_titles ? c.t("search.group", {{"kind", name}, {"count", static_cast<int64_t>(in_kind)}}) : name);
       for (const auto& r : resp->results) {
         if (r.kind != kind) continue;
-        if (!header) section(c, c.t(std::string("search.kind.") + kind));
-        header = true;
         std::string id = r.id.rfind("topic:", 0) == 0 ? r.id.substr(6) : r.id;
         // with large text or on a short screen a result is its title alone, so
         // several are in view beside the keyboard

@@ -73,6 +73,10 @@ App::App(session::Settings settings, platform::Clock& clock, platform::Video& vi
 }
 
 App::~App() {
+  if (stats_) {  // what visitors did until now is written before the kiosk stops
+    stats_->flush();
+    for (const auto& m : stats_->take_messages()) log(m);
+  }
   video_.detach_imgui();
   ImGui::DestroyContext();
 }
@@ -207,18 +211,24 @@ void App::close_all_overlays() {
 
 void App::count(const std::string& kind, const std::string& key) {
   if (!stats_ || stats_failed_) return;
-  if (!stats_->count(kind, key, static_cast<int64_t>(std::time(nullptr)))) {
-    stats_failed_ = true;  // said once; the kiosk goes on serving visitors without counting
-    log("usage statistics could not be written, counting stops: " + stats_->last_error());
-  }
+  // queued: the stats' writer thread adds it to the file in its next batch
+  if (!stats_->count(kind, key, static_cast<int64_t>(std::time(nullptr))))
+    stats_failed_ = true;  // the writer said why (tick logs it); visitors are served all the same
 }
 
 void App::leaving(const session::Route& from) {
   if (from.screen == "guide" && from.param.size() > 4 && from.param.substr(from.param.size() - 4) != ":end")
     count("guide-left", from.param);  // "review:3": left the review guide at step 3
   if (from.screen == "search" && !session_.search_text.empty() && search_query_ == session_.search_text &&
-      search_response_.results.empty())
-    count("search-none", session_.search_text);  // scrubbed of digits and names before it is stored
+      search_response_.results.empty() && stats_ && !stats_failed_) {
+    // Only known words are kept (content/stats.h): the content's own words are
+    // marked here, the dictionary's are looked up by the stats' writer thread.
+    const std::string locale = search_ ? search_->locale() : session_.prefs.locale;
+    auto words = content::search_words(session_.search_text, locale,
+                                       [&](const std::string& w) { return search_ && search_->knows(w); });
+    if (!stats_->count_search_none(locale, std::move(words), static_cast<int64_t>(std::time(nullptr))))
+      stats_failed_ = true;
+  }
 }
 
 void App::open_staff_pin() {
@@ -710,6 +720,8 @@ void App::tick() {
   }
   if (content_broken_) recover_content();
   check_content(false);
+  if (stats_)
+    for (const auto& m : stats_->take_messages()) log(m);
   if (packs_)
     for (const auto& m : packs_->take_messages()) {
       log(m);

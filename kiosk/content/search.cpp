@@ -87,6 +87,15 @@ bool Search::has_prefix(const std::string& prefix) const {
   return it != vocab_sorted_.end() && it->compare(0, prefix.size(), prefix) == 0;
 }
 
+bool Search::knows(const std::string& w) const {
+  if (w.empty()) return false;
+  if (std::binary_search(vocab_sorted_.begin(), vocab_sorted_.end(), w) || stopwords_.count(w)) return true;
+  for (const auto& [term, _] : synonyms_)  // folded words joined by spaces
+    for (size_t at = term.find(w); at != std::string::npos; at = term.find(w, at + 1))
+      if ((at == 0 || term[at - 1] == ' ') && (at + w.size() == term.size() || term[at + w.size()] == ' ')) return true;
+  return false;
+}
+
 double Search::idf(const std::string& unit, bool prefix) const {
   auto docs_of = [&](const std::string& term, bool is_prefix) {
     auto it = std::lower_bound(term_docs_.begin(), term_docs_.end(), std::make_pair(term, 0));

@@ -35,6 +35,9 @@ public:
   const std::string& locale() const { return locale_; }
   // Closest indexed word to `word` within a small edit distance, or "".
   std::string correct(const std::string& folded_word) const;
+  // Whether the content has this folded word in this locale: in an item's
+  // title, keywords or body, a stop word, or a word of a synonym.
+  bool knows(const std::string& folded_word) const;
 
 private:
   struct Group {

@@ -49,34 +49,3 @@ TEST_CASE("the staff PIN is kept only as an Argon2id hash and locks after 5 wron
   REQUIRE_FALSE(none.configured());
   REQUIRE(none.check("482913", now) == session::StaffLock::Result::NoPin);
 }
-
-TEST_CASE("statistics keep counts by the hour and never a digit or a name typed into search", "[stats]") {
-  REQUIRE(content::scrub_search("what about case 12345 for Maria Lopez") == "what about case for");
-  REQUIRE(content::scrub_search("call 860-555-0199 or me@example.org") == "call or");
-  REQUIRE(content::scrub_search("Pensión alimenticia") == "pension alimenticia");
-  test::TempDir d;
-  const std::string file = (d.path / "stats.db").string();
-  std::string why;
-  auto st = content::Stats::open(file, &why);
-  REQUIRE(st);
-  const int64_t t = 1795364400;  // 2026-11-22 16:20 UTC
-  REQUIRE(st->count("screen", "offices", t));
-  REQUIRE(st->count("screen", "offices", t + 60));
-  REQUIRE(st->count("search-none", "my docket FA-19-6012345 John", t));
-  REQUIRE(st->count("search-none", "11111 22222", t));  // nothing left: not stored at all
-  const std::string csv = st->csv();
-  REQUIRE(csv.find("2026-11-22T16,screen,\"offices\",2") != std::string::npos);
-  REQUIRE(csv.find("2026-11-22T16,search-none,\"my docket\",1") != std::string::npos);
-  REQUIRE(st->count("screen", "offices", t + 3600));  // the next hour: its own row, the same total
-  auto top = st->totals(1);
-  REQUIRE(top.size() == 1);
-  REQUIRE(top[0] == std::pair<std::string, int64_t>{"screen offices", 3});
-  // no digit in any stored key (only in the hour and the count columns)
-  const std::regex quoted("\"[^\"]*\"");
-  for (auto it = std::sregex_iterator(csv.begin(), csv.end(), quoted); it != std::sregex_iterator(); ++it)
-    for (char c : it->str()) REQUIRE_FALSE(std::isdigit(static_cast<unsigned char>(c)));
-  // an unwritable file is refused with a reason, and the kiosk carries on without
-  auto bad = content::Stats::open("/proc/nope/stats.db", &why);
-  REQUIRE_FALSE(bad);
-  REQUIRE_FALSE(why.empty());
-}

@@ -80,7 +80,7 @@ TEST_CASE("usage is counted by the hour; a failed search keeps no digits; a bad 
     tap(*k.app, "Offices");
     k.key(platform::Key::Home);
     tap(*k.app, "Search");
-    k.input({platform::InputEvent::Type::Text, 0, 0, platform::Key::None, "zzqx 77777 55555"});
+    k.input({platform::InputEvent::Type::Text, 0, 0, platform::Key::None, "umbrella 77777 55555"});
     REQUIRE(k.app->tree().find("Nothing found yet."));
     k.key(platform::Key::Home);
     tap(*k.app, "Step-by-step guides");
@@ -94,7 +94,7 @@ TEST_CASE("usage is counted by the hour; a failed search keeps no digits; a bad 
   const std::string csv = st->csv();
   INFO(csv);
   REQUIRE(csv.find(",screen,\"offices\",1") != std::string::npos);
-  REQUIRE(csv.find(",search-none,\"zzqx\",1") != std::string::npos);
+  REQUIRE(csv.find(",search-none,\"umbrella\",1") != std::string::npos);
   REQUIRE(csv.find(",guide-left,\"review:2\",1") != std::string::npos);
   REQUIRE(csv.find("55555") == std::string::npos);
   REQUIRE(csv.find("77777") == std::string::npos);

@@ -263,16 +263,14 @@ void App::staff_key(const std::string& k) {
     log("staff mode opened");
     session_.nav.reset({"staff", ""});
     fill_staff_view();
-  } else if (r == R::Wrong) {
-    staff_view_.pin_status = "Wrong PIN. " + std::to_string(staff_lock_.attempts_left()) + " tries left.";
-    log("staff PIN wrong");
-  } else if (r == R::Locked) {
-    int64_t mins = (staff_lock_.locked_ms_left(now) + 59'999) / 60'000;
-    staff_view_.pin_status = "Too many wrong PINs. The pad is locked for " + std::to_string(mins) + " minutes.";
-    log("staff PIN pad locked");
   } else {
-    staff_view_.pin_status = "No staff PIN is set on this kiosk.";
+    staff_view_.pin_status = staff_lock_.status_text(r, now);
+    if (r == R::Wrong) log("staff PIN wrong (" + std::to_string(staff_lock_.failed()) + " since staff last came in)");
+    if (r == R::Locked) log("staff PIN pad locked: " + staff_view_.pin_status);
   }
+  if (const std::string& why = staff_lock_.save_error(); !why.empty() && why != staff_save_error_)
+    log("the staff lockout cannot be kept over a restart: " + why);
+  staff_save_error_ = staff_lock_.save_error();
 }
 
 void App::staff_do(const std::string& what) {
@@ -331,6 +329,8 @@ void App::fill_staff_view() {
   v.coverage.clear();
   v.usage.clear();
   v.pack_stale = packs_ ? packs_->stale_words() : std::string();
+  v.pin_failures = staff_lock_.failures_text();
+  v.pin_failed = staff_lock_.failed_before_entry() > 0;
   if (store_) try {
     v.content_hash = store_->info().content_hash;
     v.built_from = store_->info().built_from;

@@ -138,6 +138,7 @@ private:
   session::StaffLock staff_lock_;
   bool staff_in_ = false;
   std::string staff_entry_;
+  std::string staff_save_error_;  // the last lockout write failure logged
   screens::StaffView staff_view_;
   int64_t corner_down_ms_ = -1;        // a finger held in the top-left corner since
   std::unique_ptr<content::PackWatcher> packs_;

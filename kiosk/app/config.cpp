@@ -11,6 +11,8 @@
 #include <set>
 #include <toml++/toml.h>
 
+#include "session/staff.h"
+
 namespace kiosk::app {
 
 namespace {
@@ -121,8 +123,8 @@ session::Settings load_settings(const std::string& path, std::vector<std::string
   num("packs", "low_speed_bytes", s.pack_low_speed_bytes, 1, 1e9);
   num("packs", "low_speed_seconds", s.pack_low_speed_seconds, 1, 600);
   path_of("staff", "pin_file", s.staff_pin_file);
-  num("staff", "max_attempts", s.staff_max_attempts, 1, 10);
-  num("staff", "lockout_minutes", s.staff_lockout_minutes, 1, 1440);
+  num("staff", "max_attempts", s.staff_max_attempts, 1, session::StaffLock::kMostAttempts);
+  num("staff", "lockout_minutes", s.staff_lockout_minutes, session::StaffLock::kShortestLockoutMs / 60000, 1440);
   path_of("stats", "file", s.stats_file);
   path_of("stats", "export_dir", s.stats_export_dir);
   if (auto* keys = t["keys"].as_table()) {

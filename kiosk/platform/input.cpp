@@ -106,7 +106,11 @@ std::optional<InputEvent> Translator::operator()(const SDL_Event& e) {
     case SDL_TEXTINPUT: ev.type = T::Text; ev.text = e.text.text; return ev;
     case SDL_KEYDOWN: {
       bool shift = (e.key.keysym.mod & KMOD_SHIFT) != 0;
-      bool ctrl_alt = (e.key.keysym.mod & KMOD_CTRL) && (e.key.keysym.mod & KMOD_ALT);
+      // the staff chord is left Ctrl + left Alt + S and nothing else: AltGr
+      // (right Alt, or Mode) with S types a letter on many layouts (ś, ß), and
+      // a right Ctrl held beside it must not turn that into the chord
+      const Uint16 mod = e.key.keysym.mod;
+      bool ctrl_alt = (mod & KMOD_LCTRL) && (mod & KMOD_LALT) && !(mod & (KMOD_RCTRL | KMOD_RALT | KMOD_MODE | KMOD_SHIFT | KMOD_GUI));
       ev.type = T::Key;
       if (auto it = extra_bindings().find(e.key.keysym.sym); it != extra_bindings().end()) {
         ev.key = it->second;

@@ -39,7 +39,9 @@ struct Intent {
 // What the staff screens show; filled by the app only while staff mode is open.
 struct StaffView {
   int pin_digits = 0;                 // how many digits are typed on the pad
-  std::string pin_status;             // "Wrong PIN, 3 tries left", "Locked for 4 minutes"
+  std::string pin_status;             // "Wrong PIN. 3 tries are left before the pad locks."
+  std::string pin_failures;           // "3 wrong PINs since staff last came in, and 1 lockout."
+  bool pin_failed = false;            // some wrong PIN since staff last came in
   std::string content_hash, built_from, database;
   int items = 0;
   int64_t version = 0, previous_version = 0;

@@ -39,6 +39,7 @@ void draw_staff(Ctx& c) {
   begin_body(c, "##staff");
   title(c, "Staff menu");
   if (!v->message.empty()) c.ui.paragraph(v->message, c.ui.fonts.bold);
+  c.ui.paragraph(v->pin_failures, v->pin_failed ? c.ui.fonts.bold : nullptr);
   auto lines = [&](const char* heading, const std::vector<std::string>& items, const char* none) {
     section(c, heading);
     if (items.empty()) c.ui.paragraph(none, nullptr, true);

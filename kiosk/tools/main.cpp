@@ -54,9 +54,12 @@ constexpr const char* kUsage = R"(kiosk-content: check and build what the kiosk 
   kiosk-content install-pack --db FILE --public FILE --live FILE
                                                     what a kiosk does with it: install it as FILE (the
                                                     database a kiosk reads), keeping the old one for roll back
-  kiosk-content set-pin --pin-file FILE [--force]   reads a 4-12 digit PIN from standard input and
-                                                    stores only its Argon2id hash; replaces an existing
-                                                    PIN file only with --force
+  kiosk-content set-pin --pin-file FILE [--force] [--allow-short]
+                                                    reads a 6-12 digit PIN from standard input and
+                                                    stores only its Argon2id hash; refuses one digit
+                                                    repeated, runs (123456) and repeated blocks
+                                                    (121212); 4 or 5 digits only with --allow-short;
+                                                    replaces an existing PIN file only with --force
   kiosk-content stats --stats FILE                  the kiosk's usage counts as CSV (read only; refuses
                                                     a file that is not a kiosk statistics file)
 
@@ -82,6 +85,7 @@ struct Args {
   bool has_pin = false;
   int64_t version = 0;              // sign; 0: the current time
   bool force = false;               // keygen, set-pin: replace what is there
+  bool allow_short = false;         // set-pin: 4 or 5 digits
 };
 
 std::string locales_dir_for(const Args& a, const std::string& dir) {
@@ -465,18 +469,19 @@ int main(int argc, char** argv) {
          std::string why = content::install_pack(a.db, a.public_key, a.live);
          return report(why, "installed, version " + std::to_string(content::installed(a.live).version));
        }},
-      {"set-pin", "read a 4-12 digit PIN from standard input and store only its Argon2id hash",
+      {"set-pin", "read a 6-12 digit PIN from standard input and store only its Argon2id hash",
        [&](CLI::App* c) {
          c->add_option("--pin-file", a.pin_file, "where the kiosk reads the PIN's hash ([staff] pin_file)")->type_name("FILE")->required();
          c->add_option("--pin", a.pin, "the PIN, for scripts (standard input keeps it out of the process list)")->type_name("DIGITS");
          c->add_flag("--force", a.force, "replace a PIN file that is there");
+         c->add_flag("--allow-short", a.allow_short, "allow a PIN of 4 or 5 digits (a site that must; 6 or more resist guessing)");
        },
        [&] {
          if (!a.force && taken(a.pin_file))
            return report(a.pin_file + " exists; set-pin replaces a PIN file only with --force", "");
          std::string pin = a.pin;
          if (!a.has_pin) std::getline(std::cin, pin);
-         return report(session::set_pin(a.pin_file, pin), "PIN set");
+         return report(session::set_pin(a.pin_file, pin, a.allow_short), "PIN set");
        }},
       {"stats", "the kiosk's usage counts as CSV (reads the file; never writes it)",
        [&](CLI::App* c) { c->add_option("--stats", a.stats, "the kiosk's statistics file ([stats] file)")->type_name("FILE")->required()->check(cli::readable_file()); },

@@ -135,3 +135,23 @@ TEST_CASE("a long press and a cancelled press choose nothing; a slow tap still d
     CHECK(k.app->screen() == "offices");
   }
 }
+
+TEST_CASE("the staff chord is left Ctrl + left Alt + S, never AltGr typing a letter", "[ui][input][staff]") {
+  auto press = [](SDL_Keycode code, Uint16 mod) {
+    SDL_Event e{};
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = code;
+    e.key.keysym.mod = mod;
+    auto ev = platform::translate(e);
+    return ev ? ev->key : platform::Key::None;
+  };
+  CHECK(press(SDLK_s, KMOD_LCTRL | KMOD_LALT) == platform::Key::StaffChord);
+  // right Ctrl + AltGr + S, AltGr + S (ś on a Polish keyboard), Mode + S: letters, not the chord
+  CHECK(press(SDLK_s, KMOD_RCTRL | KMOD_RALT) == platform::Key::None);
+  CHECK(press(SDLK_s, KMOD_LCTRL | KMOD_RALT) == platform::Key::None);
+  CHECK(press(SDLK_s, KMOD_RCTRL | KMOD_LALT) == platform::Key::None);
+  CHECK(press(SDLK_s, KMOD_LCTRL | KMOD_LALT | KMOD_MODE) == platform::Key::None);
+  CHECK(press(SDLK_s, KMOD_LCTRL | KMOD_LALT | KMOD_RALT) == platform::Key::None);
+  CHECK(press(SDLK_s, KMOD_LCTRL) == platform::Key::None);
+  CHECK(press(SDLK_s, 0) == platform::Key::None);
+}

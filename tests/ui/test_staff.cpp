@@ -18,7 +18,7 @@ void type_pin(Headless& k, const std::string& pin) {
 TEST_CASE("staff mode: the chord or a held corner, the PIN, the lockout, the menu", "[ui][staff]") {
   Tmp tmp;
   const std::string pin = (tmp.dir / "pin").string();
-  REQUIRE(session::set_pin(pin, "2468").empty());
+  REQUIRE(session::set_pin(pin, "246813").empty());
   Headless k(1920, 1080, real_db(), [&](session::Settings& s) { s.staff_pin_file = pin; });
   k.start();
   // a visitor's Open of a staff screen does nothing
@@ -26,20 +26,23 @@ TEST_CASE("staff mode: the chord or a held corner, the PIN, the lockout, the men
   k.key(platform::Key::StaffChord);
   REQUIRE(k.app->screen() == "staff-pin");
   for (int i = 0; i < 4; ++i) {
-    type_pin(k, "1111");
-    REQUIRE(k.app->tree().find("Wrong PIN. " + std::to_string(4 - i) + " tries left."));
+    type_pin(k, "111111");
+    REQUIRE(k.app->tree().find(i == 3 ? std::string("Wrong PIN. 1 try is left before the pad locks.")
+                                      : "Wrong PIN. " + std::to_string(4 - i) + " tries are left before the pad locks."));
   }
-  type_pin(k, "1111");
-  REQUIRE(k.app->tree().find("Too many wrong PINs. The pad is locked for 5 minutes."));
-  type_pin(k, "2468");  // locked: even the right PIN waits
+  type_pin(k, "111111");
+  REQUIRE(k.app->tree().find("Too many wrong PINs. The pad is locked for 5 more minutes."));
+  type_pin(k, "246813");  // locked: even the right PIN waits
   REQUIRE(k.app->screen() == "staff-pin");
   k.clock.advance(5 * 60'000 + 1000);
   // (the idle reset came and went meanwhile: staff mode starts again from the chord)
   k.key(platform::Key::Home);
   k.key(platform::Key::StaffChord);
-  type_pin(k, "2468");
+  type_pin(k, "246813");
   REQUIRE(k.app->screen() == "staff");
   REQUIRE(k.app->tree().find("Staff menu"));
+  // staff see how many wrong PINs came before them
+  REQUIRE(k.app->tree().find("5 wrong PINs since staff last came in, and 1 lockout."));
   auto shows = [&](const std::string& label) {  // anywhere on the menu, scrolled or not
     for (const auto& n : k.app->tree().nodes())
       if (n.label == label) return true;

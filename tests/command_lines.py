@@ -187,6 +187,13 @@ def main():
     case("set-pin --force", T, ["set-pin", "--pin-file", "staff-pin", "--force"], r"PIN set", ok=True, stdin="482913\n",
          setup=put("staff-pin", "the real one\n"))
     case("set-pin", T, ["set-pin", "--pin-file", "p"], r"PIN set", ok=True, stdin="482913\n")
+    # ---- set-pin: the PINs tried first are refused, short ones only when the site insists
+    case("set-pin 000000", T, ["set-pin", "--pin-file", "p"], r"one digit repeated", stdin="000000\n", absent=["p"])
+    case("set-pin 123456", T, ["set-pin", "--pin-file", "p"], r"counting up or down", stdin="123456\n", absent=["p"])
+    case("set-pin 121212", T, ["set-pin", "--pin-file", "p"], r"short block repeated", stdin="121212\n", absent=["p"])
+    case("set-pin 2468", T, ["set-pin", "--pin-file", "p"], r"at least 6 digits", stdin="2468\n", absent=["p"])
+    case("set-pin 2468 --allow-short", T, ["set-pin", "--pin-file", "p", "--allow-short"], r"PIN set", ok=True, stdin="2468\n")
+    case("set-pin 1234 --allow-short", T, ["set-pin", "--pin-file", "p", "--allow-short"], r"counting up or down", stdin="1234\n", absent=["p"])
 
     # ---- stats reads, never writes, and only a statistics file
     case("stats --stats content.db", T, ["stats", "--stats", "content.db"], r"content\.db: not a kiosk statistics file",

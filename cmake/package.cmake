@@ -88,10 +88,12 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Mesa's drivers and EGL/GLES/GL (SDL loads them for the renderer), ALSA (what
 # espeak-ng's pcaudiolib falls back to when no PulseAudio server runs, which
 # is the case on a kiosk), seatd (the seat for cage), the fonts (the tiles'
-# icons: Material Icons) and voices,
+# icons: Material Icons) and voices, the hunspell dictionaries usage
+# statistics read at run time (which words of a failed search are words;
+# libhunspell too, though shlibdeps finds it),
 # adduser and deluser.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "cage, xwayland, seatd, libgl1-mesa-dri, libegl-mesa0, libegl1, libgles2, libgl1, libasound2, fonts-noto-core, fonts-material-design-icons-iconfont, espeak-ng-data, adduser")
+    "cage, xwayland, seatd, libgl1-mesa-dri, libegl-mesa0, libegl1, libgles2, libgl1, libasound2, fonts-noto-core, fonts-material-design-icons-iconfont, espeak-ng-data, libhunspell-1.7-0, hunspell-en-us, hunspell-es, adduser")
 # alsa-utils restores the mixer levels at boot (new sound cards start muted)
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "alsa-utils")
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)

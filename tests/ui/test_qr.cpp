@@ -112,9 +112,10 @@ std::unique_ptr<Headless> open(const Variant& v) {
   Headless& k = *kp;
   k.start();
   if (v.large) {
-    tap(*k.app, "Accessibility");
+    REQUIRE(activate_bar(k, "Accessibility"));  // behind More on a short screen
     tap(*k.app, kLarger);
     activate(k, "Close");
+    if (k.app->overlay() == "more") activate(k, "Close");
     REQUIRE(k.app->session().prefs.large_text);
   }
   if (v.locale == "es") {
@@ -140,7 +141,7 @@ std::vector<size_t> rows(const Headless& k) {
 std::vector<Variant> variants() {
   std::vector<Variant> v;
   for (const char* loc : {"en", "es"})
-    for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1080, 1920}})
+    for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1080, 1920}, std::pair{1280, 720}})
       for (bool large : {false, true}) v.push_back({loc, w, h, large});
   return v;
 }
@@ -244,11 +245,17 @@ TEST_CASE("every phone line's QR code scans as a number the phone dials", "[ui][
     activate(k, v.locale == "es" ? "Llamar o visitar" : "Call or visit");
     REQUIRE(k.app->screen() == "call");
     std::set<std::string> found;
-    for (int page = 0; page < 40; ++page) {
+    // down to the end of the list (large text on a short screen is many pages)
+    std::vector<uint8_t> before;
+    for (int page = 0; page < 200 && k.video->pixels() != before; ++page) {
       for (const auto& c : decode_screen(k)) found.insert(c);
+      before = k.video->pixels();
       scroll_down(k);
     }
     INFO(label(v));
-    for (const auto& line : m->contacts) CHECK(found.count("tel:" + dialled(line.phone)) == 1);
+    for (const auto& line : m->contacts) {
+      INFO(line.id << " " << line.phone);
+      CHECK(found.count("tel:" + dialled(line.phone)) == 1);
+    }
   }
 }

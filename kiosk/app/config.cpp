@@ -1,143 +1,270 @@
-// TOML settings loader; every unknown key is reported, never silently ignored.
+// TOML settings loader. One table (fields() below) names every setting with
+// its type, range and meaning; it drives the reading, the type errors, the
+// clamping, the unknown-key warnings and the documentation check
+// (settings_table()). Nothing in a settings file can crash the kiosk: every
+// problem is a file:line warning and the setting keeps a value that works.
 #include "app/config.h"
 
 #include <algorithm>
-#include <sstream>
-#include <optional>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <map>
+#include <optional>
 #include <set>
+#include <sstream>
 #include <toml++/toml.h>
+#include <variant>
 
 #include "session/staff.h"
 
 namespace kiosk::app {
 
 namespace {
+using session::Settings;
+
+enum class Kind { Int, Float, Bool, Text, Path, List, Keys, Dpi };
+
+struct Field {
+  const char* section;
+  const char* key;
+  Kind kind;
+  std::variant<std::monostate, int Settings::*, float Settings::*, bool Settings::*, std::string Settings::*,
+               std::vector<std::string> Settings::*>
+      member;
+  double lo = 0, hi = 0;  // numbers: the range a value is held to
+  const char* meaning;
+  bool zero_ok = false;   // numbers: 0 is allowed besides the range (scale: 0 = from the DPI)
+};
+
+constexpr int kLockoutFloorMinutes = static_cast<int>(session::StaffLock::kShortestLockoutMs / 60'000);
+
+const std::vector<Field>& fields() {
+  static const std::vector<Field> f = {
+      {"display", "dpi", Kind::Dpi, &Settings::display_dpi, 50, 400,
+       "physical pixels per inch of the screen (24-inch 1080p = 92), or \"auto\": what the display reports"},
+      {"display", "scale", Kind::Float, &Settings::scale_override, 0.5, 4, "overrides the DPI-derived scale (0: from the DPI)", true},
+      {"display", "fullscreen", Kind::Bool, &Settings::fullscreen, 0, 0, "fullscreen (--windowed turns it off)"},
+      {"display", "window_width", Kind::Int, &Settings::window_width, 320, 7680, "the window's width with --windowed"},
+      {"display", "window_height", Kind::Int, &Settings::window_height, 240, 4320, "the window's height with --windowed"},
+      {"session", "idle_seconds", Kind::Int, &Settings::idle_seconds, 10, 3600, "quiet time before \"Do you need more time?\""},
+      {"session", "warning_seconds", Kind::Int, &Settings::warning_seconds, 5, 600, "the countdown in that dialog"},
+      {"session", "attract_cycle_seconds", Kind::Int, &Settings::attract_cycle_seconds, 1, 60, "\"Touch to start\" changes language this often"},
+      {"content", "database", Kind::Path, &Settings::database, 0, 0, "the content database"},
+      {"locales", "enabled", Kind::List, &Settings::locales, 0, 0, "the languages offered, in order"},
+      {"locales", "default", Kind::Text, &Settings::default_locale, 0, 0, "the language after every reset (one of enabled)"},
+      {"fonts", "family", Kind::Text, &Settings::font_family, 0, 0, "the font family (fontconfig)"},
+      {"keys", "up", Kind::Keys, {}, 0, 0, "extra keys that move up"},
+      {"keys", "down", Kind::Keys, {}, 0, 0, "extra keys that move down"},
+      {"keys", "enter", Kind::Keys, {}, 0, 0, "extra keys that choose"},
+      {"keys", "back", Kind::Keys, {}, 0, 0, "extra keys that go back"},
+      {"keys", "help", Kind::Keys, {}, 0, 0, "extra keys that explain"},
+      {"keys", "home", Kind::Keys, {}, 0, 0, "extra keys that go home"},
+      {"packs", "public_key", Kind::Path, &Settings::pack_public_key, 0, 0, "the key packs are signed with (none: no packs)"},
+      {"packs", "drop_folder", Kind::Path, &Settings::pack_drop_folder, 0, 0, "a folder packs are dropped in (a USB stick)"},
+      {"packs", "url", Kind::Text, &Settings::pack_url, 0, 0, "where packs are fetched (HTTP)"},
+      {"packs", "poll_minutes", Kind::Int, &Settings::pack_poll_minutes, 1, 10080, "how often packs are looked for"},
+      {"packs", "stale_days", Kind::Int, &Settings::pack_stale_days, 1, 365, "no valid pack for this long is said"},
+      {"packs", "connect_timeout_seconds", Kind::Int, &Settings::pack_connect_timeout_seconds, 1, 300, "HTTP: a server that does not answer"},
+      {"packs", "low_speed_bytes", Kind::Int, &Settings::pack_low_speed_bytes, 1, 1e9, "HTTP: slower than this many bytes a second..."},
+      {"packs", "low_speed_seconds", Kind::Int, &Settings::pack_low_speed_seconds, 1, 600, "...for this long is dropped"},
+      {"staff", "pin_file", Kind::Path, &Settings::staff_pin_file, 0, 0, "the staff PIN's hash (none: no staff mode)"},
+      {"staff", "max_attempts", Kind::Int, &Settings::staff_max_attempts, 1, session::StaffLock::kMostAttempts, "wrong PINs before the pad locks"},
+      {"staff", "lockout_minutes", Kind::Int, &Settings::staff_lockout_minutes, kLockoutFloorMinutes, 1440, "the first lockout (each after is twice as long)"},
+      {"stats", "file", Kind::Path, &Settings::stats_file, 0, 0, "the usage counts (none: nothing kept)"},
+      {"stats", "export_dir", Kind::Path, &Settings::stats_export_dir, 0, 0, "where staff's export writes"},
+  };
+  return f;
+}
+
+// 1000000000, not 1e+09: whole numbers as a person writes them
+std::string number_text(double x) {
+  std::ostringstream o;
+  if (std::isfinite(x) && x == std::round(x) && std::fabs(x) < 1e15) o << static_cast<long long>(x);
+  else o << x;
+  return o.str();
+}
+
 std::string relative_to_config(const std::string& config, const std::string& value) {
   std::filesystem::path p(value);
   return p.is_relative() ? (std::filesystem::path(config).parent_path() / p).lexically_normal().string() : value;
 }
+
+std::string type_name(Kind k) {
+  switch (k) {
+    case Kind::Int: case Kind::Float: return "a number";
+    case Kind::Dpi: return "a number or \"auto\"";
+    case Kind::Bool: return "true or false";
+    case Kind::Text: case Kind::Path: return "text in quotes";
+    case Kind::List: case Kind::Keys: return "a list of texts in quotes";
+  }
+  return "";
+}
+
+// How a value looks in a warning: "yes" in quotes, numbers as written.
+std::string shown(const toml::node& n) {
+  if (auto s = n.value_exact<std::string>()) return '"' + *s + '"';
+  if (auto b = n.value_exact<bool>()) return *b ? "true" : "false";
+  if (auto d = n.value<double>()) return number_text(*d);
+  if (n.is_array()) return "a list";
+  if (n.is_table()) return "a table";
+  return "a date or time";
+}
+
+std::string default_text(const Field& f) {
+  static const Settings defaults;
+  return std::visit(
+      [&](auto m) -> std::string {
+        using M = decltype(m);
+        if constexpr (std::is_same_v<M, std::monostate>) return "[]";
+        else if constexpr (std::is_same_v<M, bool Settings::*>) return defaults.*m ? "true" : "false";
+        else if constexpr (std::is_same_v<M, std::string Settings::*>) return "\"" + defaults.*m + "\"";
+        else if constexpr (std::is_same_v<M, std::vector<std::string> Settings::*>) {
+          std::string out = "[";
+          for (const auto& v : defaults.*m) out += (out.size() > 1 ? ", \"" : "\"") + v + "\"";
+          return out + "]";
+        } else return number_text(defaults.*m);
+      },
+      f.member);
+}
 }  // namespace
 
+std::vector<SettingInfo> settings_table() {
+  std::vector<SettingInfo> out;
+  for (const Field& f : fields()) {
+    std::string range;
+    if (f.kind == Kind::Int || f.kind == Kind::Float || f.kind == Kind::Dpi)
+      range = (f.zero_ok ? "0, or " : "") + number_text(f.lo) + " to " + number_text(f.hi);
+    out.push_back({f.section, f.key, type_name(f.kind), default_text(f), range, f.meaning});
+  }
+  return out;
+}
+
 session::Settings load_settings(const std::string& path, std::vector<std::string>* warnings) {
-  session::Settings s;
+  Settings s;
   if (path.empty()) return s;
+  auto warn = [&](const std::string& w) { if (warnings) warnings->push_back(w); };
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec) || !std::ifstream(path)) {
-    if (warnings) warnings->push_back(path + ": cannot read this settings file (using default settings)");
+    warn(path + ": cannot read this settings file (using default settings)");
     return s;
   }
   toml::table t;
   try {
     t = toml::parse_file(path);
   } catch (const toml::parse_error& e) {
-    if (warnings)
-      warnings->push_back(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()) +
-                          " (using default settings)");
+    warn(path + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()) + " (using default settings)");
     return s;
   }
-  // A number within [lo, hi]: outside it is held to the nearest bound, and a
-  // value that is no number (NaN, infinite, a string, true) keeps the
-  // default; each said with file:line, so no setting can crash the kiosk.
-  auto num = [&](const char* sec, const char* key, auto& dst, double lo, double hi) {
-    auto node = t[sec][key];
-    if (!node) return;
-    const std::string where = path + ":" + std::to_string(node.node()->source().begin.line) + ": " + sec + "." + key;
-    std::optional<double> v = node.value<double>();
-    if (node.is_boolean() || node.is_string() || !v || !std::isfinite(*v)) {
-      if (warnings && !(node.is_string() && std::string(sec) == "display" && std::string(key) == "dpi"))
-        warnings->push_back(where + " is not a number (using " + std::to_string(dst) + ")");
-      return;
-    }
-    const double held = std::clamp(*v, lo, hi);
-    auto g = [](double x) { std::ostringstream o; o << x; return o.str(); };
-    if (held != *v && warnings)
-      warnings->push_back(where + " = " + g(*v) + " is outside " + g(lo) + " to " + g(hi) + " (using " + g(held) + ")");
-    dst = static_cast<std::remove_reference_t<decltype(dst)>>(held);
-  };
-  if (auto v = t["display"]["dpi"].value<std::string>()) {
-    if (*v == "auto") s.display_dpi_auto = true;
-    else if (warnings)
-      warnings->push_back(path + ":" + std::to_string(t["display"]["dpi"].node()->source().begin.line) +
-                          ": display.dpi is a number or \"auto\", not \"" + *v + "\" (using " +
-                          std::to_string(static_cast<int>(s.display_dpi)) + ")");
-  }
-  num("display", "dpi", s.display_dpi, 50, 400);
-  num("display", "scale", s.scale_override, 0, 4);  // 0: from the DPI
-  if (s.scale_override > 0 && s.scale_override < 0.5f) s.scale_override = 0.5f;
-  if (auto v = t["display"]["fullscreen"].value<bool>()) s.fullscreen = *v;
-  num("display", "window_width", s.window_width, 320, 7680);
-  num("display", "window_height", s.window_height, 240, 4320);
-  num("session", "idle_seconds", s.idle_seconds, 10, 3600);
-  num("session", "warning_seconds", s.warning_seconds, 5, 600);
-  num("session", "attract_cycle_seconds", s.attract_cycle_seconds, 1, 60);
-  if (auto v = t["content"]["database"].value<std::string>()) {
-    // relative to the config file's folder, so the kiosk can start from anywhere
-    s.database = relative_to_config(path, *v);
-  }
-  if (auto* a = t["locales"]["enabled"].as_array()) {
-    s.locales.clear();
-    for (auto& e : *a)
-      if (auto v = e.value<std::string>()) s.locales.push_back(*v);
-  }
-  if (auto v = t["locales"]["default"].value<std::string>()) s.default_locale = *v;
-  if (auto v = t["fonts"]["family"].value<std::string>()) s.font_family = *v;
+  auto line = [&](const toml::node& n) { return path + ":" + std::to_string(n.source().begin.line) + ": "; };
 
-  static const std::map<std::string, std::set<std::string>> known = {
-      {"display", {"dpi", "scale", "fullscreen", "window_width", "window_height"}},
-      {"session", {"idle_seconds", "warning_seconds", "attract_cycle_seconds"}},
-      {"content", {"database"}},
-      {"locales", {"enabled", "default"}},
-      {"keys", {"up", "down", "enter", "back", "help", "home"}},
-      {"packs", {"public_key", "drop_folder", "url", "poll_minutes", "stale_days", "connect_timeout_seconds", "low_speed_bytes",
-                 "low_speed_seconds"}},
-      {"staff", {"pin_file", "max_attempts", "lockout_minutes"}},
-      {"stats", {"file", "export_dir"}},
-      {"fonts", {"family"}}};
+  // unknown sections and settings, by the table
   for (auto&& [sec, v] : t) {
-    auto it = known.find(std::string(sec.str()));
-    if (it == known.end()) {
-      if (warnings) warnings->push_back(path + ":" + std::to_string(v.source().begin.line) + ": unknown section [" + std::string(sec.str()) + "]");
+    const std::string section(sec.str());
+    if (std::none_of(fields().begin(), fields().end(), [&](const Field& f) { return section == f.section; })) {
+      warn(line(v) + "unknown section [" + section + "]");
       continue;
     }
-    if (auto* tab = v.as_table())
-      for (auto&& [k, kv] : *tab)
-        if (!it->second.count(std::string(k.str())) && warnings)
-          warnings->push_back(path + ":" + std::to_string(kv.source().begin.line) + ": unknown setting " +
-                              std::string(sec.str()) + "." + std::string(k.str()));
-  }
-  if (s.idle_seconds < 10) s.idle_seconds = 10;
-  // file paths are relative to the config file, like content.database
-  auto path_of = [&](const char* sec, const char* key, std::string& out) {
-    if (auto v = t[sec][key].value<std::string>()) out = relative_to_config(path, *v);
-  };
-  path_of("packs", "public_key", s.pack_public_key);
-  path_of("packs", "drop_folder", s.pack_drop_folder);
-  if (auto v = t["packs"]["url"].value<std::string>()) s.pack_url = *v;
-  num("packs", "poll_minutes", s.pack_poll_minutes, 1, 10080);
-  num("packs", "stale_days", s.pack_stale_days, 1, 365);
-  num("packs", "connect_timeout_seconds", s.pack_connect_timeout_seconds, 1, 300);
-  num("packs", "low_speed_bytes", s.pack_low_speed_bytes, 1, 1e9);
-  num("packs", "low_speed_seconds", s.pack_low_speed_seconds, 1, 600);
-  path_of("staff", "pin_file", s.staff_pin_file);
-  num("staff", "max_attempts", s.staff_max_attempts, 1, session::StaffLock::kMostAttempts);
-  num("staff", "lockout_minutes", s.staff_lockout_minutes, session::StaffLock::kShortestLockoutMs / 60000, 1440);
-  path_of("stats", "file", s.stats_file);
-  path_of("stats", "export_dir", s.stats_export_dir);
-  if (auto* keys = t["keys"].as_table()) {
-    static const std::set<std::string> actions = {"up", "down", "enter", "back", "help", "home"};
-    for (auto&& [action, names] : *keys) {
-      if (!actions.count(std::string(action.str()))) continue;  // reported below as unknown
-      if (auto* arr = names.as_array())
-        for (auto& n : *arr)
-          if (auto v = n.value<std::string>()) s.extra_keys.emplace_back(*v, std::string(action.str()));
+    auto* tab = v.as_table();
+    if (!tab) {
+      warn(line(v) + section + " is a section ([" + section + "]), not a value");
+      continue;
+    }
+    for (auto&& [k, kv] : *tab) {
+      const std::string key(k.str());
+      if (std::none_of(fields().begin(), fields().end(), [&](const Field& f) { return section == f.section && key == f.key; }))
+        warn(line(kv) + "unknown setting " + section + "." + key);
     }
   }
-  if (s.warning_seconds < 5) s.warning_seconds = 5;
-  if (s.locales.empty()) s.locales = {"en"};
+
+  for (const Field& f : fields()) {
+    const toml::node* node = t[f.section][f.key].node();
+    if (!node) continue;
+    const std::string name = std::string(f.section) + "." + f.key;
+    const std::string where = line(*node) + name;
+    auto wrong_type = [&](const std::string& keeping) {
+      warn(where + " is " + type_name(f.kind) + ", not " + shown(*node) + " (using " + keeping + ")");
+    };
+    switch (f.kind) {
+      case Kind::Dpi:
+        if (auto v = node->value<std::string>(); v && *v == "auto") {
+          s.display_dpi_auto = true;
+          break;
+        }
+        [[fallthrough]];
+      case Kind::Int:
+      case Kind::Float: {
+        const std::string keeping = std::visit(
+            [&](auto m) -> std::string {
+              if constexpr (std::is_same_v<decltype(m), int Settings::*> || std::is_same_v<decltype(m), float Settings::*>)
+                return number_text(s.*m);
+              else return "";
+            },
+            f.member);
+        std::optional<double> v = node->is_number() ? node->value<double>() : std::nullopt;
+        if (!v || !std::isfinite(*v)) {
+          wrong_type(keeping);
+          break;
+        }
+        double held = (f.zero_ok && *v == 0) ? 0 : std::clamp(*v, f.lo, f.hi);
+        if (f.kind == Kind::Int) held = std::round(held);
+        if (held != *v && *v >= f.lo && *v <= f.hi)
+          warn(where + " = " + number_text(*v) + " is not a whole number (using " + number_text(held) + ")");
+        else if (held != *v)
+          warn(where + " = " + number_text(*v) + " is outside " + (f.zero_ok ? "0, or " : "") + number_text(f.lo) + " to " +
+               number_text(f.hi) + " (using " + number_text(held) + ")");
+        std::visit(
+            [&](auto m) {
+              if constexpr (std::is_same_v<decltype(m), int Settings::*>) s.*m = static_cast<int>(held);
+              else if constexpr (std::is_same_v<decltype(m), float Settings::*>) s.*m = static_cast<float>(held);
+            },
+            f.member);
+        break;
+      }
+      case Kind::Bool: {
+        auto m = std::get<bool Settings::*>(f.member);
+        if (auto v = node->value_exact<bool>()) s.*m = *v;
+        else wrong_type(s.*m ? "true" : "false");
+        break;
+      }
+      case Kind::Text:
+      case Kind::Path: {
+        auto m = std::get<std::string Settings::*>(f.member);
+        auto v = node->value_exact<std::string>();
+        if (!v) wrong_type("\"" + s.*m + "\"");
+        else s.*m = f.kind == Kind::Path ? relative_to_config(path, *v) : *v;  // paths: relative to this file
+        break;
+      }
+      case Kind::List:
+      case Kind::Keys: {
+        const toml::array* a = node->as_array();
+        if (!a) {
+          wrong_type(f.kind == Kind::Keys ? "the built-in keys" : default_text(f));
+          break;
+        }
+        std::vector<std::string> texts;
+        for (const auto& e : *a) {
+          if (auto v = e.value_exact<std::string>()) texts.push_back(*v);
+          else warn(line(e) + name + " holds " + shown(e) + ", which is not text in quotes (left out)");
+        }
+        if (f.kind == Kind::Keys)
+          for (const auto& k : texts) s.extra_keys.emplace_back(k, f.key);
+        else if (texts.empty()) warn(where + " names no language (using " + default_text(f) + ")");
+        else {
+          s.*std::get<std::vector<std::string> Settings::*>(f.member) = {};
+          for (const auto& l : texts)
+            if (std::find(s.locales.begin(), s.locales.end(), l) == s.locales.end()) s.locales.push_back(l);
+        }
+        break;
+      }
+    }
+  }
+  // the language after a reset is one the visitor is offered
+  if (std::find(s.locales.begin(), s.locales.end(), s.default_locale) == s.locales.end()) {
+    const toml::node* n = t["locales"]["default"].node();
+    warn((n ? line(*n) : path + ": ") + "locales.default = \"" + s.default_locale + "\" is not among locales.enabled (using \"" +
+         s.locales.front() + "\")");
+    s.default_locale = s.locales.front();
+  }
   return s;
 }
 

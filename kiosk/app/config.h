@@ -6,8 +6,18 @@
 #include "session/settings.h"
 
 namespace kiosk::app {
-// Missing or unreadable file: defaults, and the reason in *warnings.
+// Missing or unreadable file: defaults, and the reason in *warnings. Every
+// problem in it (a wrong type, a number out of range, an unknown key, a
+// default language not offered) is one file:line warning, and the setting
+// keeps a value that works.
 session::Settings load_settings(const std::string& path, std::vector<std::string>* warnings);
+
+// Every setting the file can hold, as the reader knows it: for the
+// documentation check and for anyone listing them.
+struct SettingInfo {
+  std::string section, key, type, default_value, range, meaning;
+};
+std::vector<SettingInfo> settings_table();
 
 // The DPI `dpi = "auto"` stands for. `reported` is what SDL says (0 when it
 // does not know); values no kiosk panel has (under 50 or over 400, a TV whose

@@ -79,6 +79,12 @@ std::vector<NumberInText> numbers_in(std::string_view text);
 // Returns how many texts it compared.
 int check_translated_numbers(const ContentSet& set, std::vector<Diag>& diags);
 
+// One term per concept: a Spanish (or any locale's) content text or UI string
+// that uses a variant listed in content/terms.<locale>.toml is a problem at its
+// file:line naming the chosen term; search keywords are not checked. Part of
+// validate().
+void check_terms(const ContentSet& set, std::vector<Diag>& diags);
+
 // Writes the database to a temporary file beside out_path and renames it into
 // place. Returns "" or the reason it failed (nothing is replaced then).
 std::string build_database(const ContentSet& set, const std::string& out_path);

@@ -2,6 +2,8 @@
 // words a staff member understands.
 #include <algorithm>
 #include <climits>
+#include <filesystem>
+#include <fstream>
 #include <iterator>
 #include <map>
 #include <regex>
@@ -11,6 +13,7 @@
 #include "content/icons.h"
 #include "content/markdown.h"
 #include "i18n/catalog.h"
+#include "i18n/text.h"
 #include "tools/lib/model.h"
 
 #include <unicode/uchar.h>
@@ -511,10 +514,119 @@ int check_translated_numbers(const ContentSet& set, std::vector<Diag>& diags) {
 }
 
 void validate(const ContentSet& set, std::vector<Diag>& diags) {
+namespace {
+
+// One concept of a locale's term list (content/terms.<locale>.toml): the word
+// to use, the variants that must not be used, and phrases that contain a
+// variant but are right ("paternidad o maternidad"). Each as folded words.
+struct TermRule {
+  std::string concept_name, use;
+  std::vector<std::pair<std::string, std::vector<std::string>>> avoid;  // as written, folded words
+  std::vector<std::vector<std::string>> allow;
+};
+
+// Where `phrase` occurs in `words` as whole consecutive words.
+std::vector<size_t> phrase_at(const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
+  std::vector<size_t> out;
+  if (phrase.empty() || phrase.size() > words.size()) return out;
+  for (size_t i = 0; i + phrase.size() <= words.size(); ++i)
+    if (std::equal(phrase.begin(), phrase.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) out.push_back(i);
+  return out;
+}
+
+// The first variant of `rule` that `line` uses outside an allowed phrase, or "".
+std::string variant_in(const std::vector<std::string>& line, const TermRule& rule) {
+  for (const auto& [written, words] : rule.avoid)
+    for (size_t at : phrase_at(line, words)) {
+      bool allowed = false;
+      for (const auto& ok : rule.allow)
+        for (size_t a : phrase_at(line, ok))
+          if (a <= at && at + words.size() <= a + ok.size()) allowed = true;
+      if (!allowed) return written;
+    }
+  return "";
+}
+
+}  // namespace
+
+// A locale's chosen terms (content/terms.<locale>.toml): every translated text
+// of that locale's content (not its search keywords, which are what visitors
+// type) and every UI string of locales/<locale>.po uses the one chosen term
+// per concept; a variant is a file:line problem that names the term to write.
+void check_terms(const ContentSet& set, std::vector<Diag>& diags) {
+  namespace fs = std::filesystem;
+  const fs::path base(set.content_dir);
+  std::error_code ec;
+  std::vector<fs::path> lists;
+  for (fs::directory_iterator e(base, ec), end; !ec && e != end; e.increment(ec)) {
+    const std::string name = e->path().filename().string();
+    if (name.rfind("terms.", 0) == 0 && e->path().extension() == ".toml" && e->is_regular_file()) lists.push_back(e->path());
+  }
+  std::sort(lists.begin(), lists.end());
+  for (const auto& path : lists) {
+    const std::string shown = (base.filename() / path.filename()).string();
+    const std::string stem = path.stem().string();  // terms.es
+    const std::string locale = stem.substr(stem.find('.') + 1);
+    std::vector<TermRule> rules;
+    try {
+      std::ifstream in(path, std::ios::binary);
+      std::string text{std::istreambuf_iterator<char>(in), {}};
+      auto t = toml::parse(text, shown);
+      auto* arr = t["concept"].as_array();
+      if (!arr || arr->empty()) diags.push_back({shown, 1, "no [[concept]] entries: each needs name, use and avoid"});
+      if (arr)
+        for (auto& n : *arr) {
+          auto* c = n.as_table();
+          const int line = static_cast<int>(n.source().begin.line);
+          if (!c) continue;
+          TermRule r;
+          r.concept_name = (*c)["name"].value_or(std::string());
+          r.use = (*c)["use"].value_or(std::string());
+          if (r.concept_name.empty() || r.use.empty() || !(*c)["avoid"].as_array()) {
+            diags.push_back({shown, line, "a [[concept]] needs name, use and avoid (a list of words not to use)"});
+            continue;
+          }
+          for (auto& v : *(*c)["avoid"].as_array())
+            if (auto s = v.value<std::string>()) r.avoid.push_back({*s, i18n::words(*s)});
+          if (auto* ok = (*c)["allow"].as_array())
+            for (auto& v : *ok)
+              if (auto s = v.value<std::string>()) r.allow.push_back(i18n::words(*s));
+          if (auto v = variant_in(i18n::words(r.use), r); !v.empty())
+            diags.push_back({shown, line, "'" + r.use + "' uses '" + v + "', which the same concept lists in avoid"});
+          rules.push_back(std::move(r));
+        }
+    } catch (const toml::parse_error& e) {
+      diags.push_back({shown, static_cast<int>(e.source().begin.line), std::string("cannot read: ") + std::string(e.description())});
+      continue;
+    }
+    auto check = [&](const std::string& text, const std::string& file, int line, bool lines_are_file_lines) {
+      size_t start = 0;
+      for (int i = 0; start <= text.size(); ++i) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        const auto words = i18n::words(std::string_view(text).substr(start, end - start));
+        for (const auto& r : rules)
+          if (auto v = variant_in(words, r); !v.empty())
+            diags.push_back({file, line + (lines_are_file_lines ? i : 0),
+                             "'" + v + "' is not the word chosen for " + r.concept_name + ": write '" + r.use + "' (" + shown + ")"});
+        start = end + 1;
+      }
+    };
+    for (const auto& f : set.files)
+      if (f.locale == locale)
+        for (const auto& t : texts_at(f))
+          if (t.field != "keywords") check(t.value, f.path, t.line, t.lines_are_file_lines);
+    for (const auto& p : set.po)
+      if (p.locale == locale)
+        for (const auto& e : p.entries) check(e.pattern, p.path, e.line, false);
+  }
+}
+
   Checker c{set, diags, {}, {}, {}};
   c.run();
   check_translated_numbers(set, diags);
   int64_t items = 0, text = 0;
+  check_terms(set, diags);
   for (const auto& f : set.files) {
     if (f.locale == "en") ++items;
     text += static_cast<int64_t>(f.body.size());

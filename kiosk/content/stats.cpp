@@ -208,6 +208,13 @@ Stats::~Stats() {
       writer_->wake.notify_one();
     }
     if (thread_.joinable()) thread_.join();
+    // At rest the file is a plain rollback-journal database again: anyone who
+    // may read it can (kiosk-content stats as another user), with no -wal or
+    // -shm beside it to create. The next start turns WAL on again.
+    try {
+      db_->exec("PRAGMA journal_mode = DELETE");
+    } catch (const SqlError&) {
+    }
   }
 }
 

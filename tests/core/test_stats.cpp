@@ -140,6 +140,15 @@ TEST_CASE("statistics keep counts by the hour, written in one batch off the call
   // what is queued when the kiosk stops is written
   REQUIRE(st->count("screen", "kids", t));
   st.reset();
+  // at rest a plain database again: readable by anyone who may read it, nothing beside it
+  CHECK_FALSE(fs::exists(file + "-wal"));
+  CHECK_FALSE(fs::exists(file + "-shm"));
+  {
+    content::Db other(file, content::Db::Mode::ReadOnly);
+    content::Stmt jm(other, "PRAGMA journal_mode");
+    REQUIRE(jm.step());
+    CHECK(jm.text(0) == "delete");
+  }
   st = content::Stats::open(file, &why);
   REQUIRE(st);
   CHECK(st->csv().find(",screen,\"kids\",1") != std::string::npos);

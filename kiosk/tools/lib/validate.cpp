@@ -513,7 +513,6 @@ int check_translated_numbers(const ContentSet& set, std::vector<Diag>& diags) {
   return compared;
 }
 
-void validate(const ContentSet& set, std::vector<Diag>& diags) {
 namespace {
 
 // One concept of a locale's term list (content/terms.<locale>.toml): the word
@@ -622,11 +621,12 @@ void check_terms(const ContentSet& set, std::vector<Diag>& diags) {
   }
 }
 
+void validate(const ContentSet& set, std::vector<Diag>& diags) {
   Checker c{set, diags, {}, {}, {}};
   c.run();
   check_translated_numbers(set, diags);
-  int64_t items = 0, text = 0;
   check_terms(set, diags);
+  int64_t items = 0, text = 0;
   for (const auto& f : set.files) {
     if (f.locale == "en") ++items;
     text += static_cast<int64_t>(f.body.size());

@@ -27,7 +27,7 @@ void corrupt_middle(const std::string& path) {
 }
 }  // namespace
 
-TEST_CASE("a signed pack installs; the previous content is kept", "[packs]") {
+TEST_CASE("a signed pack installs, the previous content is kept", "[packs]") {
   Packs p;
   REQUIRE(content::install_pack(p.pack("a", 100), p.pub, p.live).empty());
   REQUIRE(content::installed(p.live).version == 100);

@@ -76,7 +76,7 @@ TEST_CASE("the real content passes the acceptance check", "[packs][accept]") {
   REQUIRE(content::accept_database(test::real_db()) == "");
 }
 
-TEST_CASE("a signed pack with broken content is refused by check-pack, install and as a renamed file; the content stays",
+TEST_CASE("a signed pack with broken content is refused by check-pack, install and as a renamed file, the content stays",
           "[packs][accept]") {
   Packs p;
   REQUIRE(content::install_pack(p.pack("good", 100), p.pub, p.live).empty());
@@ -409,7 +409,7 @@ TEST_CASE("HTTP: a server announcing 2 GB, or sending bytes without end, is cut 
   REQUIRE(content::installed(p.live).version == 300);
 }
 
-TEST_CASE("HTTP: a server sending a byte a second is dropped by the low-speed limit; the next poll fetches a good pack",
+TEST_CASE("HTTP: a server sending a byte a second is dropped by the low-speed limit, the next poll fetches a good pack",
           "[packs][http]") {
   Packs p;
   Server s(p.dir.path / "site");

@@ -8,7 +8,7 @@
 
 using namespace test;
 
-TEST_CASE("new content appears only when nobody is mid-session; bad content is refused", "[ui][content]") {
+TEST_CASE("new content appears only when nobody is mid-session, bad content is refused", "[ui][content]") {
   Tmp tmp;
   std::string db = (tmp.dir / "content.db").string();
   std::string hash_a = build(KIOSK_SOURCE_DIR "/content", db);

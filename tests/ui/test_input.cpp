@@ -108,7 +108,7 @@ TEST_CASE("a burst of 300 moves ends on screen within a frame of the release", "
   CHECK(k.app->screen() == "office");
 }
 
-TEST_CASE("a long press and a cancelled press choose nothing; a slow tap still does", "[ui][input]") {
+TEST_CASE("a long press and a cancelled press choose nothing, a slow tap still does", "[ui][input]") {
   Headless k(1920, 1080, real_db());
   k.start();
   const ui::A11yNode* tile = k.app->tree().find("Offices");

@@ -45,7 +45,7 @@ void check_sizes(const app::App& app, const std::string& where) {
 }
 }  // namespace
 
-TEST_CASE("from home, a crawl reaches every office, guide, answer and kids page; no widget anywhere is too small", "[ui][screens]") {
+TEST_CASE("from home, a crawl reaches every office, guide, answer and kids page, no widget anywhere is too small", "[ui][screens]") {
   const std::string locale = GENERATE(as<std::string>(), "en", "es");
   auto store = content::Store::open(real_db(), nullptr);
   auto model = content::load_model(*store, locale);
@@ -155,7 +155,7 @@ TEST_CASE("every guide, step by step, ends with where to go and the checklist to
   REQUIRE(k.app->session().ticked.empty());
 }
 
-TEST_CASE("a drag scrolls a list and opens nothing; a flick keeps going; a tap still taps", "[ui][screens][touch]") {
+TEST_CASE("a drag scrolls a list and opens nothing, a flick keeps going, a tap still taps", "[ui][screens][touch]") {
   Headless k(1920, 1080, real_db());
   k.start();
   tap(*k.app, "Offices");

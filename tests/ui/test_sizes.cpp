@@ -93,7 +93,7 @@ TEST_CASE("dpi = \"auto\": the display's DPI, else 92; headless 92 per 1080 rows
   REQUIRE(heading_h(3840, 2160) == Approx(heading_h(1920, 1080) * 2).margin(2));
 }
 
-TEST_CASE("every size, both languages, both text sizes: no word outside its widget, window or screen; no scrollbar",
+TEST_CASE("every size, both languages, both text sizes: no word outside its widget, window or screen, no scrollbar",
           "[ui][sizes]") {
   // places by the English labels that lead there; a lambda for what takes more than taps
   struct Place {

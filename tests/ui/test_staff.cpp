@@ -74,7 +74,7 @@ TEST_CASE("without a PIN set there is no staff mode at all", "[ui][staff]") {
   REQUIRE(k.app->screen() == "home");
 }
 
-TEST_CASE("usage is counted by the hour; a failed search keeps no digits; a bad stats file changes nothing for visitors", "[ui][stats]") {
+TEST_CASE("usage is counted by the hour, a failed search keeps no digits, a bad stats file changes nothing for visitors", "[ui][stats]") {
   Tmp tmp;
   const std::string file = (tmp.dir / "stats.db").string();
   {

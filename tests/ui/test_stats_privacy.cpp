@@ -134,7 +134,7 @@ std::vector<fs::path> files_under(const fs::path& dir) {
 }
 }  // namespace
 
-TEST_CASE("names and numbers typed into search are in no file the kiosk writes; known words are counted", "[ui][stats][privacy]") {
+TEST_CASE("names and numbers typed into search are in no file the kiosk writes, known words are counted", "[ui][stats][privacy]") {
   Tmp tmp;
   const fs::path data = tmp.dir / "data";
   fs::create_directories(data);

@@ -1,7 +1,7 @@
-# Fails if content/, i18n/ or session/ include ImGui or SDL, or if the core
+# Fails if content/, i18n/, session/, tools/ or util/ include ImGui or SDL, or if the core
 # library refers to any ImGui or SDL symbol.
 file(GLOB_RECURSE core_files ${SOURCE_DIR}/kiosk/content/* ${SOURCE_DIR}/kiosk/i18n/* ${SOURCE_DIR}/kiosk/session/*
-     ${SOURCE_DIR}/kiosk/tools/*)
+     ${SOURCE_DIR}/kiosk/tools/* ${SOURCE_DIR}/kiosk/util/*)
 foreach(f ${core_files})
   file(STRINGS ${f} bad REGEX "#include[ \t]*[<\"](imgui|SDL|SDL2/|backends/)")
   if(bad)

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "content/accept.h"
+#include "util/files.h"
 
 namespace kiosk::content {
 
@@ -57,25 +58,23 @@ bool parse_number(const std::string& s, int64_t* out) {
 std::string hash_file(const std::string& path, int64_t max_bytes, int64_t* length, std::string* hex) {
   std::string why;
   int64_t size = 0;
-  int fd = open_regular(path, false, &size, &why);
-  if (fd < 0) return why;
-  if (size > max_bytes) {
-    ::close(fd);
+  util::Fd fd(open_regular(path, false, &size, &why));
+  if (!fd) return why;
+  if (size > max_bytes)
     return path + ": " + std::to_string(size) + " bytes, more than the " + std::to_string(max_bytes) + " allowed";
-  }
   crypto_hash_sha256_state h;
   crypto_hash_sha256_init(&h);
   std::vector<unsigned char> buf(1 << 16);
   int64_t total = 0;
   for (;;) {
-    ssize_t n = ::read(fd, buf.data(), buf.size());
+    ssize_t n = ::read(fd.get(), buf.data(), buf.size());
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
     total += n;
-    if (total > max_bytes) { ::close(fd); return path + ": longer than " + std::to_string(max_bytes) + " bytes"; }
+    if (total > max_bytes) return path + ": longer than " + std::to_string(max_bytes) + " bytes";
     crypto_hash_sha256_update(&h, buf.data(), static_cast<unsigned long long>(n));
   }
-  ::close(fd);
+  fd.reset();
   unsigned char d[crypto_hash_sha256_BYTES];
   crypto_hash_sha256_final(&h, d);
   *length = total;
@@ -91,21 +90,7 @@ int64_t read_version(const std::string& path) {
   return parse_number(text, &v) ? v : 0;
 }
 
-// Writes text to path through a temporary file and a rename (fsynced).
-bool write_atomic(const std::string& path, const std::string& text) {
-  std::string tmp = path + ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return false;
-  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
-  ::close(fd);
-  return ok && std::rename(tmp.c_str(), path.c_str()) == 0;
-}
-
-void fsync_dir(const std::string& path) {
-  fs::path dir = fs::path(path).parent_path();
-  int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0) { ::fsync(fd); ::close(fd); }
-}
+bool write_atomic(const std::string& path, const std::string& text) { return util::write_atomically(path, text).empty(); }
 
 std::string date_of(int64_t t) {
   std::time_t tt = static_cast<std::time_t>(t);
@@ -121,13 +106,13 @@ namespace {
 // Creates path (it must not exist) holding text, fsynced; on any failure
 // nothing is left there. "" or why not.
 std::string write_new(const std::string& path, const std::string& text, mode_t mode) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-  if (fd < 0) {
+  util::Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode));
+  if (!fd) {
     if (errno == EEXIST) return path + " exists; keygen replaces a key only with --force";
     return path + ": cannot create: " + std::strerror(errno);
   }
-  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
-  ok = ::close(fd) == 0 && ok;
+  bool ok = util::write_all(fd.get(), text) && ::fsync(fd.get()) == 0;
+  ok = fd.close() && ok;
   if (ok) return "";
   ::unlink(path.c_str());
   return path + ": cannot write";
@@ -173,8 +158,8 @@ std::string make_keys(const std::string& public_path, const std::string& secret_
       return why;
     }
   }
-  fsync_dir(secret_path);
-  fsync_dir(public_path);
+  util::fsync_folder_of(secret_path);
+  util::fsync_folder_of(public_path);
   return "";
 }
 
@@ -312,9 +297,7 @@ std::string install_pack(const std::string& db_path, const std::string& public_k
   {
     std::string why;
     int64_t size = 0;
-    int fd = open_regular(db_path, false, &size, &why);
-    if (fd < 0) return why;
-    ::close(fd);
+    if (!util::Fd(open_regular(db_path, false, &size, &why))) return why;
     if (size != sig.length)
       return db_path + ": wrong signature (the file is " + std::to_string(size) + " bytes, the signature is for " +
              std::to_string(sig.length) + "; changed, truncated, not fully uploaded, or signed with another key)";
@@ -352,7 +335,7 @@ std::string install_pack(const std::string& db_path, const std::string& public_k
     return live + ": cannot rename the new content into place";
   }
   write_atomic(live + ".version", std::to_string(sig.version) + "\n");
-  fsync_dir(live);
+  util::fsync_folder_of(live);
   return "";
 }
 
@@ -368,7 +351,7 @@ std::string roll_back(const std::string& live) {
   fs::remove(live + ".previous.version", ec);
   write_atomic(live + ".version", std::to_string(now.previous_version) + "\n");
   write_atomic(live + ".withdrawn", std::to_string(std::max(now.version, now.withdrawn)) + "\n");
-  fsync_dir(live);
+  util::fsync_folder_of(live);
   return "";
 }
 

@@ -14,6 +14,7 @@
 
 #include "content/accept.h"
 #include "content/pack.h"
+#include "util/files.h"
 
 namespace kiosk::content {
 
@@ -114,11 +115,7 @@ struct PackWatcher::State {
   void seen() {
     last_seen = unix_now();
     stale_said = false;
-    if (FILE* f = std::fopen((seen_file() + ".tmp").c_str(), "w")) {
-      std::fprintf(f, "%lld\n", static_cast<long long>(last_seen.load()));
-      std::fclose(f);
-      std::rename((seen_file() + ".tmp").c_str(), seen_file().c_str());
-    }
+    util::write_atomically(seen_file(), std::to_string(last_seen.load()) + "\n");
   }
   std::string stale_words() const;
   int64_t stale() const {

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "i18n/catalog.h"
+#include "util/files.h"
 
 namespace kiosk::session {
 
@@ -24,22 +25,6 @@ std::string stored_hash(const std::string& file) {
   std::string h;
   std::getline(in, h);
   return h;
-}
-// Writes text to path through a synced temporary file and a rename, so a
-// power cut leaves the old file or the new one. "" or why not.
-std::string write_atomically(const std::string& path, const std::string& text, mode_t mode) {
-  const std::string tmp = path + ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-  if (fd < 0) return path + ": cannot write (" + std::strerror(errno) + ")";
-  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
-  const int err = errno;
-  ok = ::close(fd) == 0 && ok;
-  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(ok ? errno : err);
-    ::unlink(tmp.c_str());
-    return path + ": cannot write (" + why + ")";
-  }
-  return "";
 }
 }  // namespace
 
@@ -69,7 +54,7 @@ std::string set_pin(const std::string& path, const std::string& pin, bool allow_
   char hash[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str(hash, pin.c_str(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
     return "not enough memory to hash the PIN";
-  return write_atomically(path, std::string(hash) + "\n", 0600);
+  return util::write_atomically(path, std::string(hash) + "\n", 0600);
 }
 
 StaffLock::StaffLock(std::string pin_file, int max_attempts, int64_t lockout_ms)
@@ -91,7 +76,7 @@ StaffLock::StaffLock(std::string pin_file, int max_attempts, int64_t lockout_ms)
 
 void StaffLock::save(int64_t until_unix) {
   if (file_.empty()) return;
-  save_error_ = write_atomically(file_ + ".lockout",
+  save_error_ = util::write_atomically(file_ + ".lockout",
                                  std::to_string(wrong_) + " " + std::to_string(until_unix) + " " + std::to_string(lockouts_) +
                                      " " + std::to_string(failed_) + "\n",
                                  0600);

@@ -7,6 +7,7 @@
 #include <map>
 #include <tuple>
 #include <set>
+#include <stdexcept>
 #include <unistd.h>
 #include <fcntl.h>
 
@@ -18,6 +19,7 @@
 #include "content/sqlite.h"
 #include "i18n/text.h"
 #include "tools/lib/model.h"
+#include "util/files.h"
 
 namespace fs = std::filesystem;
 
@@ -281,12 +283,7 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
       db.exec("VACUUM");
     }
     // Durable before visible: fsync the file, rename over the old one, fsync the folder.
-    int fd = ::open(tmp.c_str(), O_RDONLY);
-    if (fd >= 0) { ::fsync(fd); ::close(fd); }
-    fs::rename(tmp, out);
-    std::string dir = out.has_parent_path() ? out.parent_path().string() : ".";
-    int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-    if (dfd >= 0) { ::fsync(dfd); ::close(dfd); }
+    if (auto why = util::replace_durably(tmp, out_path); !why.empty()) throw std::runtime_error(why);
   } catch (const std::exception& e) {
     std::error_code ec;
     fs::remove(tmp, ec);

@@ -26,6 +26,8 @@ std::vector<std::string> add_key_bindings(const std::vector<std::pair<std::strin
   return bad;
 }
 
+void reset_key_bindings() { extra_bindings().clear(); }
+
 namespace {
 // Window units to layout pixels: on a high-DPI Wayland output the renderer
 // has more pixels than the window has units.

@@ -46,6 +46,9 @@ std::optional<InputEvent> translate(const SDL_Event& e);
 // "enter", "back", "help", "home"), as a kiosk's [keys] setting lists them.
 // Returns the names SDL does not know or actions that do not exist.
 std::vector<std::string> add_key_bindings(const std::vector<std::pair<std::string, std::string>>& name_action);
+// Forgets every key add_key_bindings added: only the built-in keys are left
+// (the bindings are process-wide; each test's kiosk starts from these).
+void reset_key_bindings();
 
 // "Up", "enter", "Escape"... -> Key (for scripts and the key map in config).
 Key key_from_name(const std::string& name);

@@ -90,6 +90,7 @@ struct Headless {
   platform::ManualClock clock;
   std::unique_ptr<app::App> app;
   Headless(int w, int h, const std::string& db, const std::function<void(session::Settings&)>& tweak = {}) {
+    platform::reset_key_bindings();  // another test's [keys] do not follow it here
     std::string why;
     video = platform::Video::open_headless(w, h, &why);
     REQUIRE(video);

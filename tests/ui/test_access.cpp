@@ -234,3 +234,19 @@ TEST_CASE("keys only: a keypad's keys come from the config", "[ui][access][keys]
   REQUIRE(press(SDLK_KP_0) == platform::Key::Escape);
   REQUIRE(press(SDLK_KP_PERIOD) == platform::Key::Help);
 }
+
+TEST_CASE("keys only: one kiosk's [keys] do not follow into the next one started", "[ui][access][keys]") {
+  auto press = [](SDL_Keycode code) {
+    SDL_Event e{};
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = code;
+    auto ev = platform::translate(e);
+    return ev ? ev->key : platform::Key::None;
+  };
+  // a site whose keypad sends Return for "down" and Space for "back"
+  REQUIRE(platform::add_key_bindings({{"Return", "down"}, {"Space", "back"}}).empty());
+  REQUIRE(press(SDLK_RETURN) == platform::Key::Down);
+  Headless k(1920, 1080, real_db());
+  REQUIRE(press(SDLK_RETURN) == platform::Key::Enter);  // Enter chooses again
+  REQUIRE(press(SDLK_SPACE) == platform::Key::None);
+}

@@ -692,6 +692,12 @@ bool App::use_content(std::unique_ptr<content::Store> fresh, const std::string& 
   if (locales_.empty()) locales_ = {"en"};
   log("content loaded: " + from + " (" + std::to_string(store_->info().items) + " items, version " +
       store_->info().content_hash + ")");
+  if (!settings_.site_office.empty()) {  // a wrong id marks no office; the lobby's staff read why here
+    std::optional<content::Item> here;
+    try { here = store_->item(settings_.site_office); } catch (const std::exception&) {}
+    if (!here || here->kind != "office")
+      log("site.office = \"" + settings_.site_office + "\" is not an office of this content; no office is shown as \"You are here\"");
+  }
   if (session_.nav.top().screen == "content-missing") session_.nav.reset({"attract", ""});
   fonts_dirty_ = true;
   grace_frames_ = std::max(grace_frames_, kGraceFrames);
@@ -886,6 +892,7 @@ void App::frame() {
                    locales_, staff_in_ || screen() == "staff-pin" ? &staff_view_ : nullptr, intents, 0, 0, (float)video_.width(),
                    (float)video_.height(), clock_.now_ms(), secs};
   ctx.attract_cycle_ms = settings_.attract_cycle_seconds * 1000LL;
+  ctx.site_office = settings_.site_office;
   ctx.speech_available = speech_->unavailable().empty();
   if (def->has_nav_bar) ctx.h -= screens::nav_bar_height(ctx);
   drawn_screen_ = def->name;

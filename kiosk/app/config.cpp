@@ -53,6 +53,7 @@ const std::vector<Field>& fields() {
       {"locales", "enabled", Kind::List, &Settings::locales, 0, 0, "the languages offered, in order"},
       {"locales", "default", Kind::Text, &Settings::default_locale, 0, 0, "the language after every reset (one of enabled)"},
       {"fonts", "family", Kind::Text, &Settings::font_family, 0, 0, "the font family (fontconfig)"},
+      {"site", "office", Kind::Text, &Settings::site_office, 0, 0, "the id of the office this kiosk stands in, first as \"You are here\""},
       {"keys", "up", Kind::Keys, {}, 0, 0, "extra keys that move up"},
       {"keys", "down", Kind::Keys, {}, 0, 0, "extra keys that move down"},
       {"keys", "enter", Kind::Keys, {}, 0, 0, "extra keys that choose"},

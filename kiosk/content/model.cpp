@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "content/offices.h"
 #include "content/store.h"
 #include "i18n/text.h"
 
@@ -65,9 +66,13 @@ std::shared_ptr<const Model> load_model(Store& store, const std::string& locale)
   }
   for (const auto& it : store.items("faq"))
     m->faqs.push_back({it.id, it.topic, text(it.id, "question"), text(it.id, "body"), it.audiences, store.links(it.id, "related")});
-  for (const auto& it : store.items("office"))
+  for (const auto& it : store.items("office")) {
     m->offices.push_back({it.id, it.agency, text(it.id, "name"), it.street, it.town, it.zip, it.fax, text(it.id, "hours"),
                           text(it.id, "body"), it.phones});
+    m->offices.back().by_appointment = text(it.id, "visits") == "by appointment";
+    m->offices.back().words = office_words(m->offices.back());
+    m->offices.back().name_words = i18n::words(m->offices.back().name).size();
+  }
   for (const auto& it : store.items("contact"))
     m->contacts.push_back({it.id, text(it.id, "name"), it.phones.empty() ? std::string() : it.phones[0], text(it.id, "hours"),
                            text(it.id, "body")});

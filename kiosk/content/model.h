@@ -23,6 +23,9 @@ struct Faq {
 struct Office {
   std::string id, agency, name, street, town, zip, fax, hours, body;
   std::vector<std::string> phones;
+  bool by_appointment = false;     // the source says visitors are seen by appointment
+  std::vector<std::string> words;  // folded words of name, town and street (content/offices.h)
+  size_t name_words = 0;           // how many of them are the name's
 };
 struct Contact {
   std::string id, name, phone, hours, body;

@@ -3,7 +3,7 @@
 // "Which office handles my case?".
 #include <algorithm>
 
-#include "i18n/text.h"
+#include "content/offices.h"
 #include "screens/parts.h"
 
 namespace kiosk::screens {
@@ -38,24 +38,34 @@ void draw_offices(Ctx& c) {
     gap(c, 0.4f);
   };
   if (!filter_after) filter();
-  // by town, in the visitor's language's order; typed letters match the start
-  // of the town or of the office's name, accents and case optional
-  std::vector<const content::Office*> list;
-  std::vector<std::string> sort_keys;
-  const std::string typed = i18n::fold(c.session.office_town);
-  for (const auto& o : c.model->offices) {
-    if (!agency.empty() && o.agency != agency) continue;
-    if (!typed.empty() && i18n::fold(o.town).rfind(typed, 0) != 0 && i18n::fold(o.name).rfind(typed, 0) != 0) continue;
-    list.push_back(&o);
-    sort_keys.push_back(o.town + " " + o.name);
-  }
-  for (size_t i : i18n::collate_order(sort_keys, c.session.prefs.locale)) {
-    if (office_row(c, *list[i])) c.ask(Intent::Type::Open, "office", list[i]->id);
-    gap(c, 0.1f);
-  }
-  if (list.empty()) {
+  // the model finds them (content/offices.h): typed letters start any word of
+  // the name, town or street; the kiosk's own office first, its agency's next
+  const content::OfficeList found = content::find_offices(*c.model, c.session.office_town, agency, c.site_office);
+  if (found.nothing_matched) {  // never an empty screen: the call center, then every office
     c.ui.paragraph(c.t("offices.none", {{"town", c.session.office_town}}));
-    if (const auto* cc = c.model->contact("call-center")) phone_card(c, *cc, false);
+    if (const auto* cc = c.model->contact("call-center")) {
+      // on a short screen with large text, its name and margins at the
+      // normal text's size, so the number is in view beside the keyboard
+      ImFont* const large_font = c.ui.fonts.large;
+      const float em = c.ui.em;
+      if (cramped(c)) c.ui.fonts.large = c.ui.fonts.bold, c.ui.em = em / 1.5f;
+      phone_card(c, *cc, false);
+      c.ui.fonts.large = large_font, c.ui.em = em;
+    }
+    gap(c, 0.3f);
+    c.ui.paragraph(c.t("offices.all"), c.ui.fonts.bold);
+  }
+  // the parts' headings after "You are here" only where they leave the next
+  // office in view (each row names its agency anyway)
+  const bool part_headings = !cramped(c);
+  for (size_t i = 0; i < found.offices.size(); ++i) {
+    if (found.here && i == 0) c.ui.paragraph(c.t("offices.here"), c.ui.fonts.bold);
+    else if (!part_headings) {
+    } else if (found.here && i == 1 && found.same_agency)
+      c.ui.paragraph(c.t("offices.same_agency", {{"agency", c.t("agency.short." + found.here->agency)}}), nullptr, true);
+    else if (found.here && i == 1 + found.same_agency) c.ui.paragraph(c.t("offices.others"), nullptr, true);
+    if (office_row(c, *found.offices[i])) c.ask(Intent::Type::Open, "office", found.offices[i]->id);
+    gap(c, 0.1f);
   }
   gap(c, 0.3f);
   if (filter_after) filter();
@@ -75,6 +85,8 @@ void draw_office(Ctx& c) {
   begin_body(c, "##office");
   title(c, o->name);
   c.ui.paragraph(agency_name(c, o->agency), c.ui.fonts.bold, true);
+  // before the address: a visitor about to travel reads it first
+  if (o->by_appointment) c.ui.paragraph(c.t("office.appointment"), c.ui.fonts.bold);
   gap(c, 0.4f);
   const bool portrait = c.h > c.w;
   // cramped: the code at its normal-text size, so the address is in view

@@ -127,14 +127,18 @@ bool office_row(Ctx& c, const content::Office& o) {
   std::string phones;
   for (const auto& p : o.phones) phones += (phones.empty() ? "" : ", ") + p;
   // with large text the list keeps to the address and agency (the office's
-  // screen has its phones), so two offices stay in view
+  // screen has its phones and, first, whether it needs an appointment), so
+  // two offices stay in view
   std::string sub = o.street + ", " + o.town + (o.zip.empty() ? "" : " " + o.zip);
   sub += c.session.prefs.large_text ? " · " + o.agency : "\n" + phones + " · " + o.agency;
+  if (o.by_appointment && !c.session.prefs.large_text) sub += " · " + c.t("offices.appointment");
   // large text on a short screen: the name in bold text size and the agency
   // alone, so a long name (CIP Initiative) leaves room for the next office
   if (!cramped(c)) return c.ui.row(o.name, sub);
   const std::string short_agency = c.t("agency.short." + o.agency);
-  return compact_row(c, o.name, o.name.find(short_agency) == std::string::npos ? short_agency : "");
+  std::string compact = o.name.find(short_agency) == std::string::npos ? short_agency : "";
+  if (o.by_appointment) compact += (compact.empty() ? "" : " · ") + c.t("offices.appointment");
+  return compact_row(c, o.name, compact);
 }
 
 std::string office_card_text(const Ctx& c, const content::Office& o) {

@@ -72,6 +72,7 @@ struct Ctx {
   int64_t attract_cycle_ms = 3000;
   // False when nothing can play sound: no speech, Read aloud or Touch and Hear is offered.
   bool speech_available = true;
+  std::string site_office;               // [site] office: the office this kiosk stands in ("" = none)
 
   std::string t(const std::string& key, const std::vector<i18n::Arg>& args = {}) const {
     return catalog.format(session.prefs.locale, key, args);

@@ -27,6 +27,8 @@ struct Settings {
   std::string default_locale = "en";
   // [fonts]
   std::string font_family = "Noto Sans";
+  // [site]
+  std::string site_office;          // the office id this kiosk stands in ("" = none): first as "You are here"
   // [packs] signed content packs (see README "Content packs")
   std::string pack_public_key;      // "" = packs are not taken at all
   std::string pack_drop_folder;     // a USB stick's mount point

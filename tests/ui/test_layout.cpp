@@ -139,6 +139,12 @@ struct Checker {
     // a search that found nothing says so first, then offers the call center and the topics
     const std::string none = app.catalog().format(app.session().prefs.locale, "search.none.title");
     for (const auto& n : nodes) list_screen = list_screen && !(app.screen() == "search" && n.label == none);
+    // so do offices when the typed letters match none: the call center first, then every office
+    const std::string no_office =
+        app.catalog().format(app.session().prefs.locale, "offices.none", {{"town", app.session().office_town}});
+    bool offices_none = false;
+    for (const auto& n : nodes) offices_none = offices_none || (app.screen() == "offices" && n.label == no_office);
+    list_screen = list_screen && !offices_none;
     size_t rows = 0, shown = 0;
     for (const auto& n : nodes) {
       if (n.role != ui::Role::Row || n.region != "") continue;
@@ -148,7 +154,7 @@ struct Checker {
     }
     if (list_screen && app.overlay().empty() && rows >= 2 && shown < 2) add(app, where, std::to_string(rows) + " rows, " + std::to_string(shown) + " of them in view");
     // offices: two offices in view, not only what is above them
-    if (model && app.screen() == "offices" && app.overlay().empty()) {
+    if (model && app.screen() == "offices" && app.overlay().empty() && !offices_none) {
       std::set<std::string> names;
       for (const auto& o : model->offices) names.insert(o.name);
       size_t offices = 0, in_view = 0;

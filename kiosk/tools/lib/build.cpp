@@ -115,6 +115,9 @@ std::vector<std::pair<std::string, std::string>> texts_of(const ItemFile& f) {
     }
   }
   if (!f.body.empty()) out.emplace_back("body", f.body);
+  // an office's "visits" has no column of its own: kept with the English texts
+  if (f.kind == "office" && f.locale == "en")
+    if (auto v = f.meta["visits"].value<std::string>()) out.emplace_back("visits", *v);
   return out;
 }
 

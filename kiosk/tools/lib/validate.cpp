@@ -66,6 +66,7 @@ const std::vector<FieldSpec>& fields_for(const std::string& kind) {
                               {"phones", FT::PhoneList, false, true},
                               {"fax", FT::Phone, false, false},
                               {"hours", FT::String, true, false},
+                              {"visits", FT::Enum, false, false, {"by appointment"}},
                               {"order", FT::Int, false, false}})},
       {"contact", with_source({{"name", FT::String, true, true},
                                {"phone", FT::Phone, false, true},

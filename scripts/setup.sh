@@ -44,7 +44,10 @@ fi
 
 BUILD_DIR=${BUILD_DIR:-build}
 BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo}
-if [[ ! -f "$BUILD_DIR/build.ninja" ]]; then
-  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" ${CMAKE_EXTRA_ARGS:-}
+# KIOSK_WERROR=ON|OFF (KIOSK_WERROR=ON bash scripts/run-tests) is written into the build's cache
+werror=()
+[[ -n "${KIOSK_WERROR:-}" ]] && werror=(-DKIOSK_WERROR="$KIOSK_WERROR")
+if [[ ! -f "$BUILD_DIR/build.ninja" || ${#werror[@]} -gt 0 ]]; then
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${werror[@]}" ${CMAKE_EXTRA_ARGS:-}
 fi
 cmake --build "$BUILD_DIR" -j "$(nproc)"

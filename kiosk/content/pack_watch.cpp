@@ -164,8 +164,8 @@ void PackWatcher::State::drop_folder() {
     if (S_ISLNK(st.st_mode) && r.rfind(base, 0) != 0) { *why = p.string() + ": a link leaving the drop folder; not read"; return ""; }
     return r;
   };
-  struct Candidate { int64_t version; std::string path; };
-  std::vector<Candidate> good;
+  struct SignedPack { int64_t version; std::string path; };  // (content::Candidate is a pack being checked)
+  std::vector<SignedPack> good;
   std::string first_refusal;
   const Installed inst = installed(src.live);
   for (const auto& e : fs::directory_iterator(root, ec)) {
@@ -187,7 +187,7 @@ void PackWatcher::State::drop_folder() {
     if (c.ok) good.push_back({c.version, e.path().string()});
     else if (first_refusal.empty()) first_refusal = e.path().string() + ": " + why;
   }
-  std::sort(good.begin(), good.end(), [](const Candidate& a, const Candidate& b) { return a.version > b.version; });
+  std::sort(good.begin(), good.end(), [](const SignedPack& a, const SignedPack& b) { return a.version > b.version; });
   if (!good.empty() && good.front().version == inst.version) seen();  // the stick holds what is installed
   for (const auto& c : good) {
     if (stop) return;

@@ -42,12 +42,13 @@ void draw_attract(Ctx& c) {
   // does not start on its own when a finger lifts over one (region "language").
   if (c.locales.size() > 1) {
     const float gap = em * 1.2f, bh = std::max(c.ui.min_target * 1.4f, em * 2.6f);
-    const float each = std::min(em * 9, (room - gap * (c.locales.size() - 1)) / c.locales.size());
-    const float row_w = each * c.locales.size() + gap * (c.locales.size() - 1);
+    const float n = static_cast<float>(c.locales.size());
+    const float each = std::min(em * 9, (room - gap * (n - 1)) / n);
+    const float row_w = each * n + gap * (n - 1);
     const float by = std::min(sp.y + fs.extent.y + em * 1.5f, c.y + c.h - margin - bh);
     c.ui.set_region("language");
     for (size_t i = 0; i < c.locales.size(); ++i) {
-      ImGui::SetCursorScreenPos(ImVec2(c.x + (c.w - row_w) / 2 + i * (each + gap), by));
+      ImGui::SetCursorScreenPos(ImVec2(c.x + (c.w - row_w) / 2 + static_cast<float>(i) * (each + gap), by));
       ImGui::PushID(static_cast<int>(i));
       if (c.ui.button(c.catalog.format(c.locales[i], "language.self"), ImVec2(each, bh))) {
         c.ask(Intent::Type::Home);

@@ -58,7 +58,7 @@ bool rows_fit(const ui::Ui& ui, ImFont* font, float width, int rows, const std::
   const float gap = ui.em * 0.5f;
   for (int first = 0; first < count; first += per_row) {
     const int in_row = std::min(per_row, count - first);
-    float need = gap * (in_row - 1);
+    float need = gap * static_cast<float>(in_row - 1);
     for (int i = first; i < first + in_row; ++i) need += ui.text_size(font, labels[i]).x + pad;
     if (need > width - ui.em * 2) return false;
   }
@@ -167,7 +167,7 @@ BarLayout bar_layout(const Ctx& c) {
   // a short screen: at most 8.5% of its height a row, never under the minimum target
   l.button_h = short_screen(c.ui, ds.y) ? std::max(c.ui.min_target, std::min(c.ui.em * 1.7f, ds.y * 0.085f))
                                         : std::max(c.ui.min_target, c.ui.em * 2.2f);
-  l.height = l.rows * l.button_h + (l.rows - 1) * l.gap + l.pad * 2;
+  l.height = static_cast<float>(l.rows) * l.button_h + static_cast<float>(l.rows - 1) * l.gap + l.pad * 2;
   if (l.height <= ds.y * kBarMaxShare) return l;
   l.compact = true;
   std::vector<const BarButton*> all = l.buttons;
@@ -226,7 +226,7 @@ void draw_nav_bar(Ctx& c) {
     // the large words when the whole row has room for them, else body size
     float need = 0;
     for (const auto& lb : labels) need += c.ui.text_size(large, lb).x + c.ui.em * 1.2f;
-    if (need + gap * (count - 1) > ds.x - c.ui.em * 2 || large->FontSize > bh - c.ui.em * 0.2f) c.ui.fonts.large = c.ui.fonts.body;
+    if (need + gap * static_cast<float>(count - 1) > ds.x - c.ui.em * 2 || large->FontSize > bh - c.ui.em * 0.2f) c.ui.fonts.large = c.ui.fonts.body;
   } else if (!bar_fits_large(c.ui, ds.x, rows, labels) || large->FontSize > bh - c.ui.em * 0.2f) {
     c.ui.fonts.large = c.ui.fonts.body;
   }

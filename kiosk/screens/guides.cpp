@@ -64,9 +64,9 @@ void draw_guide(Ctx& c) {
     {
       ImVec2 a = ImGui::GetCursorScreenPos();
       float w = c.ui.avail(), h = c.ui.em * 0.35f, g_ = c.ui.em * 0.2f;
-      float seg = (w - g_ * (n - 1)) / n;
+      float seg = (w - g_ * static_cast<float>(n - 1)) / static_cast<float>(n);
       for (size_t i = 0; i < n; ++i)
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x + i * (seg + g_), a.y), ImVec2(a.x + i * (seg + g_) + seg, a.y + h),
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x + static_cast<float>(i) * (seg + g_), a.y), ImVec2(a.x + static_cast<float>(i) * (seg + g_) + seg, a.y + h),
                                                   ui::col(i < step ? c.ui.th().accent : c.ui.th().surface_pressed), h / 2);
       ImGui::Dummy(ImVec2(w, h));
     }

@@ -29,14 +29,14 @@ void draw_home(Ctx& c) {
   };
   auto grid = [&](int cols, bool subtitles, bool with_icons) {
     const int rows = 6 / cols;
-    Grid g{cols, rows, subtitles, with_icons, (avail.x - gap * (cols - 1)) / cols, 0};
-    g.th = std::max(c.ui.min_target * 2, (avail.y - gap * (rows - 1)) / rows);
+    Grid g{cols, rows, subtitles, with_icons, (avail.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols), 0};
+    g.th = std::max(c.ui.min_target * 2, (avail.y - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows));
     g.th = std::min(g.th, c.ui.em * (portrait ? 11.0f : 9.0f));
     for (const auto& t : tiles)
       g.th = c.ui.tile_height(c.t(t.key), subtitles ? c.t(std::string(t.key) + ".sub") : "", g.tw, with_icons, g.th);
     return g;
   };
-  auto height = [&](const Grid& g) { return g.rows * g.th + (g.rows - 1) * gap; };
+  auto height = [&](const Grid& g) { return static_cast<float>(g.rows) * g.th + static_cast<float>(g.rows - 1) * gap; };
   const int first = portrait ? 2 : 3, second = portrait ? 1 : 2;
   const Grid options[] = {grid(first, true, icons),   grid(second, true, icons), grid(first, false, icons),
                           grid(second, false, icons), grid(first, false, false), grid(second, false, false)};

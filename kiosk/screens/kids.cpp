@@ -19,7 +19,7 @@ void draw_kids(Ctx& c) {
     section(c, c.t(std::string("kids.section.") + sec));
     const int cols = portrait ? 1 : 2;
     const float g = c.ui.em * 0.7f;
-    const float tw = (c.ui.avail() - g * (cols - 1)) / cols;
+    const float tw = (c.ui.avail() - g * static_cast<float>(cols - 1)) / static_cast<float>(cols);
     float th = c.ui.em * 4.4f;
     for (const auto& p : c.model->kids) th = c.ui.tile_height(p.title, "", tw, true, th);
     int shown = 0;

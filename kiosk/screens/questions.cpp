@@ -28,7 +28,7 @@ void draw_questions(Ctx& c) {
   const bool portrait = c.h > c.w;
   const int cols = portrait ? 2 : 3;
   const float g = c.ui.em * 0.7f;
-  const float tw = (c.ui.avail() - g * (cols - 1)) / cols;
+  const float tw = (c.ui.avail() - g * static_cast<float>(cols - 1)) / static_cast<float>(cols);
   // one height for every tile: the tallest text decides
   float th = c.ui.em * 4.6f;
   for (const auto& t : c.model->topics)

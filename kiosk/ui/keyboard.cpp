@@ -33,7 +33,7 @@ float key_em(const Ui& ui, const KeyboardLabels& labels) { return labels.key_em 
 float key_height(const Ui& ui, const KeyboardLabels& labels, size_t rows, float max_height) {
   const float e = key_em(ui, labels);
   float h = e * 2.6f;
-  if (max_height > 0) h = std::min(h, (max_height - (rows - 1) * e * labels.row_gap) / rows);
+  if (max_height > 0) h = std::min(h, (max_height - static_cast<float>(rows - 1) * e * labels.row_gap) / static_cast<float>(rows));
   return std::max(ui.min_target, h);
 }
 }  // namespace
@@ -46,7 +46,8 @@ float keyboard_min_width(const Ui& ui, const KeyboardLabels& labels) {
 
 float keyboard_height(const Ui& ui, const KeyboardLabels& labels, float max_height) {
   const size_t rows = split_rows(labels.rows).size() + 1;
-  return rows * key_height(ui, labels, rows, max_height) + (rows - 1) * key_em(ui, labels) * labels.row_gap;
+  return static_cast<float>(rows) * key_height(ui, labels, rows, max_height) +
+         static_cast<float>(rows - 1) * key_em(ui, labels) * labels.row_gap;
 }
 
 std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& text, float width, float max_height) {
@@ -58,7 +59,7 @@ std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& te
   size_t widest = 10;
   for (const auto& r : rows) widest = std::max(widest, r.size());
   const float gap = key_em(ui, labels) * 0.3f;
-  const float key_w = std::max(ui.min_target, (width - gap * (widest - 1)) / static_cast<float>(widest));
+  const float key_w = std::max(ui.min_target, (width - gap * static_cast<float>(widest - 1)) / static_cast<float>(widest));
   const float key_h = key_height(ui, labels, rows.size() + 1, max_height);
   // every letter in one size: the large one when a wide letter fits the key
   ImFont* const large = ui.fonts.large;
@@ -70,7 +71,7 @@ std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& te
   const float x0 = ImGui::GetCursorPosX();  // every row starts here (a caller may start left of the margin)
   for (const auto& r : rows) {
     // each row centred under the widest
-    float row_w = r.size() * key_w + (r.size() - 1) * gap;
+    float row_w = static_cast<float>(r.size()) * key_w + static_cast<float>(r.size() - 1) * gap;
     ImGui::SetCursorPosX(x0 + std::max(0.0f, (width - row_w) / 2));
     for (size_t i = 0; i < r.size(); ++i) {
       if (i) ImGui::SameLine();

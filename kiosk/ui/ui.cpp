@@ -52,12 +52,12 @@ void Ui::draw_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::s
   dl->AddText(font, size > 0 ? size : font->FontSize, pos, color, s.data(), s.data() + s.size());
 }
 
-Ui::Fitted Ui::fit(std::initializer_list<ImFont*> fonts, std::string_view text, float max_w, float max_h) {
+Ui::Fitted Ui::fit(std::initializer_list<ImFont*> candidates, std::string_view text, float max_w, float max_h) {
   Fitted f;
   std::string_view one = text;
   while (!one.empty() && (one.back() == ' ' || one.back() == '\n')) one.remove_suffix(1);
   const bool single = one.find('\n') == std::string_view::npos;
-  for (ImFont* font : fonts) {
+  for (ImFont* font : candidates) {
     f.font = font;
     if (!single) break;
     ImVec2 ts = text_size(font, one);
@@ -441,7 +441,7 @@ void Ui::draw_picture(const std::string& name, ImVec2 c, float r) {
   const float lw = std::max(2.0f, r * 0.08f);
   if (name == "sun") {
     for (int i = 0; i < 8; ++i) {
-      float an = i * 3.14159265f / 4;
+      float an = static_cast<float>(i) * 3.14159265f / 4;
       dl->AddLine(ImVec2(c.x + std::cos(an) * r * 0.62f, c.y + std::sin(an) * r * 0.62f),
                   ImVec2(c.x + std::cos(an) * r * 0.95f, c.y + std::sin(an) * r * 0.95f), yellow, lw * 1.5f);
     }
@@ -453,7 +453,7 @@ void Ui::draw_picture(const std::string& name, ImVec2 c, float r) {
   } else if (name == "star") {
     ImVec2 pts[10];
     for (int i = 0; i < 10; ++i) {
-      float an = -3.14159265f / 2 + i * 3.14159265f / 5, rr = i % 2 ? r * 0.4f : r * 0.95f;
+      float an = -3.14159265f / 2 + static_cast<float>(i) * 3.14159265f / 5, rr = i % 2 ? r * 0.4f : r * 0.95f;
       pts[i] = ImVec2(c.x + std::cos(an) * rr, c.y + std::sin(an) * rr);
     }
     for (int i = 0; i < 10; i += 2)  // five triangles from the centre make the star (it is not convex)
@@ -477,7 +477,7 @@ void Ui::draw_picture(const std::string& name, ImVec2 c, float r) {
       ImVec2 p(c.x + side * r * 0.45f, c.y + r * 0.2f);
       dl->AddCircleFilled(p, r * 0.36f, skin, 24);
       for (int f = 0; f < 4; ++f) {
-        float fx = p.x + (f - 1.5f) * r * 0.17f;
+        float fx = p.x + (static_cast<float>(f) - 1.5f) * r * 0.17f;
         dl->AddRectFilled(ImVec2(fx - r * 0.07f, p.y - r * 0.85f), ImVec2(fx + r * 0.07f, p.y), skin, r * 0.07f);
       }
     }

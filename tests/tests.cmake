@@ -4,8 +4,9 @@
 # Catch2's main is compiled once, for both test binaries; CTest runs each test
 # case as its own test (catch_discover_tests lists them after each link;
 # cases hidden with [.] are not listed and have their own entries below). A
-# case's name may not hold ';' (CMake's list separator: it would split it into
-# names that match nothing, which --warn NoTests makes a failure).
+# case's name may not hold ';' (CMake's list separator) or '"' (a quote in a
+# Catch2 filter): either gives a filter that matches nothing, which
+# --warn NoTests makes a failure.
 include(Catch)
 add_library(catch_main STATIC tests/catch_main.cpp)
 target_link_libraries(catch_main PUBLIC Catch2::Catch2)

@@ -51,7 +51,7 @@ void larger_text(Headless& k) {
 }
 }  // namespace
 
-TEST_CASE("\"hart\" typed on the keyboard finds Greater Hartford (in Windsor), East Hartford and Hartford", "[ui][offices]") {
+TEST_CASE("hart typed on the keyboard finds Greater Hartford (in Windsor), East Hartford and Hartford", "[ui][offices]") {
   for (auto [w, h, large] : {std::tuple{1920, 1080, false}, std::tuple{1280, 720, true}}) {
     INFO(w << "x" << h << (large ? " large" : ""));
     Headless k(w, h, real_db());
@@ -110,7 +110,7 @@ TEST_CASE("Spanish: the same letters, with an accent typed or not, find the same
   CHECK(gh->description.find("Se necesita cita") != std::string::npos);
 }
 
-TEST_CASE("the kiosk's own office ([site] office) is first, as \"You are here\", its agency's offices next", "[ui][offices]") {
+TEST_CASE("the kiosk's own office ([site] office) is first, marked You are here, its agency's offices next", "[ui][offices]") {
   for (auto [w, h, large] : {std::tuple{1920, 1080, false}, std::tuple{1280, 720, true}}) {
     INFO(w << "x" << h << (large ? " large" : ""));
     Headless k(w, h, real_db(), [](session::Settings& s) { s.site_office = "ses-hartford-main"; });

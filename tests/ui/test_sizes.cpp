@@ -57,7 +57,7 @@ void type(Headless& k, const std::string& text) {
 }
 }  // namespace
 
-TEST_CASE("dpi = \"auto\": the display's DPI, else 92; headless 92 per 1080 rows", "[ui][sizes][dpi]") {
+TEST_CASE("dpi = auto: the display's DPI, else 92, headless 92 per 1080 rows", "[ui][sizes][dpi]") {
   std::string note;
   REQUIRE(app::auto_dpi(138.0f, false, 3840, 2160, &note) == Approx(138.0f));
   REQUIRE(note.find("138") != std::string::npos);

@@ -181,7 +181,8 @@ int run_script(App& app, platform::ManualClock& clock, platform::Video& video, c
       settle(app, 1);
       for (int i = 1; i <= n; ++i) {
         clock.advance(ms / n);
-        app.handle({platform::InputEvent::Type::PointerMove, x1 + (x2 - x1) * i / n, y1 + (y2 - y1) * i / n});
+        app.handle({platform::InputEvent::Type::PointerMove, x1 + (x2 - x1) * static_cast<float>(i) / static_cast<float>(n),
+                    y1 + (y2 - y1) * static_cast<float>(i) / static_cast<float>(n)});
         app.frame();
       }
       app.handle({platform::InputEvent::Type::PointerUp, x2, y2});
@@ -230,7 +231,7 @@ int run_script(App& app, platform::ManualClock& clock, platform::Video& video, c
         settle(app, 1);
         for (int i = 1; i <= 25; ++i) {
           clock.advance(16);
-          app.handle({platform::InputEvent::Type::PointerMove, x, y1 + (y2 - y1) * std::min(i, 20) / 20});
+          app.handle({platform::InputEvent::Type::PointerMove, x, y1 + (y2 - y1) * static_cast<float>(std::min(i, 20)) / 20});
           app.frame();
         }
         app.handle({platform::InputEvent::Type::PointerUp, x, y2});

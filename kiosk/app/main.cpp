@@ -91,7 +91,8 @@ CLI::Validator screen_size() {
 double cpu_seconds() {
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+  return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+         static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 long peak_rss_kb() {
   rusage ru{};
@@ -229,7 +230,7 @@ int main(int argc, char** argv) {
       app.handle({platform::InputEvent::Type::PointerDown, offices->rect.cx(), offices->rect.cy()});
       app.handle({platform::InputEvent::Type::PointerUp, offices->rect.cx(), offices->rect.cy()});
       while (app.wants_frame()) { app.tick(); app.frame(); }
-      const float x = 400, y0 = h * 0.7f;
+      const float x = 400, y0 = static_cast<float>(h) * 0.7f;
       app.handle({platform::InputEvent::Type::PointerDown, x, y0});
       double ms = frames_cpu_ms(200, [&](int i) {
         float y = y0 - static_cast<float>((i % 50 < 25 ? i % 25 : 25 - i % 25) * 16);
@@ -241,7 +242,7 @@ int main(int argc, char** argv) {
     const ImGuiIO& io = ImGui::GetIO();
     std::printf("font_atlas %dx%d rgba32_mb %.1f glyph_ranges_fonts %d\n", io.Fonts->TexWidth, io.Fonts->TexHeight,
                 io.Fonts->TexWidth * io.Fonts->TexHeight * 4 / 1048576.0, io.Fonts->Fonts.Size);
-    std::printf("peak_rss_mb %.1f\n", peak_rss_kb() / 1024.0);
+    std::printf("peak_rss_mb %.1f\n", static_cast<double>(peak_rss_kb()) / 1024.0);
     return 0;
   }
   if (script.empty() || out.empty()) {

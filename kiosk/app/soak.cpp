@@ -59,7 +59,7 @@ SoakResult run_soak(App& app, platform::ManualClock& clock, int64_t steps, uint6
       app.handle({T::PointerDown, x, y});
       for (int s = 1; s <= 4; ++s) {
         clock.advance(pick(60));
-        app.handle({T::PointerMove, x, y + dy * s / 4});
+        app.handle({T::PointerMove, x, y + dy * static_cast<float>(s) / 4});
         app.frame();
       }
       app.handle({T::PointerUp, x, y + dy});

@@ -111,7 +111,8 @@ void ImGuiSdl::render(ImDrawData* data) {
         continue;
       }
       const float x0 = std::max(0.0f, (cmd.ClipRect.x - off.x) * scale.x), y0 = std::max(0.0f, (cmd.ClipRect.y - off.y) * scale.y);
-      const float x1 = std::min<float>(fb_w, (cmd.ClipRect.z - off.x) * scale.x), y1 = std::min<float>(fb_h, (cmd.ClipRect.w - off.y) * scale.y);
+      const float x1 = std::min(static_cast<float>(fb_w), (cmd.ClipRect.z - off.x) * scale.x),
+                  y1 = std::min(static_cast<float>(fb_h), (cmd.ClipRect.w - off.y) * scale.y);
       if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0) continue;
       const SDL_Rect clip{static_cast<int>(x0), static_cast<int>(y0), static_cast<int>(x1 - x0), static_cast<int>(y1 - y0)};
       SDL_RenderSetClipRect(renderer_, &clip);
@@ -194,8 +195,8 @@ void ImGuiSdl::draw_shapes(const ImDrawList*, const ImDrawCmd& cmd, const SDL_Re
     // would still cost SDL a set-up each.
     for (unsigned j = 0; j < 3 * k; j += 3) {
       const ImVec2 p = vtx_[t[j]].pos, q = vtx_[t[j + 1]].pos, r = vtx_[t[j + 2]].pos;
-      if (std::max({p.x, q.x, r.x}) < clip.x || std::min({p.x, q.x, r.x}) > clip.x + clip.w ||
-          std::max({p.y, q.y, r.y}) < clip.y || std::min({p.y, q.y, r.y}) > clip.y + clip.h)
+      if (std::max({p.x, q.x, r.x}) < static_cast<float>(clip.x) || std::min({p.x, q.x, r.x}) > static_cast<float>(clip.x + clip.w) ||
+          std::max({p.y, q.y, r.y}) < static_cast<float>(clip.y) || std::min({p.y, q.y, r.y}) > static_cast<float>(clip.y + clip.h))
         continue;
       batch_.insert(batch_.end(), {t[j], t[j + 1], t[j + 2]});
     }
@@ -259,8 +260,9 @@ bool ImGuiSdl::rect(const ImDrawVert* q[4], const SDL_Rect& clip) {
     }
   const ImVec2 uv_a = q[0]->uv, uv_c = q[2]->uv;
   if ((uv_c.x - uv_a.x) * (c.x - a.x) <= 0 || (uv_c.y - uv_a.y) * (c.y - a.y) <= 0) return false;
-  const float u0 = std::min(uv_a.x, uv_c.x) * tex_w_, u1 = std::max(uv_a.x, uv_c.x) * tex_w_;
-  const float v0 = std::min(uv_a.y, uv_c.y) * tex_h_, v1 = std::max(uv_a.y, uv_c.y) * tex_h_;
+  const float tw = static_cast<float>(tex_w_), th = static_cast<float>(tex_h_);
+  const float u0 = std::min(uv_a.x, uv_c.x) * tw, u1 = std::max(uv_a.x, uv_c.x) * tw;
+  const float v0 = std::min(uv_a.y, uv_c.y) * th, v1 = std::max(uv_a.y, uv_c.y) * th;
   const SDL_Rect src{static_cast<int>(std::lround(u0)), static_cast<int>(std::lround(v0)),
                      static_cast<int>(std::lround(u1) - std::lround(u0)), static_cast<int>(std::lround(v1) - std::lround(v0))};
   if (src.w <= 0 || src.h <= 0) return false;
@@ -309,7 +311,7 @@ bool ImGuiSdl::gradient(const ImDrawVert* q[4], const SDL_Rect& clip) {
     SDL_RenderFillRect(renderer_, &r);
   };
   for (int p = p0; p < p1; ++p) {
-    const float t = std::clamp((p + 0.5f - lo) / (hi - lo), 0.0f, 1.0f);
+    const float t = std::clamp((static_cast<float>(p) + 0.5f - lo) / (hi - lo), 0.0f, 1.0f);
     const ImVec4 v(c_lo.x + (c_hi.x - c_lo.x) * t, c_lo.y + (c_hi.y - c_lo.y) * t, c_lo.z + (c_hi.z - c_lo.z) * t,
                    c_lo.w + (c_hi.w - c_lo.w) * t);
     const ImU32 col = ImGui::ColorConvertFloat4ToU32(v);
@@ -387,7 +389,7 @@ bool ImGuiSdl::polygon(unsigned first, unsigned triangles, const SDL_Rect& clip)
     const int r0 = std::max(first_pixel(p.y), row0), r1 = std::min(first_pixel(q.y), row1);
     const float slope = (q.x - p.x) / (q.y - p.y);
     for (int r = r0; r < r1; ++r) {
-      const float x = p.x + (r + 0.5f - p.y) * slope;
+      const float x = p.x + (static_cast<float>(r) + 0.5f - p.y) * slope;
       row_min_[r - row0] = std::min(row_min_[r - row0], x);
       row_max_[r - row0] = std::max(row_max_[r - row0], x);
     }

@@ -211,7 +211,7 @@ int cmd_coverage(const Args& a) {
     int ui_done = 0;
     for (const auto& k : en_keys) if (cat.has_exact(loc, k)) ++ui_done; else missing.push_back("ui:" + k);
     std::printf("  %-8s %3d/%-3d %5.1f%%\n", "ui", ui_done, static_cast<int>(en_keys.size()),
-                en_keys.empty() ? 100.0 : 100.0 * ui_done / en_keys.size());
+                en_keys.empty() ? 100.0 : 100.0 * ui_done / static_cast<double>(en_keys.size()));
     if (!missing.empty()) {
       std::cout << "  missing:";
       for (const auto& m : missing) std::cout << " " << m;

@@ -71,9 +71,9 @@ CASES = [
         "steps": ['tap 500 500', 'tap "Language · Español"', 'tap "Español"', 'tap "Buscar"', 'type "cuota"',
                   'tap "¿Cuesta dinero recibir servicios de manutención de menores?"', "expect-screen answer",
                   'tap "Accesibilidad"', 'tap "{touch_hear}"', "key Escape",
-                  'tap "Es posible que le cobren una cuota anual de servicio de $35. Anual quiere decir una vez al año."'],
+                  'tap "Es posible que le cobren un cargo anual por servicio de $35. Anual quiere decir una vez al año."'],
         "touch_hear": "Tocar y escuchar",
-        "said": "Es posible que le cobren una cuota anual de servicio de 35 dólares. Anual quiere decir una vez al año.",
+        "said": "Es posible que le cobren un cargo anual por servicio de 35 dólares. Anual quiere decir una vez al año.",
     },
     {
         "name": "es-phone",

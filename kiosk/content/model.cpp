@@ -45,13 +45,19 @@ std::string Model::kind_of(const std::string& id) const {
 }
 
 std::vector<const Faq*> Model::faqs_for(const std::string& topic_id, const std::string& audience) const {
+  std::vector<const Faq*> listed;
+  if (const Topic* t = topic(topic_id))
+    for (const auto& id : t->questions)
+      if (const Faq* f = faq(id); f && std::find(listed.begin(), listed.end(), f) == listed.end()) listed.push_back(f);
+  // a database built before the list (or without it): the topic's own FAQs after it
+  for (const auto& f : faqs)
+    if (f.topic == topic_id && std::find(listed.begin(), listed.end(), &f) == listed.end()) listed.push_back(&f);
   std::vector<const Faq*> out;
-  for (const auto& f : faqs) {
-    if (f.topic != topic_id) continue;
-    if (!audience.empty() && !f.audiences.empty() &&
-        std::find(f.audiences.begin(), f.audiences.end(), audience) == f.audiences.end())
+  for (const Faq* f : listed) {
+    if (!audience.empty() && !f->audiences.empty() &&
+        std::find(f->audiences.begin(), f->audiences.end(), audience) == f->audiences.end())
       continue;
-    out.push_back(&f);
+    out.push_back(f);
   }
   return out;
 }
@@ -62,7 +68,7 @@ std::shared_ptr<const Model> load_model(Store& store, const std::string& locale)
   auto text = [&](const std::string& id, const char* field) { return store.text(id, field, locale); };
   for (const auto& it : store.items("topic")) {  // stored as "topic:<id>"
     std::string id = it.id.rfind("topic:", 0) == 0 ? it.id.substr(6) : it.id;
-    m->topics.push_back({id, text(it.id, "title"), it.icon, text(it.id, "body")});
+    m->topics.push_back({id, text(it.id, "title"), it.icon, text(it.id, "body"), store.links(it.id, "questions")});
   }
   for (const auto& it : store.items("faq"))
     m->faqs.push_back({it.id, it.topic, text(it.id, "question"), text(it.id, "body"), it.audiences, store.links(it.id, "related")});

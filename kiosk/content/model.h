@@ -14,6 +14,9 @@ class Store;
 
 struct Topic {
   std::string id, title, icon, body;
+  // The FAQ ids in the order staff set (the topic file's `questions`), which
+  // may name FAQs of other topics; empty: the topic's own FAQs by order, id.
+  std::vector<std::string> questions = {};
 };
 struct Faq {
   std::string id, topic, question, answer;  // answer is Markdown
@@ -61,7 +64,8 @@ struct Model {
   const KidsPage* kids_page(const std::string& id) const;
   // "faq", "guide", "office", "contact", "kids", "topic" or "" for an id.
   std::string kind_of(const std::string& id) const;
-  // The FAQs of a topic a visitor in `audience` ("" = everyone) should see.
+  // The FAQs of a topic a visitor in `audience` ("" = everyone) should see,
+  // in the topic's order: its `questions`, then any FAQ of the topic they miss.
   std::vector<const Faq*> faqs_for(const std::string& topic, const std::string& audience) const;
 };
 

@@ -196,6 +196,13 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
             for (auto& e : *arr)
               if (auto s = e.value<std::string>()) { ins_link.bind(1, f.id).bind(2, rel).bind(3, *s).bind(4, i++); ins_link.run(); }
           }
+        // a topic's questions in the order staff gave (the stored topic id, as its texts)
+        if (f.kind == "topic")
+          if (auto* arr = f.meta["questions"].as_array()) {
+            int64_t i = 0;
+            for (auto& e : *arr)
+              if (auto s = e.value<std::string>()) { ins_link.bind(1, key_id).bind(2, "questions").bind(3, *s).bind(4, i++); ins_link.run(); }
+          }
       }
       {
         content::Stmt syn(db, "INSERT INTO synonyms(locale, grp, term) VALUES(?1, ?2, ?3)");

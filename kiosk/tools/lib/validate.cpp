@@ -51,7 +51,8 @@ const std::vector<FieldSpec>& fields_for(const std::string& kind) {
   static const std::map<std::string, std::vector<FieldSpec>> specs = {
       {"topic", with_source({{"title", FT::String, true, true},
                              {"icon", FT::Enum, false, true, content::topic_icon_names()},
-                             {"order", FT::Int, false, true}})},
+                             {"order", FT::Int, false, true},
+                             {"questions", FT::RefList, false, false}})},
       {"faq", with_source({{"question", FT::String, true, true},
                            {"topic", FT::Ref, false, true},
                            {"audiences", FT::StringList, false, false, kAudiences},
@@ -278,6 +279,30 @@ struct Checker {
       add(f, f.line_of(*f.meta["topic"].node()), "topic '" + *t + "' does not exist (see content/topics/)");
   }
 
+  // A topic's `questions` is the order a visitor sees its questions in: each
+  // an FAQ id, once; it may name an FAQ of another topic (shown in both), and
+  // once it is there it names every FAQ whose topic is this one, so a new
+  // question cannot go missing from its own topic.
+  void check_questions(const ItemFile& t) {
+    const toml::node* n = t.meta["questions"].node();
+    if (!n || !n->is_array()) return;  // no list: by order, then id; a wrong type is check_value's
+    std::map<std::string, int> listed;  // id -> line
+    for (auto& e : *n->as_array()) {
+      auto s = e.value<std::string>();
+      if (!s) continue;
+      const int line = t.line_of(e);
+      auto it = english.find(*s);
+      if (it == english.end() || it->second->kind != "faq")
+        add(t, line, "'" + *s + "' in questions is not a question (the name of a file in content/faq/, without .en.md)");
+      else if (auto seen = listed.find(*s); seen != listed.end())
+        add(t, line, "'" + *s + "' is in questions twice (first on line " + std::to_string(seen->second) + "): list it once");
+      else listed[*s] = line;
+    }
+    for (const auto& [id, f] : english)
+      if (f->kind == "faq" && f->meta["topic"].value_or(std::string()) == t.id && !listed.count(id))
+        add(t, t.line_of(*n), "'" + id + "' has topic = \"" + t.id + "\" but is not in questions: add it where a visitor should find it");
+  }
+
   void run() {
     for (const auto& s : set.sources) source_dates[s.file] = s.date;
     std::map<std::string, const ItemFile*> seen;  // "kind-ns/id/locale"
@@ -290,8 +315,10 @@ struct Checker {
     }
     for (const auto& f : set.files) {
       check_file(f);
-      if (f.locale == "en") check_refs(f);
-      else {
+      if (f.locale == "en") {
+        check_refs(f);
+        if (f.kind == "topic") check_questions(f);
+      } else {
         auto& dst = f.kind == "topic" ? topics : english;
         auto it = dst.find(f.id);
         if (it == dst.end() || it->second->kind != f.kind)

@@ -91,9 +91,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # icons: Material Icons) and voices, the hunspell dictionaries usage
 # statistics read at run time (which words of a failed search are words;
 # libhunspell too, though shlibdeps finds it),
-# adduser and deluser.
+# adduser and deluser, diction (style: the reading grades of kiosk-content grades).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "cage, xwayland, seatd, libgl1-mesa-dri, libegl-mesa0, libegl1, libgles2, libgl1, libasound2, fonts-noto-core, fonts-material-design-icons-iconfont, espeak-ng-data, libhunspell-1.7-0, hunspell-en-us, hunspell-es, adduser")
+    "cage, xwayland, seatd, libgl1-mesa-dri, libegl-mesa0, libegl1, libgles2, libgl1, libasound2, fonts-noto-core, fonts-material-design-icons-iconfont, espeak-ng-data, libhunspell-1.7-0, hunspell-en-us, hunspell-es, adduser, diction")
 # alsa-utils restores the mixer levels at boot (new sound cards start muted)
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "alsa-utils")
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)

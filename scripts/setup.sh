@@ -17,6 +17,8 @@ PACKAGES=(
   xvfb xauth xdotool matchbox-window-manager imagemagick x11-utils python3-xlib
   libzbar-dev zbar-tools seatd
   libcli11-dev nlohmann-json3-dev libhunspell-dev hunspell-en-us hunspell-es
+  # style (GNU diction): reading grades for the tests and kiosk-content grades
+  diction
 )
 
 # (scripts/fuzz asks for clang through EXTRA_PACKAGES)

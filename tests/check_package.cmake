@@ -24,7 +24,7 @@ foreach(f ./usr/bin/kiosk ./usr/bin/kiosk-content ./usr/lib/systemd/system/kiosk
 endforeach()
 execute_process(COMMAND dpkg-deb -f ${debs} Depends OUTPUT_VARIABLE deps)
 foreach(d cage libsdl2 libsodium libespeak-ng1 libgl1-mesa-dri libasound2 fonts-noto-core fonts-material-design-icons-iconfont
-        libhunspell hunspell-en-us hunspell-es)
+        libhunspell hunspell-en-us hunspell-es diction)
   string(FIND "${deps}" "${d}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "the package does not depend on ${d}: ${deps}")

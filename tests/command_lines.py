@@ -42,8 +42,8 @@ def main():
     failures, ran = [], 0
     work = tempfile.mkdtemp(prefix="kiosk-cli-")
 
-    def run(binary, args, stdin="", cwd=None):
-        env = dict(os.environ, SDL_VIDEODRIVER="dummy")
+    def run(binary, args, stdin="", cwd=None, env_extra=None):
+        env = dict(os.environ, SDL_VIDEODRIVER="dummy", **(env_extra or {}))
         env.pop("DISPLAY", None)
         env.pop("WAYLAND_DISPLAY", None)
         try:
@@ -53,7 +53,7 @@ def main():
         except subprocess.TimeoutExpired:
             return "timeout", ""
 
-    def case(name, binary, args, expect, ok=False, stdin="", unchanged=(), absent=(), setup=None):
+    def case(name, binary, args, expect, ok=False, stdin="", unchanged=(), absent=(), setup=None, env=None):
         """expect: a regex the output must match. ok: the command must succeed.
         unchanged: files (relative to the row's folder) that must keep their bytes.
         absent: files that must not exist afterwards."""
@@ -64,7 +64,7 @@ def main():
         if setup:
             setup(d)
         before = {f: digest(os.path.join(d, f)) for f in unchanged}
-        rc, out = run(binary, [x.replace("@", d) for x in args], stdin=stdin, cwd=d)
+        rc, out = run(binary, [x.replace("@", d) for x in args], stdin=stdin, cwd=d, env_extra=env)
         problems = []
         if rc == "timeout":
             problems.append("did not end within %d s" % TIMEOUT)
@@ -203,6 +203,15 @@ def main():
          setup=put("notes.txt", "not a database at all, only words\n" * 10), unchanged=["notes.txt"])
     case("stats", T, ["stats", "--stats", "stats.db"], r'hour,kind,key,count\n2026-11-30T15,screen,"offices",3', ok=True,
          setup=stats_file, unchanged=["stats.db"])
+
+    # ---- grades: each item's reading grade by `style` (diction); a clear error without it
+    case("grades", T, ["grades", "--db", DB], r"faq +apply-how +\d+\.\d +6\.0.*kids +kids-feelings +\d+\.\d +3\.0.*0 of \d+ items over target",
+         ok=True)
+    case("grades --over", T, ["grades", "--over", "--db", DB], r"^kind +id +grade +target\n(?!faq).*0 of \d+ items over target", ok=True)
+    case("grades without style", T, ["grades", "--db", DB], r"'style' was not found: install the Debian package diction",
+         env={"PATH": "/nonexistent"})
+    case("grades --db typo.db", T, ["grades", "--db", "typo.db"], r"typo\.db", absent=["typo.db"])
+    case("grades --help", T, ["grades", "--help"], r"style.*diction.*--over", ok=True)
 
     # ---- help: per command, exit 0
     case("help", T, ["--help"], r"kiosk-content validate .*kiosk-content COMMAND --help", ok=True)

@@ -7,6 +7,7 @@
 #include <ctime>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@
 #include "content/store.h"
 #include "i18n/catalog.h"
 #include "tools/cli.h"
+#include "tools/lib/grades.h"
 #include "tools/lib/json.h"
 #include "tools/lib/model.h"
 
@@ -60,6 +62,9 @@ constexpr const char* kUsage = R"(kiosk-content: check and build what the kiosk 
                                                     repeated, runs (123456) and repeated blocks
                                                     (121212); 4 or 5 digits only with --allow-short;
                                                     replaces an existing PIN file only with --force
+  kiosk-content grades [--db FILE] [--over]         each English item's reading grade (Flesch-Kincaid, by
+                                                    running 'style' of the Debian package diction) and
+                                                    its target; exit status 1 when any is over target
   kiosk-content stats --stats FILE                  the kiosk's usage counts as CSV (read only; refuses
                                                     a file that is not a kiosk statistics file)
 
@@ -86,6 +91,7 @@ struct Args {
   int64_t version = 0;              // sign; 0: the current time
   bool force = false;               // keygen, set-pin: replace what is there
   bool allow_short = false;         // set-pin: 4 or 5 digits
+  bool over_only = false;           // grades: list only the items over target
 };
 
 std::string locales_dir_for(const Args& a, const std::string& dir) {
@@ -240,6 +246,35 @@ int cmd_stale(const Args& a) {
       }
   std::cout << n << (n == 1 ? " item" : " items") << " past review-by date as of " << today << "\n";
   return 0;
+}
+
+// Reading grade of every English item against its target; 1 when any is over
+// (or style cannot be run), so staff and the tests read the same verdict.
+int cmd_grades(const Args& a) {
+  auto store = open_db(a.db);
+  if (!store) return 1;
+  std::string why;
+  auto grades = tools::grade_items(*store, "en", &why);
+  if (grades.empty()) {
+    std::cerr << "kiosk-content grades: " << (why.empty() ? "the database has no text to grade" : why) << "\n";
+    return 1;
+  }
+  std::map<std::string, std::vector<double>> per_kind;
+  int over = 0;
+  std::printf("%-8s %-28s %5s %6s\n", "kind", "id", "grade", "target");
+  for (const auto& g : grades) {
+    per_kind[g.kind].push_back(g.grade);
+    if (g.over()) ++over;
+    if (a.over_only && !g.over()) continue;
+    std::printf("%-8s %-28s %5.1f %6.1f%s\n", g.kind.c_str(), g.id.c_str(), g.grade, g.target, g.over() ? "  OVER" : "");
+  }
+  for (auto& [kind, v] : per_kind) {
+    std::sort(v.begin(), v.end());
+    double median = v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+    std::printf("%s: %zu items, median %.1f, max %.1f\n", kind.c_str(), v.size(), median, v.back());
+  }
+  std::printf("%d of %zu items over target\n", over, grades.size());
+  return over ? 1 : 0;
 }
 
 // Per-keystroke latency: every prefix of every query, as a visitor types it.
@@ -483,6 +518,13 @@ int main(int argc, char** argv) {
          if (!a.has_pin) std::getline(std::cin, pin);
          return report(session::set_pin(a.pin_file, pin, a.allow_short), "PIN set");
        }},
+      {"grades", "each English item's reading grade (Flesch-Kincaid by 'style', Debian package diction) and its target: "
+                 "6 for answers, guides, offices, lines and topics, 3 for kids' pages for children; exit 1 when any is over",
+       [&](CLI::App* c) {
+         db(c, &a.db, kDb);
+         c->add_flag("--over", a.over_only, "list only the items over their target");
+       },
+       [&] { return cmd_grades(a); }},
       {"stats", "the kiosk's usage counts as CSV (reads the file; never writes it)",
        [&](CLI::App* c) { c->add_option("--stats", a.stats, "the kiosk's statistics file ([stats] file)")->type_name("FILE")->required()->check(cli::readable_file()); },
        [&] {

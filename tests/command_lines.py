@@ -225,9 +225,9 @@ def main():
     # signal or a hang, and writes nothing.
     import random
     rnd = random.Random(15)
-    commands = ["validate", "search", "dump", "coverage", "stale", "check-pack", "stats", "serch", ""]
+    commands = ["validate", "search", "dump", "coverage", "stale", "check-pack", "stats", "grades", "serch", ""]
     options = ["--db", "--locale", "--locales", "--limit", "--json", "--today", "--public", "--stats", "--out", "--items",
-               "--force", "--version", "--pin-file", "-h", "--", "-", "--db=", "--limit=5", "--lcoale", "-x"]
+               "--force", "--version", "--pin-file", "--over", "-h", "--", "-", "--db=", "--limit=5", "--lcoale", "-x"]
     values = [DB, CONTENT, "es", "en", "zz", "0", "-1", "5", "99999999999999999999", "abc", "", "2026-13-01", "2026-12-01",
               "../", "/dev/zero", "/", "jail", "caf\u00e9", "\u0668\u0666\u0660", "%s%n", "x" * 5000, "--help"]
     fuzz_dir = os.path.join(work, "fuzz")

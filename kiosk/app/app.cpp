@@ -54,17 +54,17 @@ App::App(session::Settings settings, platform::Clock& clock, platform::Video& vi
   }
   if (!settings_.pack_public_key.empty() && (!settings_.pack_drop_folder.empty() || !settings_.pack_url.empty())) {
     namespace fs = std::filesystem;
-    content::PackSources src{settings_.pack_public_key, settings_.pack_drop_folder, settings_.pack_url, settings_.database,
+    packs::PackSources src{settings_.pack_public_key, settings_.pack_drop_folder, settings_.pack_url, settings_.database,
                              (fs::path(settings_.database).parent_path() / ".packs").string(), settings_.pack_poll_minutes * 60};
     src.connect_timeout_seconds = settings_.pack_connect_timeout_seconds;
     src.low_speed_bytes = settings_.pack_low_speed_bytes;
     src.low_speed_seconds = settings_.pack_low_speed_seconds;
     src.stale_after_seconds = int64_t(settings_.pack_stale_days) * 24 * 3600;
-    packs_ = std::make_unique<content::PackWatcher>(src);
+    packs_ = std::make_unique<packs::PackWatcher>(src);
   }
   if (!settings_.stats_file.empty()) {
     std::string why;
-    stats_ = content::Stats::open(settings_.stats_file, &why);
+    stats_ = stats::Stats::open(settings_.stats_file, &why);
     if (!stats_) log("usage statistics are off: " + why);
   }
   session_.reset(settings_.default_locale);
@@ -224,7 +224,7 @@ void App::leaving(const session::Route& from) {
     // Only known words are kept (content/stats.h): the content's own words are
     // marked here, the dictionary's are looked up by the stats' writer thread.
     const std::string locale = search_ ? search_->locale() : session_.prefs.locale;
-    auto words = content::search_words(session_.search_text, locale,
+    auto words = stats::search_words(session_.search_text, locale,
                                        [&](const std::string& w) { return search_ && search_->knows(w); });
     if (!stats_->count_search_none(locale, std::move(words), static_cast<int64_t>(std::time(nullptr))))
       stats_failed_ = true;
@@ -252,7 +252,7 @@ void App::staff_key(const std::string& k) {
     staff_view_.pin_digits = static_cast<int>(staff_entry_.size());
     return;
   }
-  using R = session::StaffLock::Result;
+  using R = staff::StaffLock::Result;
   const int64_t now = clock_.now_ms();
   R r = staff_lock_.check(staff_entry_, now);
   std::fill(staff_entry_.begin(), staff_entry_.end(), '\0');  // not left in memory
@@ -282,7 +282,7 @@ void App::staff_do(const std::string& what) {
           : content_check_running() ? "Checking the content now; it is used as soon as it passes (see the log)."
                                     : "Content reloaded.";
   } else if (what == "rollback") {
-    std::string why = content::roll_back(settings_.database);
+    std::string why = packs::roll_back(settings_.database);
     if (why.empty()) check_content(true);
     msg = why.empty() ? "The previous content is coming back: it is used as soon as its check passes." : "Roll back refused: " + why;
     log(msg);
@@ -321,7 +321,7 @@ void App::fill_staff_view() {
   screens::StaffView& v = staff_view_;
   v.database = settings_.database;
   v.speech_off = speech_->unavailable();
-  auto inst = content::installed(settings_.database);
+  auto inst = packs::installed(settings_.database);
   v.version = inst.version;
   v.previous_version = inst.previous_version;
   v.sources.clear();
@@ -541,7 +541,6 @@ void App::apply(const screens::Intent& in) {
     case T::Set:
       if (in.a == "search") session_.search_text = in.b.substr(0, 200);  // a visitor's question, not a document
       else if (in.a == "audience") session_.audience_filter = in.b;
-      else if (in.a == "office_agency") session_.office_agency = in.b;
       else if (in.a == "office_town") session_.office_town = in.b.substr(0, 60);
       return;  // typing and filters keep keyboard focus where it is
     case T::Tick:
@@ -887,7 +886,7 @@ void App::frame() {
   const auto* def = screens::find_screen(screen());
   if (!def) def = screens::find_screen("home");
   int secs = idle_.state() == session::IdleState::Warning ? std::max(1, idle_.seconds_left(clock_.now_ms())) : 0;
-  screens::Ctx ctx{ui_, session_, catalog_, store_.get(), model_for_locale(),
+  screens::Ctx ctx{ui_, session_, catalog_, model_for_locale(),
                    [this](const std::string& q) -> const content::SearchResponse& { return search(q); },
                    locales_, staff_in_ || screen() == "staff-pin" ? &staff_view_ : nullptr, intents, 0, 0, (float)video_.width(),
                    (float)video_.height(), clock_.now_ms(), secs};

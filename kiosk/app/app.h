@@ -11,9 +11,9 @@
 
 #include "content/accept.h"
 #include "content/model.h"
-#include "content/pack.h"
-#include "content/pack_watch.h"
-#include "content/stats.h"
+#include "packs/pack.h"
+#include "packs/pack_watch.h"
+#include "stats/stats.h"
 #include "content/search.h"
 #include "content/store.h"
 #include "i18n/catalog.h"
@@ -27,7 +27,7 @@
 #include "session/idle.h"
 #include "session/session.h"
 #include "session/settings.h"
-#include "session/staff.h"
+#include "staff/staff.h"
 #include "ui/ui.h"
 
 namespace kiosk::app {
@@ -135,14 +135,14 @@ private:
   std::string words_locale_;  // the locale ui_.word_on/word_off were formatted for  // every text the active locales can show
 
   // Staff mode, content packs, usage statistics.
-  session::StaffLock staff_lock_;
+  staff::StaffLock staff_lock_;
   bool staff_in_ = false;
   std::string staff_entry_;
   std::string staff_save_error_;  // the last lockout write failure logged
   screens::StaffView staff_view_;
   int64_t corner_down_ms_ = -1;        // a finger held in the top-left corner since
-  std::unique_ptr<content::PackWatcher> packs_;
-  std::unique_ptr<content::Stats> stats_;
+  std::unique_ptr<packs::PackWatcher> packs_;
+  std::unique_ptr<stats::Stats> stats_;
   bool stats_failed_ = false;
   int exit_code_ = 0;
   void open_staff_pin();

@@ -15,7 +15,7 @@
 #include <toml++/toml.h>
 #include <variant>
 
-#include "session/staff.h"
+#include "staff/staff.h"
 
 namespace kiosk::app {
 
@@ -36,7 +36,7 @@ struct Field {
   bool zero_ok = false;   // numbers: 0 is allowed besides the range (scale: 0 = from the DPI)
 };
 
-constexpr int kLockoutFloorMinutes = static_cast<int>(session::StaffLock::kShortestLockoutMs / 60'000);
+constexpr int kLockoutFloorMinutes = static_cast<int>(staff::StaffLock::kShortestLockoutMs / 60'000);
 
 const std::vector<Field>& fields() {
   static const std::vector<Field> f = {
@@ -69,7 +69,7 @@ const std::vector<Field>& fields() {
       {"packs", "low_speed_bytes", Kind::Int, &Settings::pack_low_speed_bytes, 1, 1e9, "HTTP: slower than this many bytes a second..."},
       {"packs", "low_speed_seconds", Kind::Int, &Settings::pack_low_speed_seconds, 1, 600, "...for this long is dropped"},
       {"staff", "pin_file", Kind::Path, &Settings::staff_pin_file, 0, 0, "the staff PIN's hash (none: no staff mode)"},
-      {"staff", "max_attempts", Kind::Int, &Settings::staff_max_attempts, 1, session::StaffLock::kMostAttempts, "wrong PINs before the pad locks"},
+      {"staff", "max_attempts", Kind::Int, &Settings::staff_max_attempts, 1, staff::StaffLock::kMostAttempts, "wrong PINs before the pad locks"},
       {"staff", "lockout_minutes", Kind::Int, &Settings::staff_lockout_minutes, kLockoutFloorMinutes, 1440, "the first lockout (each after is twice as long)"},
       {"stats", "file", Kind::Path, &Settings::stats_file, 0, 0, "the usage counts (none: nothing kept)"},
       {"stats", "export_dir", Kind::Path, &Settings::stats_export_dir, 0, 0, "where staff's export writes"},

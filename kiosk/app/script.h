@@ -17,8 +17,4 @@ struct Step {
 std::vector<Step> parse_script(const std::string& text, const std::string& name, std::vector<std::string>* errors);
 
 
-struct ScriptOptions {
-  std::string script_path, out_dir;
-};
-
 }  // namespace kiosk::app

@@ -36,12 +36,12 @@ const Limits& limits() {
   return l;
 }
 
-int open_regular(const std::string& path, bool no_follow, int64_t* size, std::string* why) {
+util::Fd open_regular(const std::string& path, bool no_follow, int64_t* size, std::string* why) {
   // lstat/stat first, so a device is never even opened (opening some has effects)
   struct stat st {};
   if ((no_follow ? ::lstat(path.c_str(), &st) : ::stat(path.c_str(), &st)) != 0) {
     *why = path + ": " + std::strerror(errno);
-    return -1;
+    return {};
   }
   auto what = [&](const struct stat& s) -> std::string {
     if (S_ISREG(s.st_mode)) return "";
@@ -52,14 +52,13 @@ int open_regular(const std::string& path, bool no_follow, int64_t* size, std::st
     if (S_ISSOCK(s.st_mode)) return "a socket";
     return "not a regular file";
   };
-  if (auto w = what(st); !w.empty()) { *why = path + ": " + w + ", not a file; not read"; return -1; }
+  if (auto w = what(st); !w.empty()) { *why = path + ": " + w + ", not a file; not read"; return {}; }
   // O_NONBLOCK: a FIFO swapped in after the stat never blocks the open
-  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | (no_follow ? O_NOFOLLOW : 0));
-  if (fd < 0) { *why = path + ": " + std::strerror(errno); return -1; }
-  if (::fstat(fd, &st) != 0 || !what(st).empty()) {
+  util::Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | (no_follow ? O_NOFOLLOW : 0)));
+  if (!fd) { *why = path + ": " + std::strerror(errno); return {}; }
+  if (::fstat(fd.get(), &st) != 0 || !what(st).empty()) {
     *why = path + ": " + (what(st).empty() ? std::string("cannot be checked") : what(st)) + ", not a file; not read";
-    ::close(fd);
-    return -1;
+    return {};
   }
   *size = static_cast<int64_t>(st.st_size);
   return fd;
@@ -67,27 +66,24 @@ int open_regular(const std::string& path, bool no_follow, int64_t* size, std::st
 
 bool read_small_file(const std::string& path, int64_t max_bytes, std::string* out, std::string* why) {
   int64_t size = 0;
-  int fd = open_regular(path, false, &size, why);
-  if (fd < 0) return false;
+  util::Fd fd = open_regular(path, false, &size, why);
+  if (!fd) return false;
   if (size > max_bytes) {
     *why = path + ": " + std::to_string(size) + " bytes, more than the " + std::to_string(max_bytes) + " it may have; not read";
-    ::close(fd);
     return false;
   }
   out->clear();
   char buf[4096];
   for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    ssize_t n = ::read(fd.get(), buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
     out->append(buf, static_cast<size_t>(n));
     if (static_cast<int64_t>(out->size()) > max_bytes) {  // it grew while read
       *why = path + ": longer than " + std::to_string(max_bytes) + " bytes; not read";
-      ::close(fd);
       return false;
     }
   }
-  ::close(fd);
   return true;
 }
 
@@ -95,15 +91,13 @@ std::string copy_bounded(const std::string& from, const std::string& to, int64_t
                          const std::atomic<bool>* cancel) {
   std::string why;
   int64_t size = 0;
-  int in = open_regular(from, false, &size, &why);
-  if (in < 0) return why;
+  util::Fd in = open_regular(from, false, &size, &why);
+  if (!in) return why;
   if (size > max_bytes) {
-    ::close(in);
     return from + ": " + std::to_string(size) + " bytes, more than the " + std::to_string(max_bytes) + " allowed; not copied";
   }
-  int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (out < 0) {
-    ::close(in);
+  util::Fd out(::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+  if (!out) {
     return to + ": cannot create (" + std::strerror(errno) + ")";
   }
   crypto_hash_sha256_state h;
@@ -112,7 +106,7 @@ std::string copy_bounded(const std::string& from, const std::string& to, int64_t
   int64_t total = 0;
   for (;;) {
     if (cancel && cancel->load()) { why = "stopped"; break; }
-    ssize_t n = ::read(in, buf.data(), buf.size());
+    ssize_t n = ::read(in.get(), buf.data(), buf.size());
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) { why = from + ": " + std::strerror(errno); break; }
     if (n == 0) break;
@@ -120,16 +114,17 @@ std::string copy_bounded(const std::string& from, const std::string& to, int64_t
     if (total > max_bytes) { why = from + ": longer than " + std::to_string(max_bytes) + " bytes; not copied"; break; }
     crypto_hash_sha256_update(&h, buf.data(), static_cast<unsigned long long>(n));
     for (ssize_t off = 0; off < n && why.empty();) {
-      ssize_t w = ::write(out, buf.data() + off, static_cast<size_t>(n - off));
+      ssize_t w = ::write(out.get(), buf.data() + off, static_cast<size_t>(n - off));
       if (w < 0 && errno == EINTR) continue;
       if (w <= 0) why = to + ": cannot write (" + std::strerror(errno) + ")";
       else off += w;
     }
     if (!why.empty()) break;
   }
-  ::close(in);
-  if (why.empty() && (::fchmod(out, 0444) != 0 || ::fsync(out) != 0)) why = to + ": cannot finish writing";
-  ::close(out);
+  in.reset();
+  if (why.empty() && (::fchmod(out.get(), 0444) != 0 || ::fsync(out.get()) != 0 || !out.close()))
+    why = to + ": cannot finish writing";
+  out.reset();
   if (!why.empty()) {
     std::error_code ec;
     fs::remove(to, ec);
@@ -338,9 +333,7 @@ std::string check_open(Db& db, const std::atomic<bool>* cancel, std::vector<std:
 std::string accept_database(const std::string& path, const std::atomic<bool>* cancel, LocaleGlyphs* glyphs) {
   std::string why;
   int64_t size = 0;
-  int fd = open_regular(path, false, &size, &why);
-  if (fd < 0) return why;
-  ::close(fd);
+  if (!open_regular(path, false, &size, &why)) return why;
   if (size > limits().max_database_bytes)
     return path + ": " + std::to_string(size) + " bytes, more than the " + std::to_string(limits().max_database_bytes) +
            " a content database may have";

@@ -13,6 +13,8 @@
 #include <string>
 #include <thread>
 
+#include "util/files.h"
+
 namespace kiosk::content {
 
 class Store;
@@ -50,8 +52,9 @@ std::string accept_database(const std::string& path, const std::atomic<bool>* ca
 
 // Opens `path` for reading only when it is a regular file (not a FIFO, a
 // device, a directory or a symlink when no_follow): O_NONBLOCK, then fstat.
-// Returns the descriptor (>= 0) and its size, or -1 and *why.
-int open_regular(const std::string& path, bool no_follow, int64_t* size, std::string* why);
+// Returns the descriptor (closed when it goes out of scope) and its size, or an
+// empty Fd and *why.
+util::Fd open_regular(const std::string& path, bool no_follow, int64_t* size, std::string* why);
 
 // Reads a small regular file of at most max_bytes whole. false and *why else.
 bool read_small_file(const std::string& path, int64_t max_bytes, std::string* out, std::string* why);

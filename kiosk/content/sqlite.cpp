@@ -69,10 +69,6 @@ Stmt& Stmt::bind(int i, int64_t v) {
   sqlite3_bind_int64(st_, i, v);
   return *this;
 }
-Stmt& Stmt::bind_null(int i) {
-  sqlite3_bind_null(st_, i);
-  return *this;
-}
 
 bool Stmt::step() {
   int rc = sqlite3_step(st_);

@@ -44,7 +44,6 @@ public:
 
   Stmt& bind(int i, std::string_view v);
   Stmt& bind(int i, int64_t v);
-  Stmt& bind_null(int i);
   // true while there is a row
   bool step();
   void reset();

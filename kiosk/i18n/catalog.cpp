@@ -93,11 +93,6 @@ std::string Catalog::format(std::string_view locale, std::string_view key,
   return to_utf8(out);
 }
 
-std::vector<std::string> Catalog::locales() const {
-  std::vector<std::string> out;
-  for (const auto& [loc, _] : impl_->patterns) out.push_back(loc);
-  return out;
-}
 
 std::vector<std::string> Catalog::keys(std::string_view locale) const {
   std::vector<std::string> out;

@@ -39,7 +39,6 @@ public:
   // tests and screenshots, never a crash).
   std::string format(std::string_view locale, std::string_view key,
                      const std::vector<Arg>& args = {}) const;
-  std::vector<std::string> locales() const;
   std::vector<std::string> keys(std::string_view locale) const;
   size_t size() const;
 

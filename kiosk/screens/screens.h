@@ -11,7 +11,6 @@
 #include "ui/ui.h"
 
 namespace kiosk::content {
-class Store;
 struct Model;
 struct SearchResponse;
 }
@@ -23,7 +22,7 @@ struct Intent {
     Open,          // push route {screen, param}
     Back, Home, StartOver, SetLocale, ToggleLargeText, ToggleContrast, MoreTime,
     ShowLanguage, ShowAccessibility, ShowHelp, ShowMore, CloseOverlay,
-    Set,           // a session field a = value b: "search", "audience", "office_agency", "office_town"
+    Set,           // a session field a = value b: "search", "audience", "office_town"
     Tick,          // flip checklist box a
     Replace,       // replace the top route with {screen a, param b} (a filter, not a new place)
     ToggleSpeech, ToggleTouchHear,
@@ -59,7 +58,6 @@ struct Ctx {
   ui::Ui& ui;
   const session::Session& session;
   const i18n::Catalog& catalog;
-  content::Store* store;                 // null when no content is loaded
   const content::Model* model;           // the content in the visitor's locale (null without content)
   // Search in the visitor's locale (results are kept for the last query).
   std::function<const content::SearchResponse&(const std::string&)> search;

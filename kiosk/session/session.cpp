@@ -10,7 +10,6 @@ void Session::reset(const std::string& default_locale) {
   search_text.clear();
   audience_filter.clear();
   ticked.clear();
-  office_agency.clear();
   office_town.clear();
   show_language_picker = show_accessibility = show_help = show_more = false;
 }

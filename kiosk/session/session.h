@@ -24,7 +24,6 @@ struct Session {
   std::string search_text;
   std::string audience_filter;            // "", "pays", "receives", "caregiver"
   std::set<std::string> ticked;           // checklist boxes ticked in guides: "guide/step/item"
-  std::string office_agency;              // "", "SES", "OCSS", "CIP": the offices list filter
   std::string office_town;                // typed to find an office by town
   bool show_language_picker = false;
   bool show_accessibility = false;

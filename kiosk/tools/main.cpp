@@ -15,10 +15,10 @@
 
 #include "content/markdown.h"
 #include "content/schema.h"
-#include "content/pack.h"
+#include "packs/pack.h"
 #include "content/search.h"
-#include "content/stats.h"
-#include "session/staff.h"
+#include "stats/stats.h"
+#include "staff/staff.h"
 #include "content/store.h"
 #include "i18n/catalog.h"
 #include "tools/cli.h"
@@ -378,7 +378,7 @@ int report(const std::string& why, const std::string& done) {
 }
 
 // --version of sign: a positive whole number at most a year ahead of the clock
-// (what every kiosk accepts; content::sign_pack refuses the same).
+// (what every kiosk accepts; packs::sign_pack refuses the same).
 CLI::Validator pack_version() {
   return CLI::Validator(
       [](std::string& s) -> std::string {
@@ -387,7 +387,7 @@ CLI::Validator pack_version() {
         if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return "'" + s + "' is not a whole number";
         if (v <= 0)
           return s + " is not a pack version: versions are positive whole numbers (leave --version out and it is the current time)";
-        if (v > static_cast<int64_t>(::time(nullptr)) + content::kMaxVersionAhead)
+        if (v > static_cast<int64_t>(::time(nullptr)) + packs::kMaxVersionAhead)
           return s + " is more than a year ahead of the clock: every kiosk would refuse the pack";
         return "";
       },
@@ -472,7 +472,7 @@ int main(int argc, char** argv) {
          c->add_option("--secret", a.secret_key, "the secret key to write (mode 0600; keep it offline)")->type_name("FILE")->required();
          c->add_flag("--force", a.force, "replace keys that are there");
        },
-       [&] { return report(content::make_keys(a.public_key, a.secret_key, a.force), "keys written"); }},
+       [&] { return report(packs::make_keys(a.public_key, a.secret_key, a.force), "keys written"); }},
       {"sign", "write FILE.sig: version, length, SHA-256 and the signature",
        [&](CLI::App* c) {
          db(c, &a.db, "the pack to sign (default: build/content.db)");
@@ -482,7 +482,7 @@ int main(int argc, char** argv) {
        },
        [&] {
          const int64_t version = a.version > 0 ? a.version : static_cast<int64_t>(::time(nullptr));
-         return report(content::sign_pack(a.db, a.secret_key, version), "signed, version " + std::to_string(version));
+         return report(packs::sign_pack(a.db, a.secret_key, version), "signed, version " + std::to_string(version));
        }},
       {"check-pack", "what a kiosk would say of a pack: the signature, the signed length and hash, the acceptance check",
        [&](CLI::App* c) {
@@ -490,7 +490,7 @@ int main(int argc, char** argv) {
          c->add_option("--public", a.public_key, "the public key kiosks have")->type_name("FILE")->required()->check(cli::readable_file());
        },
        [&] {
-         auto r = content::check_pack(a.db, a.public_key);
+         auto r = packs::check_pack(a.db, a.public_key);
          return report(r.ok ? "" : r.why, "good pack, version " + std::to_string(r.version) + ", " + std::to_string(r.length) +
                                               " bytes, sha256 " + r.sha256);
        }},
@@ -501,8 +501,8 @@ int main(int argc, char** argv) {
          c->add_option("--live", a.live, "the database a kiosk reads")->type_name("FILE")->required();
        },
        [&] {
-         std::string why = content::install_pack(a.db, a.public_key, a.live);
-         return report(why, "installed, version " + std::to_string(content::installed(a.live).version));
+         std::string why = packs::install_pack(a.db, a.public_key, a.live);
+         return report(why, "installed, version " + std::to_string(packs::installed(a.live).version));
        }},
       {"set-pin", "read a 6-12 digit PIN from standard input and store only its Argon2id hash",
        [&](CLI::App* c) {
@@ -516,7 +516,7 @@ int main(int argc, char** argv) {
            return report(a.pin_file + " exists; set-pin replaces a PIN file only with --force", "");
          std::string pin = a.pin;
          if (!a.has_pin) std::getline(std::cin, pin);
-         return report(session::set_pin(a.pin_file, pin, a.allow_short), "PIN set");
+         return report(staff::set_pin(a.pin_file, pin, a.allow_short), "PIN set");
        }},
       {"grades", "each English item's reading grade (Flesch-Kincaid by 'style', Debian package diction) and its target: "
                  "6 for answers, guides, offices, lines and topics, 3 for kids' pages for children; exit 1 when any is over",
@@ -529,7 +529,7 @@ int main(int argc, char** argv) {
        [&](CLI::App* c) { c->add_option("--stats", a.stats, "the kiosk's statistics file ([stats] file)")->type_name("FILE")->required()->check(cli::readable_file()); },
        [&] {
          std::string why;
-         auto st = content::Stats::open_read_only(a.stats, &why);
+         auto st = stats::Stats::open_read_only(a.stats, &why);
          if (!st) return report(why, "");
          std::cout << st->csv();
          return 0;

@@ -16,7 +16,6 @@ const char* role_name(Role r) {
     case Role::Checkbox: return "checkbox";
     case Role::Image: return "image";
     case Role::Key: return "key";
-    case Role::Dialog: return "dialog";
   }
   return "text";
 }

@@ -8,7 +8,7 @@
 
 namespace kiosk::ui {
 
-enum class Role { Button, Tile, Toggle, Heading, Text, Dialog, Row, Checkbox, Image, Key };
+enum class Role { Button, Tile, Toggle, Heading, Text, Row, Checkbox, Image, Key };
 const char* role_name(Role r);
 
 struct Rect {

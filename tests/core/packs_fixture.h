@@ -7,7 +7,7 @@
 #include <fstream>
 #include <string>
 
-#include "content/pack.h"
+#include "packs/pack.h"
 #include "content/sqlite.h"
 #include "content/store.h"
 #include "fixtures.h"
@@ -34,7 +34,7 @@ struct Packs {
   std::string pub = (dir.path / "pack.pub").string(), key = (dir.path / "pack.key").string();
   std::string live = (dir.path / "live" / "content.db").string();
   Packs() {
-    REQUIRE(kiosk::content::make_keys(pub, key).empty());
+    REQUIRE(kiosk::packs::make_keys(pub, key).empty());
     std::filesystem::create_directories(std::filesystem::path(live).parent_path());
   }
   // A copy of the real content changed by `sql` (none: as it is), signed as `version`.
@@ -57,7 +57,7 @@ private:
       kiosk::content::Db d(p, kiosk::content::Db::Mode::ReadWriteCreate);
       d.exec(sql);
     }
-    REQUIRE(kiosk::content::sign_pack(p, signing_key, version).empty());
+    REQUIRE(kiosk::packs::sign_pack(p, signing_key, version).empty());
     return p;
   }
 };

@@ -419,9 +419,9 @@ TEST_CASE("search never fails on odd input and offers did-you-mean", "[content][
   }
   SECTION("Spanish typos get a did-you-mean from the Spanish index") {
     content::Search es(*store, "es");
-    auto r = es.query("carsel ");
-    REQUIRE(r.did_you_mean == "carcel");
-    REQUIRE_FALSE(r.results.empty());
+    auto found = es.query("carsel ");
+    REQUIRE(found.did_you_mean == "carcel");
+    REQUIRE_FALSE(found.results.empty());
   }
   SECTION("Spanish synonyms: cárcel finds what prisión finds") {
     content::Search es(*store, "es");

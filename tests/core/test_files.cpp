@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "content/pack.h"
+#include "packs/pack.h"
 #include "fixtures.h"
 #include "util/files.h"
 
@@ -52,12 +52,12 @@ TEST_CASE("a write that cannot finish leaves the old file as it was and no tempo
 TEST_CASE("signing a pack whose signature file cannot be written leaves no temporary file beside the pack", "[files][packs]") {
   test::TempDir t;
   const std::string pub = (t.path / "pack.pub").string(), key = (t.path / "pack.key").string();
-  REQUIRE(content::make_keys(pub, key).empty());
+  REQUIRE(packs::make_keys(pub, key).empty());
   const std::string db = t.file("content.db", "not really a database, but bytes to sign");
-  REQUIRE(content::sign_pack(db, key, 100).empty());
+  REQUIRE(packs::sign_pack(db, key, 100).empty());
   fs::remove(db + ".sig");
   fs::create_directories(db + ".sig/inside");
-  REQUIRE(content::sign_pack(db, key, 101) == db + ".sig: cannot write");
+  REQUIRE(packs::sign_pack(db, key, 101) == db + ".sig: cannot write");
   REQUIRE_FALSE(fs::exists(db + ".sig.tmp"));
 }
 

@@ -8,8 +8,8 @@
 #include <sys/types.h>
 #include <fstream>
 
-#include "content/pack.h"
-#include "content/pack_watch.h"
+#include "packs/pack.h"
+#include "packs/pack_watch.h"
 #include "content/sqlite.h"
 #include "content/store.h"
 #include "fixtures.h"
@@ -29,11 +29,11 @@ void corrupt_middle(const std::string& path) {
 
 TEST_CASE("a signed pack installs, the previous content is kept", "[packs]") {
   Packs p;
-  REQUIRE(content::install_pack(p.pack("a", 100), p.pub, p.live).empty());
-  REQUIRE(content::installed(p.live).version == 100);
+  REQUIRE(packs::install_pack(p.pack("a", 100), p.pub, p.live).empty());
+  REQUIRE(packs::installed(p.live).version == 100);
   REQUIRE(content::Store::open(p.live, nullptr));
-  REQUIRE(content::install_pack(p.pack("b", 200), p.pub, p.live).empty());
-  auto v = content::installed(p.live);
+  REQUIRE(packs::install_pack(p.pack("b", 200), p.pub, p.live).empty());
+  auto v = packs::installed(p.live);
   REQUIRE(v.version == 200);
   REQUIRE(v.previous_version == 100);
   REQUIRE(content::Store::open(p.live + ".previous", nullptr));
@@ -42,14 +42,14 @@ TEST_CASE("a signed pack installs, the previous content is kept", "[packs]") {
 
 TEST_CASE("every bad pack is refused with a reason and the content stays", "[packs]") {
   Packs p;
-  REQUIRE(content::install_pack(p.pack("good", 100), p.pub, p.live).empty());
+  REQUIRE(packs::install_pack(p.pack("good", 100), p.pub, p.live).empty());
   const auto before = fs::last_write_time(p.live);
   auto refused = [&](const std::string& db, const std::string& needle) {
-    std::string why = content::install_pack(db, p.pub, p.live);
+    std::string why = packs::install_pack(db, p.pub, p.live);
     INFO(why);
     REQUIRE_FALSE(why.empty());
     REQUIRE(why.find(needle) != std::string::npos);
-    REQUIRE(content::installed(p.live).version == 100);
+    REQUIRE(packs::installed(p.live).version == 100);
     REQUIRE(fs::last_write_time(p.live) == before);
     REQUIRE(content::Store::open(p.live, nullptr));
   };
@@ -60,7 +60,7 @@ TEST_CASE("every bad pack is refused with a reason and the content stays", "[pac
   }
   SECTION("signed with another key") {
     std::string other_pub = (p.dir.path / "o.pub").string(), other_key = (p.dir.path / "o.key").string();
-    REQUIRE(content::make_keys(other_pub, other_key).empty());
+    REQUIRE(packs::make_keys(other_pub, other_key).empty());
     refused(p.pack_signed_by("other", 300, other_key), "wrong signature");
   }
   SECTION("changed after signing (corrupt)") {
@@ -76,13 +76,13 @@ TEST_CASE("every bad pack is refused with a reason and the content stays", "[pac
   SECTION("a damaged database, signed as it is") {
     std::string db = p.pack("damaged", 300);
     test::damage_middle_page(db);
-    REQUIRE(content::sign_pack(db, p.key, 300).empty());
+    REQUIRE(packs::sign_pack(db, p.key, 300).empty());
     refused(db, "damaged");
   }
   SECTION("a database of another schema version") {
     std::string db = p.pack("schema", 300);
     { content::Db d(db, content::Db::Mode::ReadWriteCreate); d.exec("PRAGMA user_version = 99"); }
-    REQUIRE(content::sign_pack(db, p.key, 300).empty());
+    REQUIRE(packs::sign_pack(db, p.key, 300).empty());
     refused(db, "schema version 99");
   }
   SECTION("older or the same version") {
@@ -98,21 +98,21 @@ TEST_CASE("every bad pack is refused with a reason and the content stays", "[pac
 
 TEST_CASE("roll back puts the previous content back and keeps the withdrawn version out", "[packs]") {
   Packs p;
-  REQUIRE(content::install_pack(p.pack("v1", 100), p.pub, p.live).empty());
+  REQUIRE(packs::install_pack(p.pack("v1", 100), p.pub, p.live).empty());
   const std::string h1 = p.hash_of(p.live);
-  REQUIRE(content::install_pack(p.pack("v2", 200), p.pub, p.live).empty());
-  REQUIRE(content::roll_back(p.live).empty());
-  REQUIRE(content::installed(p.live).version == 100);
+  REQUIRE(packs::install_pack(p.pack("v2", 200), p.pub, p.live).empty());
+  REQUIRE(packs::roll_back(p.live).empty());
+  REQUIRE(packs::installed(p.live).version == 100);
   REQUIRE(p.hash_of(p.live) == h1);
-  std::string why = content::install_pack(p.pack("v2-again", 200), p.pub, p.live);
+  std::string why = packs::install_pack(p.pack("v2-again", 200), p.pub, p.live);
   REQUIRE(why.find("rolled back") != std::string::npos);
-  REQUIRE(content::install_pack(p.pack("v3", 300), p.pub, p.live).empty());
-  REQUIRE(content::installed(p.live).version == 300);
+  REQUIRE(packs::install_pack(p.pack("v3", 300), p.pub, p.live).empty());
+  REQUIRE(packs::installed(p.live).version == 300);
 }
 
 TEST_CASE("a kill between copying and renaming leaves the old content usable", "[packs]") {
   Packs p;
-  REQUIRE(content::install_pack(p.pack("v1", 100), p.pub, p.live).empty());
+  REQUIRE(packs::install_pack(p.pack("v1", 100), p.pub, p.live).empty());
   const std::string h1 = p.hash_of(p.live);
   // what a power cut mid-install leaves: half a copy beside the live file
   {
@@ -123,19 +123,19 @@ TEST_CASE("a kill between copying and renaming leaves the old content usable", "
   }
   REQUIRE(content::Store::open(p.live, nullptr));
   REQUIRE(p.hash_of(p.live) == h1);
-  REQUIRE(content::installed(p.live).version == 100);
+  REQUIRE(packs::installed(p.live).version == 100);
   // and the next install simply replaces the leftover
-  REQUIRE(content::install_pack((p.dir.path / "v2.db").string(), p.pub, p.live).empty());
-  REQUIRE(content::installed(p.live).version == 200);
+  REQUIRE(packs::install_pack((p.dir.path / "v2.db").string(), p.pub, p.live).empty());
+  REQUIRE(packs::installed(p.live).version == 200);
 }
 
 TEST_CASE("a kiosk takes packs from a drop folder and from an HTTP URL (ETag, 304)", "[packs][http]") {
   Packs p;
-  REQUIRE(content::install_pack(p.pack("v1", 100), p.pub, p.live).empty());
+  REQUIRE(packs::install_pack(p.pack("v1", 100), p.pub, p.live).empty());
   SECTION("drop folder: the newest signed pack, a refused one logged once") {
     const fs::path stick = p.dir.path / "stick";
     fs::create_directories(stick);
-    content::PackWatcher w({p.pub, stick.string(), "", p.live, (p.dir.path / "work").string(), 60}, false);
+    packs::PackWatcher w({p.pub, stick.string(), "", p.live, (p.dir.path / "work").string(), 60}, false);
     std::string db = p.pack("v2", 200);
     fs::copy_file(db, stick / "content.db");
     fs::copy_file(db + ".sig", stick / "content.db.sig");
@@ -143,7 +143,7 @@ TEST_CASE("a kiosk takes packs from a drop folder and from an HTTP URL (ETag, 30
     auto m = w.take_messages();
     REQUIRE(m.size() == 1);
     REQUIRE(m[0].find("installed") != std::string::npos);
-    REQUIRE(content::installed(p.live).version == 200);
+    REQUIRE(packs::installed(p.live).version == 200);
     w.run_once();  // the same pack again: refused as not newer, said once
     w.run_once();
     m = w.take_messages();
@@ -172,22 +172,22 @@ TEST_CASE("a kiosk takes packs from a drop folder and from an HTTP URL (ETag, 30
     } stop{pid, server};
     const std::string url = "http://127.0.0.1:" + std::to_string(port) + "/content.db";
     {
-      content::PackWatcher w({p.pub, "", url, p.live, (p.dir.path / "work").string(), 60}, false);
+      packs::PackWatcher w({p.pub, "", url, p.live, (p.dir.path / "work").string(), 60}, false);
       w.run_once();
       auto m = w.take_messages();
       INFO((m.empty() ? std::string("no message") : m[0]));
-      REQUIRE(content::installed(p.live).version == 200);
+      REQUIRE(packs::installed(p.live).version == 200);
       // unchanged on the server: the ETag answers 304 and nothing happens
-      auto r = content::http_get(url + ".sig", "", (p.dir.path / "probe").string());
+      auto r = packs::http_get(url + ".sig", "", (p.dir.path / "probe").string());
       REQUIRE(r.status == 200);
       REQUIRE_FALSE(r.etag.empty());
-      REQUIRE(content::http_get(url + ".sig", r.etag, (p.dir.path / "probe").string()).status == 304);
+      REQUIRE(packs::http_get(url + ".sig", r.etag, (p.dir.path / "probe").string()).status == 304);
       w.run_once();
       REQUIRE(w.take_messages().empty());
-      REQUIRE(content::installed(p.live).version == 200);
+      REQUIRE(packs::installed(p.live).version == 200);
       publish("web3", 300);
       w.run_once();
-      REQUIRE(content::installed(p.live).version == 300);
+      REQUIRE(packs::installed(p.live).version == 300);
     }
   }
 }

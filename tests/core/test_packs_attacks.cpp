@@ -19,8 +19,8 @@
 
 #include "content/accept.h"
 #include "content/model.h"
-#include "content/pack.h"
-#include "content/pack_watch.h"
+#include "packs/pack.h"
+#include "packs/pack_watch.h"
 #include "content/search.h"
 #include "content/sqlite.h"
 #include "content/store.h"
@@ -79,7 +79,7 @@ TEST_CASE("the real content passes the acceptance check", "[packs][accept]") {
 TEST_CASE("a signed pack with broken content is refused by check-pack, install and as a renamed file, the content stays",
           "[packs][accept]") {
   Packs p;
-  REQUIRE(content::install_pack(p.pack("good", 100), p.pub, p.live).empty());
+  REQUIRE(packs::install_pack(p.pack("good", 100), p.pub, p.live).empty());
   const std::string good_hash = hash_of(p.live);
   // the kiosk's own copy of the published file, as the app reads it
   const std::string published = (p.dir.path / "published" / "content.db").string();
@@ -92,14 +92,14 @@ TEST_CASE("a signed pack with broken content is refused by check-pack, install a
 
   auto refused = [&](const std::string& sql, const std::string& needle) {
     std::string db = p.pack("broken", 300, sql);
-    auto c = content::check_pack(db, p.pub);
+    auto c = packs::check_pack(db, p.pub);
     INFO(c.why);
     REQUIRE_FALSE(c.ok);
     REQUIRE(c.why.find(needle) != std::string::npos);
-    std::string w = content::install_pack(db, p.pub, p.live);
+    std::string w = packs::install_pack(db, p.pub, p.live);
     INFO(w);
     REQUIRE(w.find(needle) != std::string::npos);
-    REQUIRE(content::installed(p.live).version == 100);
+    REQUIRE(packs::installed(p.live).version == 100);
     REQUIRE(hash_of(p.live) == good_hash);
     REQUIRE_FALSE(fs::exists(p.live + ".incoming"));
     // the same file moved over the published one (`mv`)
@@ -154,10 +154,10 @@ TEST_CASE("a signed pack with broken content is refused by check-pack, install a
   SECTION("a damaged page, signed as it is") {
     std::string db = p.pack("damaged", 300);
     test::damage_middle_page(db);
-    REQUIRE(content::sign_pack(db, p.key, 300).empty());
-    REQUIRE_FALSE(content::check_pack(db, p.pub).ok);
-    REQUIRE_FALSE(content::install_pack(db, p.pub, p.live).empty());
-    REQUIRE(content::installed(p.live).version == 100);
+    REQUIRE(packs::sign_pack(db, p.key, 300).empty());
+    REQUIRE_FALSE(packs::check_pack(db, p.pub).ok);
+    REQUIRE_FALSE(packs::install_pack(db, p.pub, p.live).empty());
+    REQUIRE(packs::installed(p.live).version == 100);
   }
 }
 
@@ -184,21 +184,21 @@ TEST_CASE("a 2 GB .sig, a .sig linked to /dev/zero and a FIFO .sig are refused w
   auto t0 = std::chrono::steady_clock::now();
   SECTION("2 GB") {
     fs::resize_file(db + ".sig", 2147483648ull);  // sparse: costs no disk
-    std::string why = content::install_pack(db, p.pub, p.live);
+    std::string why = packs::install_pack(db, p.pub, p.live);
     INFO(why);
     REQUIRE(why.find("more than the 4096") != std::string::npos);
   }
   SECTION("linked to /dev/zero") {
     fs::remove(db + ".sig");
     fs::create_symlink("/dev/zero", db + ".sig");
-    std::string why = content::install_pack(db, p.pub, p.live);
+    std::string why = packs::install_pack(db, p.pub, p.live);
     INFO(why);
     REQUIRE(why.find("a device") != std::string::npos);
   }
   SECTION("a FIFO") {
     fs::remove(db + ".sig");
     REQUIRE(::mkfifo((db + ".sig").c_str(), 0600) == 0);
-    auto f = std::async(std::launch::async, [&] { return content::install_pack(db, p.pub, p.live); });
+    auto f = std::async(std::launch::async, [&] { return packs::install_pack(db, p.pub, p.live); });
     if (f.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
       int fd = ::open((db + ".sig").c_str(), O_WRONLY | O_NONBLOCK);  // let it go, then fail
       if (fd >= 0) ::close(fd);
@@ -220,10 +220,10 @@ TEST_CASE("a database longer or shorter than its signed length is refused, never
     f.seekp(100);
     f.write("x", 1);
   }
-  std::string why = content::install_pack(db, p.pub, p.live);
+  std::string why = packs::install_pack(db, p.pub, p.live);
   INFO(why);
   REQUIRE(why.find("wrong signature") != std::string::npos);
-  REQUIRE_FALSE(content::check_pack(db, p.pub).ok);
+  REQUIRE_FALSE(packs::check_pack(db, p.pub).ok);
   REQUIRE_FALSE(fs::exists(p.live));
   REQUIRE_FALSE(fs::exists(p.live + ".incoming"));
 }
@@ -233,19 +233,19 @@ TEST_CASE("a signature of the old format, an edited version line, another key: r
   std::string db = p.pack("v", 300);
   SECTION("old format") {
     std::ofstream(db + ".sig") << "kiosk-content-pack 1\nversion 300\nsignature " << std::string(128, 'a') << "\n";
-    REQUIRE(content::install_pack(db, p.pub, p.live).find("old signature format") != std::string::npos);
+    REQUIRE(packs::install_pack(db, p.pub, p.live).find("old signature format") != std::string::npos);
   }
   SECTION("edited version") {
     std::string sig = test::read(db + ".sig");
     sig.replace(sig.find("version 300"), 11, "version 301");
     std::ofstream(db + ".sig") << sig;
-    REQUIRE(content::install_pack(db, p.pub, p.live).find("wrong signature") != std::string::npos);
+    REQUIRE(packs::install_pack(db, p.pub, p.live).find("wrong signature") != std::string::npos);
   }
   SECTION("an edited length with a real hash") {
     std::string sig = test::read(db + ".sig");
     sig.replace(sig.find("length "), 7, "length 1");
     std::ofstream(db + ".sig") << sig;
-    REQUIRE_FALSE(content::install_pack(db, p.pub, p.live).empty());
+    REQUIRE_FALSE(packs::install_pack(db, p.pub, p.live).empty());
   }
   REQUIRE_FALSE(fs::exists(p.live));
 }
@@ -255,32 +255,32 @@ TEST_CASE("a version far ahead is refused at signing and on install, and cannot 
   const int64_t now = static_cast<int64_t>(std::time(nullptr));
   std::string db = (p.dir.path / "max.db").string();
   fs::copy_file(test::real_db(), db);
-  std::string why = content::sign_pack(db, p.key, INT64_MAX);
+  std::string why = packs::sign_pack(db, p.key, INT64_MAX);
   INFO(why);
   REQUIRE(why.find("more than a year ahead") != std::string::npos);
   // signed where the clock was two years ahead: a kiosk still refuses it
-  REQUIRE(content::sign_pack(db, p.key, now + 2 * content::kMaxVersionAhead, now + 2 * content::kMaxVersionAhead).empty());
-  why = content::install_pack(db, p.pub, p.live);
+  REQUIRE(packs::sign_pack(db, p.key, now + 2 * packs::kMaxVersionAhead, now + 2 * packs::kMaxVersionAhead).empty());
+  why = packs::install_pack(db, p.pub, p.live);
   REQUIRE(why.find("more than a year ahead") != std::string::npos);
   // so the next ordinary pack goes in
-  REQUIRE(content::install_pack(p.pack("ordinary", now), p.pub, p.live).empty());
-  REQUIRE(content::installed(p.live).version == now);
+  REQUIRE(packs::install_pack(p.pack("ordinary", now), p.pub, p.live).empty());
+  REQUIRE(packs::installed(p.live).version == now);
 }
 
 TEST_CASE("roll back works once per version and never revives the withdrawn pack", "[packs][versions]") {
   Packs p;
-  REQUIRE(content::install_pack(p.pack("v1", 100), p.pub, p.live).empty());
+  REQUIRE(packs::install_pack(p.pack("v1", 100), p.pub, p.live).empty());
   const std::string h1 = hash_of(p.live);
-  REQUIRE(content::install_pack(p.pack("v2", 200, "UPDATE meta SET value = 'v2' WHERE key = 'content_hash'"), p.pub, p.live).empty());
+  REQUIRE(packs::install_pack(p.pack("v2", 200, "UPDATE meta SET value = 'v2' WHERE key = 'content_hash'"), p.pub, p.live).empty());
   REQUIRE(hash_of(p.live) == "v2");
-  REQUIRE(content::roll_back(p.live).empty());
+  REQUIRE(packs::roll_back(p.live).empty());
   REQUIRE(hash_of(p.live) == h1);
   // pressed again: nothing to go back to, and v2 does not come back
-  REQUIRE(content::roll_back(p.live).find("no previous content") != std::string::npos);
+  REQUIRE(packs::roll_back(p.live).find("no previous content") != std::string::npos);
   REQUIRE(hash_of(p.live) == h1);
-  REQUIRE(content::installed(p.live).version == 100);
-  REQUIRE(content::install_pack((p.dir.path / "v2.db").string(), p.pub, p.live).find("rolled back") != std::string::npos);
-  REQUIRE(content::install_pack(p.pack("v3", 300), p.pub, p.live).empty());
+  REQUIRE(packs::installed(p.live).version == 100);
+  REQUIRE(packs::install_pack((p.dir.path / "v2.db").string(), p.pub, p.live).find("rolled back") != std::string::npos);
+  REQUIRE(packs::install_pack(p.pack("v3", 300), p.pub, p.live).empty());
 }
 
 TEST_CASE("overwriting the published file in place changes nothing until a valid replacement is accepted", "[packs][own]") {
@@ -355,7 +355,7 @@ TEST_CASE("drop folder: the newest valid signed pack wins over junk, a directory
   std::string outside = p.pack("v9", 900);
   fs::create_symlink(outside, stick / "out.db");
   fs::create_symlink(outside + ".sig", stick / "out.db.sig");
-  content::PackWatcher w({p.pub, stick.string(), "", p.live, (p.dir.path / "work").string(), 60}, false);
+  packs::PackWatcher w({p.pub, stick.string(), "", p.live, (p.dir.path / "work").string(), 60}, false);
   auto f = std::async(std::launch::async, [&] { w.run_once(); });
   if (f.wait_for(std::chrono::seconds(20)) != std::future_status::ready) {
     int fd = ::open((stick / "p.db.sig").c_str(), O_WRONLY | O_NONBLOCK);
@@ -364,7 +364,7 @@ TEST_CASE("drop folder: the newest valid signed pack wins over junk, a directory
   }
   auto m = w.take_messages();
   INFO(joined(m));
-  REQUIRE(content::installed(p.live).version == 200);  // not the 900 linked from outside
+  REQUIRE(packs::installed(p.live).version == 200);  // not the 900 linked from outside
   REQUIRE(any_has(m, "installed"));
 }
 
@@ -377,12 +377,12 @@ TEST_CASE("drop folder: a valid signed pack whose content fails does not hide an
   fs::copy_file(good + ".sig", stick / "a.db.sig");
   fs::copy_file(bad, stick / "b.db");
   fs::copy_file(bad + ".sig", stick / "b.db.sig");
-  content::PackWatcher w({p.pub, stick.string(), "", p.live, (p.dir.path / "work").string(), 60}, false);
+  packs::PackWatcher w({p.pub, stick.string(), "", p.live, (p.dir.path / "work").string(), 60}, false);
   w.run_once();
   auto m = w.take_messages();
   INFO(joined(m));
   REQUIRE(any_has(m, "missing table locales"));
-  REQUIRE(content::installed(p.live).version == 200);
+  REQUIRE(packs::installed(p.live).version == 200);
 }
 
 TEST_CASE("HTTP: a server announcing 2 GB, or sending bytes without end, is cut at the signed length and leaves no file",
@@ -391,7 +391,7 @@ TEST_CASE("HTTP: a server announcing 2 GB, or sending bytes without end, is cut 
   Server s(p.dir.path / "site");
   s.publish(p.pack("v3", 300));
   const std::string work = (p.dir.path / "work").string();
-  content::PackWatcher w({p.pub, "", s.url(), p.live, work, 60}, false);
+  packs::PackWatcher w({p.pub, "", s.url(), p.live, work, 60}, false);
   std::string mode = GENERATE(std::string("huge"), std::string("endless"));
   s.mode(mode);
   auto t0 = std::chrono::steady_clock::now();
@@ -406,7 +406,7 @@ TEST_CASE("HTTP: a server announcing 2 GB, or sending bytes without end, is cut 
   // and once it behaves, the pack comes
   s.mode("normal");
   w.run_once();
-  REQUIRE(content::installed(p.live).version == 300);
+  REQUIRE(packs::installed(p.live).version == 300);
 }
 
 TEST_CASE("HTTP: a server sending a byte a second is dropped by the low-speed limit, the next poll fetches a good pack",
@@ -414,10 +414,10 @@ TEST_CASE("HTTP: a server sending a byte a second is dropped by the low-speed li
   Packs p;
   Server s(p.dir.path / "site");
   s.publish(p.pack("v3", 300));
-  content::PackSources src{p.pub, "", s.url(), p.live, (p.dir.path / "work").string(), 60};
+  packs::PackSources src{p.pub, "", s.url(), p.live, (p.dir.path / "work").string(), 60};
   src.low_speed_bytes = 100;
   src.low_speed_seconds = 2;
-  content::PackWatcher w(src, false);
+  packs::PackWatcher w(src, false);
   s.mode("slow");
   auto t0 = std::chrono::steady_clock::now();
   w.run_once();
@@ -428,7 +428,7 @@ TEST_CASE("HTTP: a server sending a byte a second is dropped by the low-speed li
   REQUIRE(any_has(m, "could not fetch"));
   s.mode("normal");
   w.run_once();
-  REQUIRE(content::installed(p.live).version == 300);
+  REQUIRE(packs::installed(p.live).version == 300);
 }
 
 TEST_CASE("HTTP: shutdown mid-transfer waits under a second", "[packs][http]") {
@@ -436,8 +436,8 @@ TEST_CASE("HTTP: shutdown mid-transfer waits under a second", "[packs][http]") {
   Server s(p.dir.path / "site");
   s.publish(p.pack("v3", 300));
   s.mode("slow");
-  auto w = std::make_unique<content::PackWatcher>(
-      content::PackSources{p.pub, "", s.url(), p.live, (p.dir.path / "work").string(), 60});
+  auto w = std::make_unique<packs::PackWatcher>(
+      packs::PackSources{p.pub, "", s.url(), p.live, (p.dir.path / "work").string(), 60});
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // inside the slow transfer
   auto t0 = std::chrono::steady_clock::now();
   w.reset();
@@ -451,19 +451,19 @@ TEST_CASE("HTTP: a .sig published before its database is installed once the uplo
   Packs p;
   Server s(p.dir.path / "site");
   s.publish(p.pack("v2", 200));
-  content::PackWatcher w({p.pub, "", s.url(), p.live, (p.dir.path / "work").string(), 60}, false);
+  packs::PackWatcher w({p.pub, "", s.url(), p.live, (p.dir.path / "work").string(), 60}, false);
   w.run_once();
-  REQUIRE(content::installed(p.live).version == 200);
+  REQUIRE(packs::installed(p.live).version == 200);
   std::string v3 = p.pack("v3", 300, "UPDATE meta SET value = 'v3' WHERE key = 'content_hash'");
   fs::copy_file(v3 + ".sig", s.site / "content.db.sig", fs::copy_options::overwrite_existing);  // the database still uploading
   w.run_once();
   auto m = w.take_messages();
   INFO(joined(m));
   REQUIRE(any_has(m, "wrong signature"));
-  REQUIRE(content::installed(p.live).version == 200);
+  REQUIRE(packs::installed(p.live).version == 200);
   fs::copy_file(v3, s.site / "content.db", fs::copy_options::overwrite_existing);
   w.run_once();
-  REQUIRE(content::installed(p.live).version == 300);
+  REQUIRE(packs::installed(p.live).version == 300);
   REQUIRE(hash_of(p.live) == "v3");
 }
 
@@ -471,9 +471,9 @@ TEST_CASE("HTTP: a server answering 304 to everything is logged and the kiosk sa
   Packs p;
   Server s(p.dir.path / "site");
   s.publish(p.pack("v2", 200));
-  content::PackSources src{p.pub, "", s.url(), p.live, (p.dir.path / "work").string(), 60};
+  packs::PackSources src{p.pub, "", s.url(), p.live, (p.dir.path / "work").string(), 60};
   src.stale_after_seconds = 1;
-  content::PackWatcher w(src, false);
+  packs::PackWatcher w(src, false);
   s.mode("always304");
   w.run_once();
   auto m = w.take_messages();
@@ -489,7 +489,7 @@ TEST_CASE("HTTP: a server answering 304 to everything is logged and the kiosk sa
   // a server that serves the pack again ends it
   s.mode("normal");
   w.run_once();
-  REQUIRE(content::installed(p.live).version == 200);
+  REQUIRE(packs::installed(p.live).version == 200);
   REQUIRE(w.stale_seconds() == 0);
 }
 

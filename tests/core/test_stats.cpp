@@ -7,10 +7,10 @@
 #include <filesystem>
 #include <regex>
 
-#include "content/dictionary.h"
+#include "stats/dictionary.h"
 #include "content/search.h"
 #include "content/sqlite.h"
-#include "content/stats.h"
+#include "stats/stats.h"
 #include "content/store.h"
 #include "fixtures.h"
 
@@ -22,21 +22,21 @@ namespace {
 struct Kept {
   std::unique_ptr<content::Store> store;
   std::unique_ptr<content::Search> search;
-  std::unique_ptr<content::Dictionary> dict;
+  std::unique_ptr<stats::Dictionary> dict;
   explicit Kept(const std::string& locale, bool with_dictionary = true) {
     std::string why;
     store = content::Store::open(test::real_db(), &why);
     REQUIRE(store);
     search = std::make_unique<content::Search>(*store, locale);
     if (with_dictionary) {
-      dict = content::Dictionary::open(locale, "/usr/share/hunspell", &why);
+      dict = stats::Dictionary::open(locale, "/usr/share/hunspell", &why);
       INFO(why);
       REQUIRE(dict);
     }
   }
   std::string operator()(const std::string& typed) {
-    auto words = content::search_words(typed, search->locale(), [&](const std::string& w) { return search->knows(w); });
-    return content::keep_known(words, dict.get());
+    auto words = stats::search_words(typed, search->locale(), [&](const std::string& w) { return search->knows(w); });
+    return stats::keep_known(words, dict.get());
   }
 };
 }  // namespace
@@ -84,7 +84,7 @@ TEST_CASE("a search that found nothing keeps only known words: no name typed in 
   }
   SECTION("no dictionary: only the content's own words count") {
     std::string why;
-    REQUIRE_FALSE(content::Dictionary::open("en", "/nonexistent", &why));
+    REQUIRE_FALSE(stats::Dictionary::open("en", "/nonexistent", &why));
     CHECK(why.find("en_US.dic") != std::string::npos);
     Kept kept("en", false);
     CHECK(kept("umbrella") == "");
@@ -106,14 +106,14 @@ TEST_CASE("statistics keep counts by the hour, written in one batch off the call
   test::TempDir d;
   const std::string file = (d.path / "stats.db").string();
   std::string why;
-  auto st = content::Stats::open(file, &why);
+  auto st = stats::Stats::open(file, &why);
   REQUIRE(st);
   const int64_t t = 1795364400;  // 2026-11-22 16:20 UTC
   for (int i = 0; i < 14; ++i) REQUIRE(st->count("screen", i % 2 ? "offices" : "faq", t + i));
   Kept kept("en");
-  auto words = content::search_words("my docket FA-19-6012345 john", "en", [&](const std::string& w) { return kept.search->knows(w); });
+  auto words = stats::search_words("my docket FA-19-6012345 john", "en", [&](const std::string& w) { return kept.search->knows(w); });
   REQUIRE(st->count_search_none("en", words, t));
-  REQUIRE(st->count_search_none("en", content::search_words("11111 22222", "en", {}), t));  // nothing left: not stored
+  REQUIRE(st->count_search_none("en", stats::search_words("11111 22222", "en", {}), t));  // nothing left: not stored
   REQUIRE(st->count("search-none", "maria lopez", t));  // a search as raw text is never stored
   REQUIRE(st->flush());
   CHECK(st->batches_written() == 1);  // 16 counts, one transaction
@@ -149,11 +149,11 @@ TEST_CASE("statistics keep counts by the hour, written in one batch off the call
     REQUIRE(jm.step());
     CHECK(jm.text(0) == "delete");
   }
-  st = content::Stats::open(file, &why);
+  st = stats::Stats::open(file, &why);
   REQUIRE(st);
   CHECK(st->csv().find(",screen,\"kids\",1") != std::string::npos);
   // an unwritable file is refused with a reason, and the kiosk carries on without
-  auto bad = content::Stats::open("/proc/nope/stats.db", &why);
+  auto bad = stats::Stats::open("/proc/nope/stats.db", &why);
   REQUIRE_FALSE(bad);
   REQUIRE_FALSE(why.empty());
 }
@@ -171,7 +171,7 @@ TEST_CASE("a statistics file from before known words were required loses its sea
   REQUIRE(test::read(file).find("keisha jones") != std::string::npos);
   std::string why;
   {
-    auto st = content::Stats::open(file, &why);
+    auto st = stats::Stats::open(file, &why);
     REQUIRE(st);
     const std::string csv = st->csv();
     CHECK(csv.find("screen,\"offices\",3") != std::string::npos);

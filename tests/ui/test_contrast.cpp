@@ -76,9 +76,9 @@ Drawn press_and_measure(Headless& k, const std::string& label, const std::string
   }
   Drawn d = measure(px, w, h, pressed);
   // slide off (a drag, never a tap) and lift
-  k.app->handle({platform::InputEvent::Type::PointerMove, x, y + 400 > h ? y - 400 : y + 400});
+  k.app->handle({platform::InputEvent::Type::PointerMove, x, y + 400 > static_cast<float>(h) ? y - 400 : y + 400});
   k.app->frame();
-  k.app->handle({platform::InputEvent::Type::PointerUp, x, y + 400 > h ? y - 400 : y + 400});
+  k.app->handle({platform::InputEvent::Type::PointerUp, x, y + 400 > static_cast<float>(h) ? y - 400 : y + 400});
   settle(*k.app);
   return d;
 }

@@ -110,10 +110,10 @@ TEST_CASE("each topic tile and each home tile draws its icon, and no icon is spo
         CHECK(!private_use(n->label + n->description));
         seen.insert(t.id);
       }
-      const float x = w * 0.5f, y = h * 0.6f;
+      const float x = static_cast<float>(w) * 0.5f, y = static_cast<float>(h) * 0.6f;
       k.app->handle({platform::InputEvent::Type::PointerDown, x, y});
       for (int i = 1; i <= 10; ++i) {
-        k.app->handle({platform::InputEvent::Type::PointerMove, x, y - 40.0f * i});
+        k.app->handle({platform::InputEvent::Type::PointerMove, x, y - 40.0f * static_cast<float>(i)});
         k.app->frame();
       }
       k.app->handle({platform::InputEvent::Type::PointerUp, x, y - 400});

@@ -83,7 +83,7 @@ TEST_CASE("a burst of 300 moves ends on screen within a frame of the release", "
   REQUIRE(k.app->pointer_down());
   for (int i = 1; i <= 300; ++i) {
     k.clock.advance(10);
-    k.app->handle({T::PointerMove, x, y0 + (y1 - y0) * i / 300.0f});
+    k.app->handle({T::PointerMove, x, y0 + (y1 - y0) * static_cast<float>(i) / 300.0f});
   }
   k.app->frame();  // every queued move in one frame
   REQUIRE(k.app->pointer_y() == y1);

@@ -107,9 +107,9 @@ struct Checker {
       }
     // 3. the navigation bar: at most 20% of the screen's height
     if (ImGuiWindow* bar = ImGui::FindWindowByName("##navbar"); bar && bar->Active && app.overlay().empty()) {
-      if (bar->Size.y > s.h * 0.2f + 0.5f)
+      if (bar->Size.y > static_cast<float>(s.h) * 0.2f + 0.5f)
         add(app, where, "the navigation bar is " + std::to_string(static_cast<int>(bar->Size.y)) + " px, " +
-                            std::to_string(static_cast<int>(bar->Size.y * 100 / s.h)) + "% of the screen");
+                            std::to_string(static_cast<int>(bar->Size.y * 100 / static_cast<float>(s.h))) + "% of the screen");
     }
     // 4. on-screen letter keys: no smaller with large text than with normal
     // text; the keys with words (Space, Clear, Delete) at least two letters wide

@@ -93,7 +93,7 @@ TEST_CASE("the idle warning covers the previous visitor's screen and says only i
     const ui::Rect dialog = dialog_box(k);
     const size_t off = uncovered_pixels(k, ui::theme(false).background, dialog);
     INFO(w << "x" << h << ": dialog box " << dialog.x << "," << dialog.y << " " << dialog.w << "x" << dialog.h);
-    REQUIRE(dialog.w * dialog.h < w * h * 0.4f);  // the box is the dialog, not the whole screen
+    REQUIRE(dialog.w * dialog.h < static_cast<float>(w * h) * 0.4f);  // the box is the dialog, not the whole screen
     REQUIRE(off == 0);
 
     // spoken: the warning and the button focus is on, nothing of the search

@@ -43,12 +43,13 @@ std::vector<std::string> decode_screen(Headless& k) {
 // A finger moves the screen's list up by a fifth of the screen and rests before
 // lifting, as a visitor scrolls to what is below.
 void scroll_down(Headless& k) {
-  const float x = k.video->width() * 0.3f, y0 = k.video->height() * 0.45f, y1 = k.video->height() * 0.25f;
+  const float x = static_cast<float>(k.video->width()) * 0.3f, y0 = static_cast<float>(k.video->height()) * 0.45f,
+              y1 = static_cast<float>(k.video->height()) * 0.25f;
   k.app->handle({platform::InputEvent::Type::PointerDown, x, y0});
   for (int i = 0; i < 2; ++i) k.app->frame();
   for (int i = 1; i <= 10; ++i) {
     k.clock.advance(16);
-    k.app->handle({platform::InputEvent::Type::PointerMove, x, y0 + (y1 - y0) * i / 10});
+    k.app->handle({platform::InputEvent::Type::PointerMove, x, y0 + (y1 - y0) * static_cast<float>(i) / 10});
     k.app->frame();
   }
   for (int i = 0; i < 4; ++i) {

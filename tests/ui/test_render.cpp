@@ -46,7 +46,7 @@ void same_through_both_paths(Headless& k, const std::string& name) {
       marks[p + 1] = marks[p + 2] = 0;
     }
   }
-  const double share = 100.0 * differ / (static_cast<double>(w) * h);
+  const double share = 100.0 * static_cast<double>(differ) / (static_cast<double>(w) * h);
   if (differ) CHECK(platform::write_png(stem + "-differ.png", marks.data(), w, h, w * 4).empty());
   INFO(name << " at " << w << "x" << h << ": " << differ << " pixels differ (" << share << "%); " << counts.fills << " fills, "
             << counts.copies << " copies, " << counts.polygons << " polygons, " << counts.triangles << " triangles left");
@@ -68,10 +68,10 @@ TEST_CASE("the shapes renderer draws what the triangles renderer draws", "[ui][r
     tap(*k.app, "Offices");
     same_through_both_paths(k, "offices");
     // mid-drag: the list scrolled by a finger, which is still down
-    const float x = w * 0.3f, y = h * 0.7f;
+    const float x = static_cast<float>(w) * 0.3f, y = static_cast<float>(h) * 0.7f;
     k.app->handle({platform::InputEvent::Type::PointerDown, x, y});
     for (int i = 1; i <= 10; ++i) {
-      k.app->handle({platform::InputEvent::Type::PointerMove, x, y - 30.0f * i});
+      k.app->handle({platform::InputEvent::Type::PointerMove, x, y - 30.0f * static_cast<float>(i)});
       k.app->frame();
     }
     same_through_both_paths(k, "offices-dragged");

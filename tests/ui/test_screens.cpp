@@ -179,7 +179,7 @@ TEST_CASE("a drag scrolls a list and opens nothing, a flick keeps going, a tap s
   k.input({platform::InputEvent::Type::PointerDown, x, y});
   for (int i = 1; i <= 20; ++i) {
     k.clock.advance(50);
-    k.input({platform::InputEvent::Type::PointerMove, x, y - 15.0f * i});
+    k.input({platform::InputEvent::Type::PointerMove, x, y - 15.0f * static_cast<float>(i)});
   }
   k.clock.advance(400);  // the finger rests before lifting: no flick
   k.input({platform::InputEvent::Type::PointerMove, x, y - 300});
@@ -192,7 +192,7 @@ TEST_CASE("a drag scrolls a list and opens nothing, a flick keeps going, a tap s
   k.input({platform::InputEvent::Type::PointerDown, fx, fy});
   for (int i = 1; i <= 5; ++i) {
     k.clock.advance(16);
-    k.app->handle({platform::InputEvent::Type::PointerMove, fx, fy - 30.0f * i});
+    k.app->handle({platform::InputEvent::Type::PointerMove, fx, fy - 30.0f * static_cast<float>(i)});
     k.app->frame();
   }
   k.app->handle({platform::InputEvent::Type::PointerUp, fx, fy - 150});

@@ -3,14 +3,14 @@
 #include <catch2/catch.hpp>
 
 #include "headless.h"
-#include "session/staff.h"
+#include "staff/staff.h"
 
 using namespace test;
 
 TEST_CASE("without sound: no speech controls for visitors, and the staff menu says why", "[ui][access][speech]") {
   Tmp tmp;
   const std::string pin = (tmp.dir / "pin").string();
-  REQUIRE(session::set_pin(pin, "246813").empty());
+  REQUIRE(staff::set_pin(pin, "246813").empty());
   Headless k(1920, 1080, real_db());
   platform::NoSpeech silent("no sound device (ALSA's default playback device: No such file or directory)");
   session::Settings s;

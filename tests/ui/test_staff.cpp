@@ -2,9 +2,9 @@
 // PIN pad; wrong PINs lock it; the menu acts; usage is counted privately.
 #include <catch2/catch.hpp>
 
-#include "content/stats.h"
+#include "stats/stats.h"
 #include "headless.h"
-#include "session/staff.h"
+#include "staff/staff.h"
 
 using namespace test;
 
@@ -18,7 +18,7 @@ void type_pin(Headless& k, const std::string& pin) {
 TEST_CASE("staff mode: the chord or a held corner, the PIN, the lockout, the menu", "[ui][staff]") {
   Tmp tmp;
   const std::string pin = (tmp.dir / "pin").string();
-  REQUIRE(session::set_pin(pin, "246813").empty());
+  REQUIRE(staff::set_pin(pin, "246813").empty());
   Headless k(1920, 1080, real_db(), [&](session::Settings& s) { s.staff_pin_file = pin; });
   k.start();
   // a visitor's Open of a staff screen does nothing
@@ -92,7 +92,7 @@ TEST_CASE("usage is counted by the hour, a failed search keeps no digits, a bad 
     tap(*k.app, "Start over");  // left the guide at step 2
   }
   std::string why;
-  auto st = content::Stats::open(file, &why);
+  auto st = stats::Stats::open(file, &why);
   REQUIRE(st);
   const std::string csv = st->csv();
   INFO(csv);

@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <thread>
 
-#include "content/stats.h"
+#include "stats/stats.h"
 #include "headless.h"
 
 using namespace test;
@@ -164,7 +164,7 @@ TEST_CASE("names and numbers typed into search are in no file the kiosk writes, 
     failed_search(k, [&] { type_keys(k, "el paraguas", "Espacio"); }, es_none, es_home);
   }  // the kiosk stops: what is queued is written
   std::string why;
-  auto st = content::Stats::open_read_only(file, &why);
+  auto st = stats::Stats::open_read_only(file, &why);
   REQUIRE(st);
   const std::string csv = st->csv();
   st.reset();
@@ -211,7 +211,7 @@ TEST_CASE("a tap costs no disk sync on the frame loop: counts go to a writer thr
     CHECK(SyncCounter::elsewhere <= 2);  // WAL: a commit appends without waiting for the disk
   }  // the kiosk stops: what is queued is written
   std::string why;
-  auto view = content::Stats::open_read_only(file, &why);
+  auto view = stats::Stats::open_read_only(file, &why);
   REQUIRE(view);
   for (const auto& [what, n] : view->totals(100)) counted += n;
   INFO("counts: " << counted);
@@ -241,7 +241,7 @@ TEST_CASE("without its dictionary the kiosk says so once and keeps only the cont
   CHECK(said.find("no hunspell dictionary for \"en\"") != std::string::npos);
   CHECK(said.find("no hunspell dictionary") == said.rfind("no hunspell dictionary"));  // once
   std::string why;
-  auto st = content::Stats::open_read_only(file, &why);
+  auto st = stats::Stats::open_read_only(file, &why);
   REQUIRE(st);
   const std::string csv = st->csv();
   INFO(csv);

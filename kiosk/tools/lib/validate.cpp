@@ -24,7 +24,6 @@ namespace kiosk::tools {
 namespace {
 using FT = FieldType;
 const std::vector<std::string> kAudiences = {"pays", "receives", "caregiver"};
-const std::vector<std::string> kSourceFields = {"source", "source_date", "review_by"};
 
 std::vector<FieldSpec> with_source(std::vector<FieldSpec> v) {
   v.push_back({"source", FT::String, false, true});

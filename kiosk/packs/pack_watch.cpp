@@ -1,5 +1,5 @@
 // The pack watcher: drop folder and HTTP sources, bounded, on a stoppable worker.
-#include "content/pack_watch.h"
+#include "packs/pack_watch.h"
 
 #include <algorithm>
 #include <chrono>
@@ -13,10 +13,12 @@
 #include <vector>
 
 #include "content/accept.h"
-#include "content/pack.h"
+#include "packs/pack.h"
 #include "util/files.h"
 
-namespace kiosk::content {
+namespace kiosk::packs {
+
+using content::open_regular;
 
 namespace fs = std::filesystem;
 
@@ -177,9 +179,7 @@ void PackWatcher::State::drop_folder() {
     PackCheck c;
     if (!db.empty() && !sig.empty()) {
       int64_t size = 0;
-      int fd = open_regular(db, true, &size, &why);  // directories, FIFOs, devices named *.db: skipped
-      if (fd >= 0) {
-        ::close(fd);
+      if (open_regular(db, true, &size, &why)) {  // directories, FIFOs, devices named *.db: skipped
         c = read_signature(sig, src.public_key);
         if (!c.ok) why = c.why;
       }
@@ -329,4 +329,4 @@ std::string PackWatcher::State::stale_words() const {
   return "No valid content pack for " + span + " (since " + buf + "); the content in use stays.";
 }
 
-}  // namespace kiosk::content
+}  // namespace kiosk::packs

@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <string>
 
-namespace kiosk::content {
+namespace kiosk::packs {
 
 // How far ahead of both the installed version and the clock a version may
 // be: versions are normally the signing time (seconds), so a year is plenty,
@@ -72,4 +72,4 @@ std::string install_pack(const std::string& db_path, const std::string& public_k
 // second roll back has nothing to revive, and its version stays refused.
 std::string roll_back(const std::string& live);
 
-}  // namespace kiosk::content
+}  // namespace kiosk::packs

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-namespace kiosk::session {
+namespace kiosk::staff {
 
 // Why this PIN would be easy to guess or is not a PIN ("" when it is fine):
 // digits only, 4 to 12 of them, at least 6 unless allow_short, not one digit
@@ -67,4 +67,4 @@ private:
   std::string save_error_;
 };
 
-}  // namespace kiosk::session
+}  // namespace kiosk::staff

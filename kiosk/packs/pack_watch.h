@@ -15,7 +15,7 @@
 #include <string>
 #include <thread>
 
-namespace kiosk::content {
+namespace kiosk::packs {
 
 struct PackSources {
   std::string public_key;   // required: packs are never taken unsigned
@@ -76,4 +76,4 @@ private:
   std::thread worker_;
 };
 
-}  // namespace kiosk::content
+}  // namespace kiosk::packs

@@ -10,7 +10,7 @@
 
 class Hunspell;
 
-namespace kiosk::content {
+namespace kiosk::stats {
 
 // Where the dictionaries are: $KIOSK_DICTIONARY_DIR (tests), else
 // /usr/share/hunspell.
@@ -40,4 +40,4 @@ private:
   std::string file_;
 };
 
-}  // namespace kiosk::content
+}  // namespace kiosk::stats

@@ -1,5 +1,5 @@
 // Content packs: keys, signatures over (version, length, SHA-256), install and roll back.
-#include "content/pack.h"
+#include "packs/pack.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -17,7 +17,13 @@
 #include "content/accept.h"
 #include "util/files.h"
 
-namespace kiosk::content {
+namespace kiosk::packs {
+
+using content::accept_database;
+using content::copy_bounded;
+using content::limits;
+using content::open_regular;
+using content::read_small_file;
 
 namespace fs = std::filesystem;
 
@@ -355,4 +361,4 @@ std::string roll_back(const std::string& live) {
   return "";
 }
 
-}  // namespace kiosk::content
+}  // namespace kiosk::packs

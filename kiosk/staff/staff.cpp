@@ -1,4 +1,4 @@
-#include "session/staff.h"
+#include "staff/staff.h"
 
 #include <algorithm>
 #include <cctype>
@@ -13,7 +13,7 @@
 #include "i18n/catalog.h"
 #include "util/files.h"
 
-namespace kiosk::session {
+namespace kiosk::staff {
 
 namespace {
 bool ready() {
@@ -157,4 +157,4 @@ std::string StaffLock::status_text(Result r, int64_t now_ms) const {
   return "";
 }
 
-}  // namespace kiosk::session
+}  // namespace kiosk::staff

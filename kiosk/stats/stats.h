@@ -23,8 +23,11 @@
 #include "i18n/typed_words.h"
 
 namespace kiosk::content {
-
 class Db;
+}
+
+namespace kiosk::stats {
+
 class Dictionary;
 
 // One word of a search that found nothing, and whether the content has it.
@@ -46,7 +49,7 @@ std::string keep_known(const std::vector<SearchWord>& words, Dictionary* diction
 class Stats {
 public:
   struct Options {
-    std::string dictionary_dir;  // "" = content::dictionary_dir()
+    std::string dictionary_dir;  // "" = stats::dictionary_dir()
     int batch_ms = 1000;         // how long the writer gathers counts before a batch
   };
   // Opens or creates the file (WAL, one transaction per batch) and starts
@@ -88,9 +91,9 @@ public:
 
 private:
   Stats() = default;
-  std::unique_ptr<Db> db_;
+  std::unique_ptr<content::Db> db_;
   std::shared_ptr<Writer> writer_;  // null when opened read-only
   std::thread thread_;
 };
 
-}  // namespace kiosk::content
+}  // namespace kiosk::stats

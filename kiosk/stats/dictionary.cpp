@@ -1,5 +1,5 @@
 // libhunspell behind dictionary.h.
-#include "content/dictionary.h"
+#include "stats/dictionary.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -8,7 +8,7 @@
 #include <hunspell.hxx>
 #include <unistd.h>
 
-namespace kiosk::content {
+namespace kiosk::stats {
 
 std::string dictionary_dir() {
   const char* d = std::getenv("KIOSK_DICTIONARY_DIR");
@@ -57,4 +57,4 @@ bool Dictionary::common_word(const i18n::TypedWord& w) {
   return true;
 }
 
-}  // namespace kiosk::content
+}  // namespace kiosk::stats

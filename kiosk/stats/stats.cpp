@@ -1,6 +1,6 @@
 // Usage statistics: the known-word filter, and a writer thread that adds
 // counts in batches.
-#include "content/stats.h"
+#include "stats/stats.h"
 
 #include <malloc.h>
 
@@ -12,10 +12,15 @@
 #include <thread>
 #include <tuple>
 
-#include "content/dictionary.h"
+#include "stats/dictionary.h"
 #include "content/sqlite.h"
 
-namespace kiosk::content {
+namespace kiosk::stats {
+
+using content::Db;
+using content::SqlError;
+using content::Stmt;
+using content::Transaction;
 
 std::vector<SearchWord> search_words(std::string_view typed, std::string_view locale,
                                      const std::function<bool(const std::string& folded)>& in_content) {
@@ -287,4 +292,4 @@ std::string Stats::csv() {
   return out;
 }
 
-}  // namespace kiosk::content
+}  // namespace kiosk::stats

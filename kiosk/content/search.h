@@ -43,9 +43,11 @@ private:
   struct Group {
     std::vector<std::string> alternatives;  // FTS5 strings, already quoted
     std::vector<double> idfs;               // one per alternative, for kiosk_rank
+    std::vector<std::string> words;         // the alternatives' first words, unquoted (for snippets)
   };
   std::string expression(const std::vector<Group>& groups, const char* op) const;
-  std::vector<SearchResult> run(const std::string& match, const std::vector<Group>& groups, int limit);
+  // Ranks what matches `any` (every typed word when `any` is empty) among candidates, those with `all` first.
+  std::vector<SearchResult> run(const std::string& all, const std::string& any, const std::vector<Group>& groups, int limit);
   // Inverse document frequency of a word, a phrase ("child care") or a prefix.
   double idf(const std::string& unit, bool prefix) const;
   bool has_prefix(const std::string& prefix) const;
@@ -61,11 +63,22 @@ private:
   std::unordered_set<std::string> stopwords_;
   // word or phrase -> every term of its synonym groups
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;
+  // one-way meanings (synonyms' [means]): word or phrase -> what it also means
+  // ("florida" -> "another state"), never the other way
+  std::unordered_map<std::string, std::vector<std::string>> means_;
   size_t longest_synonym_words_ = 1;
+  std::string snippet_of(const std::string& id, const std::string& kind, const std::vector<Group>& groups);
+  std::unique_ptr<Stmt> body_;
   std::unique_ptr<Stmt> pick_, rank_, row_;  // prepared once per Search
 };
 
 // Quotes a token for an FTS5 expression so no input is a syntax error.
 std::string fts_quote(std::string_view s);
+
+// A result's snippet: a piece of `text` (plain, as a visitor reads it) around
+// the first word that starts with one of `terms` (folded words or stems; the
+// text's start when none does), about `max_chars` long. It is cut only between
+// words, so "$35", "can't" and "1-800-228-KIDS (5437)" stay whole; "…" marks a cut.
+std::string make_snippet(std::string_view text, const std::vector<std::string>& terms, size_t max_chars = 110);
 
 }  // namespace kiosk::content

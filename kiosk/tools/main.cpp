@@ -25,6 +25,7 @@
 #include "tools/lib/grades.h"
 #include "tools/lib/json.h"
 #include "tools/lib/model.h"
+#include "tools/lib/search_check.h"
 
 namespace fs = std::filesystem;
 using namespace kiosk;
@@ -37,6 +38,10 @@ constexpr const char* kUsage = R"(kiosk-content: check and build what the kiosk 
   kiosk-content build [DIR] --out FILE [--locales DIR]
                                                     validate, then write the database atomically
   kiosk-content search [--db FILE] --locale L [--limit N] [--json] QUERY...
+  kiosk-content search-check TABLE.tsv [--db FILE] --locale L [--top N] [--min PERCENT]
+                                                    runs each query of the table (query TAB ... TAB id|id)
+                                                    as the kiosk does; prints how many find an answer in
+                                                    the top N (3) and every miss; exit 1 under PERCENT (95)
   kiosk-content dump [--db FILE] --locale L [--json] everything a visitor can read, in order
   kiosk-content coverage [--db FILE]                translated/total per kind and locale, and missing ids
   kiosk-content stale [--db FILE] [--today YYYY-MM-DD]
@@ -83,6 +88,9 @@ struct Args {
   std::string locale = "en";
   std::vector<std::string> query;   // search
   int limit = 10;                   // search
+  std::string table;                // search-check: the table of queries and answering ids
+  int top = 3;                      // search-check
+  double min_percent = 95;          // search-check
   int items = 10000;                // bench
   bool json = false;
   std::string today;                // stale; "": today
@@ -161,6 +169,22 @@ int cmd_search(const Args& a) {
   }
   if (resp.results.empty() && !json) std::cout << "no results\n";
   return 0;
+}
+
+int cmd_search_check(const Args& a) {
+  auto store = open_db(a.db);
+  if (!store || !has_locale(*store, a.locale)) return 1;
+  std::string why;
+  auto cases = tools::read_search_cases(a.table, &why);
+  std::cerr << why;
+  if (cases.empty()) {
+    std::cerr << a.table << ": no queries\n";
+    return 1;
+  }
+  content::Search search(*store, a.locale);
+  auto r = tools::search_check(*store, search, cases, a.top);
+  std::cout << r.report(a.locale, a.top);
+  return r.percent() >= a.min_percent && r.unknown.empty() ? 0 : 1;
 }
 
 int cmd_dump(const Args& a) {
@@ -444,6 +468,15 @@ int main(int argc, char** argv) {
          c->add_option("QUERY", a.query, "the words a visitor types")->required();
        },
        [&] { return cmd_search(a); }},
+      {"search-check", "run a table of visitor questions (query TAB ... TAB id|id) as the kiosk searches; the top-N figure and every miss",
+       [&](CLI::App* c) {
+         db(c, &a.db, kDb);
+         locale(c);
+         c->add_option("--top", a.top, "an answer among the first N counts (default: 3)")->type_name("N")->check(cli::whole_number(1, 100));
+         c->add_option("--min", a.min_percent, "exit 1 when fewer than PERCENT find an answer (default: 95)")->type_name("PERCENT");
+         c->add_option("TABLE", a.table, "the table, TAB-separated, one query a line")->required()->check(cli::readable_file());
+       },
+       [&] { return cmd_search_check(a); }},
       {"dump", "everything a visitor can read, in order",
        [&](CLI::App* c) {
          db(c, &a.db, kDb);

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "content/markdown.h"
 #include "content/schema.h"
 #include "content/search.h"
 #include "content/sqlite.h"
@@ -16,6 +17,7 @@
 #include "fixtures.h"
 #include "i18n/catalog.h"
 #include "tools/lib/model.h"
+#include "tools/lib/search_check.h"
 
 using namespace kiosk;
 namespace fs = std::filesystem;
@@ -395,6 +397,120 @@ TEST_CASE("visitor-style questions find the right item, in English and Spanish",
     INFO("query \"" << r[0] << "\" expected " << r[1] << " in top 3, got: " << got << " match: " << resp.match);
     REQUIRE(std::any_of(resp.results.begin(), resp.results.end(), [&](auto& x) { return x.id == r[1]; }));
   }
+}
+
+TEST_CASE("worried sentences find an answer in the top 3 for 95 % of each language's table", "[content][search][worried]") {
+  // tests/data/worried_<locale>.tsv: questions written by someone who had not
+  // seen the content, as people type them on a kiosk; the third column, the
+  // items that answer each, chosen by reading the content.
+  std::string why;
+  auto store = content::Store::open(test::real_db(), &why);
+  REQUIRE(store);
+  const std::string locale = GENERATE(as<std::string>(), "en", "es");
+  std::string problems;
+  auto cases = tools::read_search_cases(KIOSK_SOURCE_DIR "/tests/data/worried_" + locale + ".tsv", &problems);
+  INFO(problems);
+  REQUIRE(problems.empty());
+  REQUIRE(cases.size() >= 100);
+  content::Search search(*store, locale);
+  auto r = tools::search_check(*store, search, cases, 3);
+  WARN(r.report(locale, 3));  // the figure and every miss, in the test's output
+  CHECK(r.unknown.empty());
+  CHECK(r.percent() >= 95.0);
+}
+
+TEST_CASE("a parent in jail: the kids' pages and the prison pages come before contempt and enforcement", "[content][search][worried]") {
+  std::string why;
+  auto store = content::Store::open(test::real_db(), &why);
+  REQUIRE(store);
+  for (auto [locale, q] : {std::pair{"en", "dad is in jail"}, {"en", "my mom is locked up"}, {"es", "mi papa esta preso"},
+                           {"es", "mi mamá está en la cárcel"}}) {
+    content::Search search(*store, locale);
+    auto r = search.query(q, 40);
+    std::string got;
+    for (auto& x : r.results) got += x.id + " ";
+    INFO(locale << " \"" << q << "\": " << got);
+    // the first page that says "jail" as a punishment for not paying
+    size_t first_punishment = r.results.size();
+    for (size_t i = 0; i < r.results.size(); ++i)
+      if (r.results[i].id.rfind("contempt-", 0) == 0 || r.results[i].id.rfind("enforce-", 0) == 0) {
+        first_punishment = i;
+        break;
+      }
+    // every kids' page, the prison guide and the prison questions are found, all above it
+    std::vector<std::string> must = {"incarcerated", "prison-order", "prison-change"};
+    for (const auto& k : store->items("kids")) must.push_back(k.id);
+    REQUIRE(must.size() >= 12);
+    for (const auto& id : must) {
+      INFO(id);
+      auto at = std::find_if(r.results.begin(), r.results.end(), [&](auto& x) { return x.id == id; });
+      REQUIRE(at != r.results.end());
+      CHECK(static_cast<size_t>(at - r.results.begin()) < first_punishment);
+    }
+    // and what comes first is written for a child or about a parent in prison
+    const std::string& top = r.results.at(0).id;
+    CHECK((top.rfind("kids-", 0) == 0 || top.rfind("teens-", 0) == 0 || top.rfind("caregivers-", 0) == 0 ||
+           top == "incarcerated" || top.rfind("prison-", 0) == 0 || top == "cip-kids"));
+  }
+}
+
+TEST_CASE("result snippets keep whole words, numbers and apostrophes as the answer says them", "[content][search][snippet]") {
+  std::string why;
+  auto store = content::Store::open(test::real_db(), &why);
+  REQUIRE(store);
+  content::Search search(*store, "en");
+  auto squeeze = [](const std::string& s) {  // the body's words with single spaces, as a snippet joins them
+    std::string out;
+    std::istringstream in(s);
+    for (std::string w; in >> w;) out += (out.empty() ? "" : " ") + w;
+    return out;
+  };
+  const std::string dots = "…";
+  std::map<std::string, std::string> snippet_of;
+  for (const char* q : {"35 dollar fee", "can't pay", "childrens page", "other parent's income", "cant work"}) {
+    for (const auto& r : search.query(q, 10).results) {
+      if (r.kind != "faq" && r.kind != "kids") continue;
+      INFO(q << " -> " << r.id << ": " << r.snippet);
+      REQUIRE_FALSE(r.snippet.empty());
+      snippet_of.emplace(r.id, r.snippet);
+      std::string core = r.snippet;
+      const bool cut_before = core.rfind(dots, 0) == 0, cut_after = core.size() >= dots.size() && core.compare(core.size() - dots.size(), dots.size(), dots) == 0;
+      if (cut_before) core.erase(0, dots.size());
+      if (cut_after) core.erase(core.size() - dots.size());
+      const std::string body = squeeze(content::markdown_plain(store->text(r.id, "body", "en")));
+      const size_t at = body.find(core);
+      REQUIRE(at != std::string::npos);                        // the answer's own words, apostrophes and all
+      CHECK((at == 0 || body[at - 1] == ' '));                 // starting where a word starts
+      CHECK((at + core.size() == body.size() || body[at + core.size()] == ' '));  // ending where one ends
+      CHECK(cut_before == (at != 0));
+      CHECK(cut_after == (at + core.size() != body.size()));
+    }
+  }
+  // the fee answer's snippet says the fee, "$" and all
+  REQUIRE(snippet_of.count("apply-fee"));
+  CHECK(snippet_of["apply-fee"].find("$35") != std::string::npos);
+  REQUIRE(snippet_of.count("kids-childrens-page"));
+  CHECK(snippet_of["kids-childrens-page"].find("Children's") != std::string::npos);
+  // a hit far into a text: cut between words only, never inside "$35" or "can't"
+  const std::string text =
+      "Start here and read every line of this first sentence slowly, because it is long on purpose and says nothing "
+      "much at all. If you can't pay the yearly fee of $35, call 1-800-228-KIDS (5437) and ask what else you can do.";
+  for (const char* term : {"fee", "cant", "call", "ask"}) {
+    const std::string snip = content::make_snippet(text, {term}, 60);
+    INFO(term << ": " << snip);
+    CHECK(snip.size() <= 60 + 2 * dots.size() + 20);
+    std::string core = snip;
+    if (core.rfind(dots, 0) == 0) core.erase(0, dots.size());
+    if (core.size() >= dots.size() && core.compare(core.size() - dots.size(), dots.size(), dots) == 0) core.erase(core.size() - dots.size());
+    REQUIRE(text.find(core) != std::string::npos);
+    // every word of the snippet is a whole word of the text ("$35", not "35"; "can't", not "can")
+    std::set<std::string> whole;
+    std::istringstream tw(text);
+    for (std::string word; tw >> word;) whole.insert(word);
+    std::istringstream in(core);
+    for (std::string word; in >> word;) CHECK(whole.count(word));
+  }
+  CHECK(content::make_snippet(text, {"cant"}, 60).find("can't pay the yearly fee of $35") != std::string::npos);
 }
 
 TEST_CASE("search never fails on odd input and offers did-you-mean", "[content][search]") {

@@ -214,6 +214,13 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
             ++g;
           }
           for (const auto& w : s.stopwords) { sw.bind(1, s.locale).bind(2, w); sw.run(); }
+          // one-way meanings: grp -1, -2, ...; the meaning marked "=", then the words that mean it
+          int64_t m = 0;
+          for (const auto& [meaning, words] : s.means) {
+            --m;
+            syn.bind(1, s.locale).bind(2, m).bind(3, "=" + meaning); syn.run();
+            for (const auto& w : words) { syn.bind(1, s.locale).bind(2, m).bind(3, w); syn.run(); }
+          }
         }
       }
 
@@ -245,7 +252,10 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
         content::Stmt fts(db, "INSERT INTO " + content::fts_table(loc) +
                                   "(id, kind, display, title, keywords, body, stems) VALUES(?1,?2,?3,?4,?5,?6,?7)");
         for (const ItemFile* f : en_items) {
-          std::string title = text_in(*f, loc, content::title_field(f->kind));
+          const std::string display = text_in(*f, loc, content::title_field(f->kind));
+          // "also asked as" phrasings count as the title does (they are how visitors ask it)
+          std::string title = display;
+          if (std::string asked = text_in(*f, loc, "asked"); !asked.empty()) title += "\n" + asked;
           std::string keywords = text_in(*f, loc, "keywords");
           std::string body = content::markdown_plain(text_in(*f, loc, "body"));
           if (f->kind == "office") {
@@ -275,7 +285,7 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
               if (!stems.empty()) stems += ' ';
               stems += s;
             }
-          fts.bind(1, stored_id(f)).bind(2, f->kind).bind(3, title).bind(4, i18n::strip_apostrophes(title))
+          fts.bind(1, stored_id(f)).bind(2, f->kind).bind(3, display).bind(4, i18n::strip_apostrophes(title))
               .bind(5, i18n::strip_apostrophes(keywords)).bind(6, i18n::strip_apostrophes(body)).bind(7, stems);
           fts.run();
         }

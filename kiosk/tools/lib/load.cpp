@@ -220,8 +220,22 @@ void load_synonyms(const fs::path& p, const std::string& shown, ContentSet& set,
       if (auto* arr = v.as_array())
         for (auto& w : *arr)
           if (auto s = w.value<std::string>()) sf.stopwords.push_back(*s);
+    } else if (k == "means") {
+      auto* tab = v.as_table();
+      if (!tab) { diags.push_back({shown, line, "means must be a table: [means] then \"another state\" = [\"florida\", ...]"}); continue; }
+      for (auto&& [meaning, list] : *tab) {
+        auto* arr = list.as_array();
+        const int at = static_cast<int>(list.source().begin.line);
+        if (!arr) { diags.push_back({shown, at, "'" + std::string(meaning.str()) + "' must be a list of words in quotes"}); continue; }
+        std::vector<std::string> words;
+        for (auto& w : *arr)
+          if (auto s = w.value<std::string>()) words.push_back(*s);
+          else diags.push_back({shown, static_cast<int>(w.source().begin.line), "each word must be in quotes"});
+        if (words.empty()) diags.push_back({shown, at, "'" + std::string(meaning.str()) + "' needs at least one word"});
+        sf.means.emplace_back(std::string(meaning.str()), std::move(words));
+      }
     } else {
-      diags.push_back({shown, line, "unknown setting '" + std::string(k.str()) + "' (expected groups or stopwords)"});
+      diags.push_back({shown, line, "unknown setting '" + std::string(k.str()) + "' (expected groups, stopwords or means)"});
     }
   }
   set.synonyms.push_back(std::move(sf));

@@ -47,6 +47,9 @@ struct SynonymFile {
   std::string path, locale;
   std::vector<std::vector<std::string>> groups;
   std::vector<std::string> stopwords;
+  // [means]: one-way meanings, "another state" = ["florida", ...]: a search
+  // for a word of the list also finds its meaning, not the other way round
+  std::vector<std::pair<std::string, std::vector<std::string>>> means;
 };
 
 struct ContentSet {
@@ -81,7 +84,7 @@ int check_translated_numbers(const ContentSet& set, std::vector<Diag>& diags);
 
 // One term per concept: a Spanish (or any locale's) content text or UI string
 // that uses a variant listed in content/terms.<locale>.toml is a problem at its
-// file:line naming the chosen term; search keywords are not checked. Part of
+// file:line naming the chosen term; search keywords and asked phrasings are not checked. Part of
 // validate().
 void check_terms(const ContentSet& set, std::vector<Diag>& diags);
 

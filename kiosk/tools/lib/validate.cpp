@@ -56,6 +56,7 @@ const std::vector<FieldSpec>& fields_for(const std::string& kind) {
                            {"topic", FT::Ref, false, true},
                            {"audiences", FT::StringList, false, false, kAudiences},
                            {"keywords", FT::StringList, true, false},
+                           {"asked", FT::StringList, true, false},
                            {"related", FT::RefList, false, false},
                            {"order", FT::Int, false, false}})},
       {"office", with_source({{"agency", FT::Enum, false, true, {"SES", "OCSS", "CIP"}},
@@ -69,10 +70,12 @@ const std::vector<FieldSpec>& fields_for(const std::string& kind) {
                               {"visits", FT::Enum, false, false, {"by appointment"}},
                               {"order", FT::Int, false, false}})},
       {"contact", with_source({{"name", FT::String, true, true},
+                               {"asked", FT::StringList, true, false},
                                {"phone", FT::Phone, false, true},
                                {"hours", FT::String, true, false},
                                {"order", FT::Int, false, true}})},
       {"guide", with_source({{"title", FT::String, true, true},
+                             {"asked", FT::StringList, true, false},
                              {"summary", FT::String, true, true},
                              {"topic", FT::Ref, false, true},
                              {"audiences", FT::StringList, false, false, kAudiences},
@@ -80,6 +83,8 @@ const std::vector<FieldSpec>& fields_for(const std::string& kind) {
                              {"ends_at", FT::RefList, false, false},
                              {"steps", FT::Steps, true, true}})},
       {"kids", with_source({{"title", FT::String, true, true},
+                            {"keywords", FT::StringList, true, false},
+                            {"asked", FT::StringList, true, false},
                             {"audience", FT::Enum, false, true, {"children", "teens", "caregivers"}},
                             {"illustration", FT::Enum, false, true,
                              {"sun", "heart", "hands", "star", "tree", "letter", "house"}},
@@ -576,8 +581,8 @@ std::string variant_in(const std::vector<std::string>& line, const TermRule& rul
 }  // namespace
 
 // A locale's chosen terms (content/terms.<locale>.toml): every translated text
-// of that locale's content (not its search keywords, which are what visitors
-// type) and every UI string of locales/<locale>.po uses the one chosen term
+// of that locale's content (not its search keywords and "asked" phrasings,
+// which are what visitors type) and every UI string of locales/<locale>.po uses the one chosen term
 // per concept; a variant is a file:line problem that names the term to write.
 void check_terms(const ContentSet& set, std::vector<Diag>& diags) {
   namespace fs = std::filesystem;
@@ -641,7 +646,7 @@ void check_terms(const ContentSet& set, std::vector<Diag>& diags) {
     for (const auto& f : set.files)
       if (f.locale == locale)
         for (const auto& t : texts_at(f))
-          if (t.field != "keywords") check(t.value, f.path, t.line, t.lines_are_file_lines);
+          if (t.field != "keywords" && t.field != "asked") check(t.value, f.path, t.line, t.lines_are_file_lines);
     for (const auto& p : set.po)
       if (p.locale == locale)
         for (const auto& e : p.entries) check(e.pattern, p.path, e.line, false);

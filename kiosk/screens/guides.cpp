@@ -1,6 +1,7 @@
-// Step-by-step guides: one step per screen with progress, Back and Next, a
-// checklist whose ticks live only for the session, and a last screen with
-// where to go and a QR code that carries the checklist away.
+// Step-by-step guides: the guide's introduction first, then one step per
+// screen with progress and Next (Back is the bar's, the only one), a checklist
+// whose ticks live only for the session, and a last screen with where to go,
+// a QR code that carries the checklist away, and Done, which returns home.
 #include <algorithm>
 
 #include "content/takeaway.h"
@@ -16,7 +17,7 @@ void draw_guides(Ctx& c) {
   gap(c, 0.5f);
   // large text on a short screen: each guide its title alone, so several are in view
   for (const auto& g : c.model->guides) {
-    if (c.ui.row(g.title, cramped(c) ? "" : g.summary)) c.ask(Intent::Type::Open, "guide", g.id + ":1");
+    if (c.ui.row(g.title, cramped(c) ? "" : g.summary)) c.ask(Intent::Type::Open, "guide", g.id + ":intro");
     gap(c, 0.15f);
   }
   end_body();
@@ -43,9 +44,10 @@ void draw_guide(Ctx& c) {
   const size_t colon = param.rfind(':');
   const content::Guide* g = c.model ? c.model->guide(param.substr(0, colon)) : nullptr;
   if (!g || g->steps.empty()) return draw_not_ready(c);
-  const std::string where = colon == std::string::npos ? "1" : param.substr(colon + 1);
+  const std::string where = colon == std::string::npos ? "intro" : param.substr(colon + 1);
   const size_t n = g->steps.size();
-  const size_t step = where == "end" ? n + 1 : std::clamp<size_t>(std::strtoul(where.c_str(), nullptr, 10), 1, n);
+  // 0: the introduction (the guide's body), 1..n: the steps, n + 1: where to go
+  const size_t step = where == "intro" ? 0 : where == "end" ? n + 1 : std::clamp<size_t>(std::strtoul(where.c_str(), nullptr, 10), 1, n);
   // a short screen (720p, large text) keeps Back and Next low, as the bar does
   const bool low = ImGui::GetIO().DisplaySize.y < c.ui.em * 30;
   const float bh = low ? std::max(c.ui.min_target, std::min(c.ui.em * 1.7f, c.h * 0.085f)) : std::max(c.ui.min_target, c.ui.em * 2.4f);
@@ -55,9 +57,17 @@ void draw_guide(Ctx& c) {
   // large text on a short screen: the guide's name and the step count share
   // a line, and the step's title is a size smaller, so its words are in view
   const bool tight = low && c.session.prefs.large_text;
-  if (tight && step <= n) c.ui.paragraph(g->title + " \u00B7 " + progress, c.ui.fonts.bold, true);
+  if (step == 0) {
+    // the introduction: what the guide is for, before step 1
+    title(c, g->title);
+    Card k = card_begin(c);
+    markdown(c, g->body, cramped(c) ? nullptr : c.ui.fonts.reading);
+    card_end(c, k);
+    gap(c, 0.2f);
+    c.ui.paragraph(c.t("guide.intro_steps", {{"count", static_cast<int64_t>(n)}}), nullptr, true);
+  } else if (tight && step <= n) c.ui.paragraph(g->title + " \u00B7 " + progress, c.ui.fonts.bold, true);
   else c.ui.paragraph(g->title, c.ui.fonts.bold, true);
-  if (step <= n) {
+  if (step >= 1 && step <= n) {
     const content::Step& s = g->steps[step - 1];
     if (!tight) c.ui.paragraph(progress, nullptr, true);
     // the progress bar: one segment per step
@@ -88,7 +98,7 @@ void draw_guide(Ctx& c) {
         gap(c, 0.1f);
       }
     }
-  } else {
+  } else if (step > n) {
     // where to go: the phone lines, then the offices, and the checklist to take away
     title(c, c.t("guide.where"));
     const bool portrait = c.h > c.w;
@@ -113,14 +123,16 @@ void draw_guide(Ctx& c) {
       }
   }
   end_body();
+  // one button, where Next always is: Back is the bar's (one Back on screen)
   begin_footer(c, "##guide-nav", footer);
   const float bw = std::min(c.ui.em * 12.0f, (c.ui.avail() - c.ui.em) / 2);
-  if (c.ui.button(c.t(step == 1 ? "guide.back_to_list" : "guide.prev"), ImVec2(bw, bh))) c.ask(Intent::Type::Back);
+  ImGui::SetCursorPosX(ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - bw);
   if (step <= n) {
-    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - bw);
     const std::string next = step == n ? "end" : std::to_string(step + 1);
-    if (c.ui.button(c.t(step == n ? "guide.finish" : "guide.next"), ImVec2(bw, bh), ui::Style::Primary))
-      c.ask(Intent::Type::Open, "guide", g->id + ":" + next);
+    const char* label = step == 0 ? "guide.start" : step == n ? "guide.finish" : "guide.next";
+    if (c.ui.button(c.t(label), ImVec2(bw, bh), ui::Style::Primary)) c.ask(Intent::Type::Open, "guide", g->id + ":" + next);
+  } else if (c.ui.button(c.t("guide.done"), ImVec2(bw, bh), ui::Style::Primary)) {
+    c.ask(Intent::Type::Home);
   }
   end_footer();
 }

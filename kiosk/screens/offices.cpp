@@ -170,7 +170,7 @@ void draw_which(Ctx& c) {
     }
     if (const auto* g = *r->guide ? c.model->guide(r->guide) : nullptr) {
       gap(c, 0.2f);
-      if (c.ui.row(g->title, g->summary)) c.ask(Intent::Type::Open, "guide", g->id + ":1");
+      if (c.ui.row(g->title, g->summary)) c.ask(Intent::Type::Open, "guide", g->id + ":intro");
     }
     if (const auto* f = *r->faq ? c.model->faq(r->faq) : nullptr) {
       gap(c, 0.2f);

@@ -270,7 +270,7 @@ void open_item(Ctx& c, const std::string& id) {
   if (!c.model) return;
   std::string kind = c.model->kind_of(id);
   if (kind == "faq") c.ask(Intent::Type::Open, "answer", id);
-  else if (kind == "guide") c.ask(Intent::Type::Open, "guide", id + ":1");
+  else if (kind == "guide") c.ask(Intent::Type::Open, "guide", id + ":intro");
   else if (kind == "office") c.ask(Intent::Type::Open, "office", id);
   else if (kind == "contact") c.ask(Intent::Type::Open, "call", id);
   else if (kind == "kids") c.ask(Intent::Type::Open, "kids-page", id);
@@ -288,7 +288,9 @@ void related_rows(Ctx& c, const std::vector<std::string>& ids) {
     else if (auto* k = c.model->kids_page(id)) label = k->title;
     else if (auto* t = c.model->topic(id)) label = t->title;
     if (label.empty()) continue;
-    if (c.ui.row(label, sub)) open_item(c, id);
+    // under an answer: the links' words in the body's regular size, never
+    // larger or heavier than the answer they lead on from
+    if (c.ui.row(label, sub, 0, c.ui.fonts.body)) open_item(c, id);
     gap(c, 0.1f);
   }
 }

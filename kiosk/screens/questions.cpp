@@ -72,7 +72,7 @@ void draw_topic(Ctx& c) {
   for (const auto& g : c.model->guides)
     if (g.topic == t->id) {
       section(c, c.t("guides.kind"));
-      if (c.ui.row(g.title, g.summary)) c.ask(Intent::Type::Open, "guide", g.id + ":1");
+      if (c.ui.row(g.title, g.summary)) c.ask(Intent::Type::Open, "guide", g.id + ":intro");
     }
   end_body();
 }
@@ -82,8 +82,10 @@ void draw_answer(Ctx& c) {
   if (!f) return draw_not_ready(c);
   begin_body(c, "##answer");
   title(c, f->question);
+  // the answer first and strongest: at the large size (large text on a short
+  // screen: the body size, already large), above links drawn at body size
   Card k = card_begin(c);
-  markdown(c, f->answer);
+  markdown(c, f->answer, cramped(c) ? nullptr : c.ui.fonts.reading);
   card_end(c, k);
   // where it leads: related guides and phone lines first, then other questions
   std::vector<std::string> leads, more;

@@ -32,6 +32,11 @@ struct A11yNode {
   // Where its words are drawn, label and second line together (w == 0: none
   // drawn). Every word must be inside the node, its window and the screen.
   Rect text;
+  // The size its words are drawn at (pixels, the largest run's, after any
+  // shrinking to fit) and whether they are all bold: so a test can tell what
+  // a screen draws strongest (0: no words drawn).
+  float text_px = 0;
+  bool text_bold = false;
   // Its window scrolls (content taller than the window by more than its
   // padding): outside `clip` vertically is still reachable by dragging.
   bool scrolls = false;

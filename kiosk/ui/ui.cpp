@@ -523,6 +523,17 @@ std::string Ui::spoken(const A11yNode& n) const {
   return s;
 }
 
+void Ui::note_font(const std::vector<Run>& runs, float scale) {
+  A11yNode& n = tree_.last();
+  n.text_px = 0;
+  n.text_bold = !runs.empty();
+  for (const auto& r : runs) {
+    if (!r.font || r.text.empty()) continue;
+    n.text_px = std::max(n.text_px, r.font->FontSize * scale);
+    n.text_bold = n.text_bold && (r.font == fonts.bold || r.font == fonts.large || r.font == fonts.title || r.font == fonts.huge);
+  }
+}
+
 void Ui::text_node(const std::string& label, Rect r, Role role, const Rect* text) {
   A11yNode n;
   n.role = role;
@@ -547,6 +558,7 @@ void Ui::text_block(const std::string& text, ImFont* font, Color color, Role rol
   ImGui::Dummy(ImVec2(wrap, sz.y));
   Rect tr{rtl ? p.x + wrap - sz.x : p.x, p.y, sz.x, sz.y};
   text_node(text, tr, role);
+  note_font(runs, k);
 }
 
 std::vector<Ui::Line> Ui::layout(const std::vector<Run>& runs, float wrap) {
@@ -669,7 +681,8 @@ void Ui::rich(const std::vector<Run>& runs, bool muted, const char* bullet, Role
   sz = ImVec2(sz.x * k, sz.y * k);
   Color c = muted ? th().text_muted : th().text;
   if (bullet) {
-    ImFont* f = fonts.body;
+    // the number or bullet at the text's size (an answer or a kids' page in the reading size)
+    ImFont* f = !runs.empty() && runs.front().font && runs.front().font->FontSize > fonts.body->FontSize * 1.1f ? fonts.reading : fonts.body;
     const float bx = rtl ? p.x + room - em * 0.3f - f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, bullet).x : p.x + em * 0.3f;
     ImGui::GetWindowDrawList()->AddText(f, f->FontSize, ImVec2(bx, p.y + f->FontSize * 0.125f), col(c), bullet);
   }
@@ -680,13 +693,14 @@ void Ui::rich(const std::vector<Run>& runs, bool muted, const char* bullet, Role
   for (const auto& r : runs) label += r.text;
   Rect tr{rtl ? p.x + room - indent - sz.x : p.x, p.y, indent + sz.x, sz.y};
   text_node(label, tr, role);
+  note_font(runs, k);
 }
 
-bool Ui::row(const std::string& title, const std::string& subtitle, float width) {
+bool Ui::row(const std::string& title, const std::string& subtitle, float width, ImFont* title_font) {
   if (width <= 0) width = avail();
   const float pad = em * 0.8f, arrow = em * 2.0f, stripe = em * 0.35f;
   const float wrap = width - pad * 2 - arrow - stripe;
-  std::vector<std::vector<Run>> blocks{{{title, fonts.large}}};
+  std::vector<std::vector<Run>> blocks{{{title, title_font ? title_font : fonts.large}}};
   if (!subtitle.empty()) blocks.push_back({{subtitle, fonts.body}});
   const float k = fit_scale(blocks, wrap, FLT_MAX);  // below 1 only for a word longer than the row
   ImVec2 ts = measure(blocks[0], wrap / k);
@@ -696,6 +710,7 @@ bool Ui::row(const std::string& title, const std::string& subtitle, float width)
   float h = std::max(min_target, pad * 1.4f + ts.y + (subtitle.empty() ? 0 : em * 0.2f + ss.y));
   Hit hit = card(title + "##row" + subtitle, title, ImVec2(width, h), Role::Row, false, em * 0.35f, Part::Row);
   tree_.last().description = subtitle;
+  note_font(blocks[0], k);
   auto* dl = ImGui::GetWindowDrawList();
   const Look& lk = hit.look;
   // right to left: the stripe on the right, the arrow on the left pointing left

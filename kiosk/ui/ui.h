@@ -134,13 +134,16 @@ public:
   void paragraph(const std::string& text, ImFont* font = nullptr, bool muted = false);
   // `text`: where its words are drawn, when not the whole of r.
   void text_node(const std::string& label, Rect r, Role role = Role::Text, const Rect* text = nullptr);
+  // Records on the last node the size and weight its runs are drawn at (scaled by `scale`).
+  void note_font(const std::vector<Run>& runs, float scale);
   // The words speech says for a node: its label, its second line, its state.
   std::string spoken(const A11yNode& n) const;
   // Nodes registered until the next call belong to this region ("nav" for the
   // navigation bar, "" for the screen itself).
   void set_region(std::string region) { region_ = std::move(region); }
   // A full-width row that opens something: title, optional second line, arrow.
-  bool row(const std::string& title, const std::string& subtitle, float width = 0);
+  // `title_font`: the title's font when not the large one (links under an answer)
+  bool row(const std::string& title, const std::string& subtitle, float width = 0, ImFont* title_font = nullptr);
   // A checklist line with a tick box; returns true when tapped (the caller flips it).
   bool checkbox(const std::string& label, bool checked, float width = 0);
   // A choice among a few ("Everyone", "I pay support"...): one pill button.

@@ -165,15 +165,16 @@ struct Checker {
         }
       if (offices >= 2 && in_view < 2) add(app, where, std::to_string(in_view) + " of " + std::to_string(offices) + " offices in view");
     }
-    // 6. a guide step shows the start of its words, not only its title
+    // 6. a guide step (and its introduction) shows the start of its words, not only its title
     if (model && app.screen() == "guide" && app.overlay().empty()) {
       const content::Guide* g = model->guide(param.substr(0, param.rfind(':')));
       const std::string step = param.substr(param.rfind(':') + 1);
       if (g && step != "end") {
         const size_t i = std::strtoul(step.c_str(), nullptr, 10);
+        const std::string heading = step == "intro" ? g->title : i >= 1 && i <= g->steps.size() ? g->steps[i - 1].title : "";
         bool after_title = false, seen = false;
         for (const auto& n : nodes) {
-          if (n.role == ui::Role::Heading && i >= 1 && i <= g->steps.size() && n.label == g->steps[i - 1].title) after_title = true;
+          if (n.role == ui::Role::Heading && !heading.empty() && n.label == heading) after_title = true;
           else if (after_title && n.role == ui::Role::Text) {
             // its first line (or all of it, when shorter) in view
             seen = n.rect.y >= n.clip.y - kSlack && n.rect.y + std::min(n.rect.h, 40.0f) <= n.clip.y + n.clip.h + kSlack;

@@ -199,12 +199,14 @@ TEST_CASE("every guide's checklist QR code scans as the guide's title and its it
     Headless& k = *kp;
     auto m = model(v.locale);
     const std::string guides = v.locale == "es" ? "Guías paso a paso" : "Step-by-step guides";
+    const std::string start = v.locale == "es" ? "Empezar" : "Start";
     const std::string next = v.locale == "es" ? "Siguiente" : "Next";
     const std::string finish = v.locale == "es" ? "Adónde ir" : "Where to go";
     for (const auto& g : m->guides) {
       k.key(platform::Key::Home);
       activate(k, guides);
       activate(k, g.title);
+      activate(k, start);  // from the introduction to step 1
       for (size_t s = 0; s < g.steps.size() + 1 && k.app->tree().find(next); ++s) activate(k, next);
       activate(k, finish);
       INFO(label(v) << ", guide " << g.id);

@@ -128,6 +128,8 @@ TEST_CASE("every guide, step by step, ends with where to go and the checklist to
     k.key(platform::Key::Home);
     tap(*k.app, "Step-by-step guides");
     activate(k, g.title);
+    REQUIRE(route_of(*k.app) == "guide/" + g.id + ":intro");
+    tap(*k.app, "Start");
     const size_t n = g.steps.size();
     for (size_t i = 1; i <= n; ++i) {
       REQUIRE(k.app->tree().find("Step " + std::to_string(i) + " of " + std::to_string(n)));

@@ -200,7 +200,7 @@ TEST_CASE("a tap costs no disk sync on the frame loop: counts go to a writer thr
       tap(*k.app, "Home");
       tap(*k.app, "Step-by-step guides");
       tap(*k.app, "Ask for a review of your order");
-      tap(*k.app, "Next");
+      tap(*k.app, "Start");
       tap(*k.app, "Home");
       tap(*k.app, "Search");
       type_text(k, "umbrella");

@@ -29,20 +29,20 @@ bool needs_bidi(std::string_view s) {
 
 std::string display_order(std::string_view logical, bool rtl_paragraph) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(logical.data(), static_cast<int32_t>(logical.size())));
-  UErrorCode err = U_ZERO_ERROR;
+  IcuStatus err("Arabic shaping and bidi reordering");
   // 1. Shape: Arabic letters take their joined forms (in logical order).
   std::vector<UChar> shaped(static_cast<size_t>(u.length()) * 2 + 1);
   int32_t n = u_shapeArabic(u.getBuffer(), u.length(), shaped.data(), static_cast<int32_t>(shaped.size()),
-                            U_SHAPE_LETTERS_SHAPE | U_SHAPE_TEXT_DIRECTION_LOGICAL | U_SHAPE_LENGTH_GROW_SHRINK, &err);
-  if (U_FAILURE(err)) return std::string(logical);
+                            U_SHAPE_LETTERS_SHAPE | U_SHAPE_TEXT_DIRECTION_LOGICAL | U_SHAPE_LENGTH_GROW_SHRINK, err);
+  if (!err.ok()) return std::string(logical);
   // 2. Reorder the line for display, mirroring brackets in right-to-left runs.
-  std::unique_ptr<UBiDi, decltype(&ubidi_close)> bidi(ubidi_openSized(n, 0, &err), &ubidi_close);
-  if (U_FAILURE(err)) return std::string(logical);
-  ubidi_setPara(bidi.get(), shaped.data(), n, rtl_paragraph ? UBIDI_RTL : UBIDI_DEFAULT_LTR, nullptr, &err);
+  std::unique_ptr<UBiDi, decltype(&ubidi_close)> bidi(ubidi_openSized(n, 0, err), &ubidi_close);
+  if (!err.ok()) return std::string(logical);
+  ubidi_setPara(bidi.get(), shaped.data(), n, rtl_paragraph ? UBIDI_RTL : UBIDI_DEFAULT_LTR, nullptr, err);
   std::vector<UChar> visual(static_cast<size_t>(n) + 1);
   int32_t m = ubidi_writeReordered(bidi.get(), visual.data(), static_cast<int32_t>(visual.size()),
-                                   UBIDI_DO_MIRRORING | UBIDI_REMOVE_BIDI_CONTROLS, &err);
-  if (U_FAILURE(err)) return std::string(logical);
+                                   UBIDI_DO_MIRRORING | UBIDI_REMOVE_BIDI_CONTROLS, err);
+  if (!err.ok()) return std::string(logical);
   return to_utf8(icu::UnicodeString(visual.data(), m));
 }
 

@@ -16,8 +16,9 @@
 namespace kiosk::i18n {
 
 void init_icu_defaults() {
-  UErrorCode status = U_ZERO_ERROR;
+  IcuStatus status("default locale", "en_US");
   icu::Locale::setDefault(icu::Locale("en_US"), status);
+  status.ok();
 }
 
 std::vector<std::string> fallback_chain(std::string_view locale) {
@@ -71,11 +72,11 @@ std::string Catalog::format(std::string_view locale, std::string_view key,
   std::string cache_key = loc + '\x1f' + std::string(key);
   auto it = impl_->cache.find(cache_key);
   if (it == impl_->cache.end()) {
-    UErrorCode status = U_ZERO_ERROR;
+    IcuStatus status("message format", loc);
     UParseError perr;
     auto fmt = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(pattern),
                                                     icu::Locale(loc.c_str()), perr, status);
-    if (U_FAILURE(status)) return pattern;  // the validator refuses these at build time
+    if (!status.ok()) return pattern;  // the validator refuses these at build time
     it = impl_->cache.emplace(cache_key, std::move(fmt)).first;
   }
   std::vector<icu::UnicodeString> names;
@@ -86,10 +87,10 @@ std::string Catalog::format(std::string_view locale, std::string_view key,
     else if (auto* d = std::get_if<double>(&a.value)) values.emplace_back(*d);
     else values.emplace_back(icu::UnicodeString::fromUTF8(std::get<std::string>(a.value)));
   }
-  UErrorCode status = U_ZERO_ERROR;
+  IcuStatus status("message formatting", loc);
   icu::UnicodeString out;
   it->second->format(names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
-  if (U_FAILURE(status)) return pattern;
+  if (!status.ok()) return pattern;
   return to_utf8(out);
 }
 

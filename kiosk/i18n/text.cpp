@@ -19,11 +19,11 @@
 namespace kiosk::i18n {
 
 std::string fold(std::string_view utf8) {
-  UErrorCode status = U_ZERO_ERROR;
+  IcuStatus status("NFD normalizer");
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), (int32_t)utf8.size()));
   s.foldCase();
-  icu::UnicodeString decomposed = U_SUCCESS(status) ? nfd->normalize(s, status) : s;
+  icu::UnicodeString decomposed = status.ok() ? nfd->normalize(s, status) : s;
   icu::UnicodeString out;
   for (int32_t i = 0; i < decomposed.length();) {
     UChar32 c = decomposed.char32At(i);
@@ -49,9 +49,9 @@ std::vector<std::string> words(std::string_view utf8_in) {
   std::string_view utf8 = stripped;
   std::vector<std::string> out;
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), (int32_t)utf8.size()));
-  UErrorCode status = U_ZERO_ERROR;
+  IcuStatus status("word breaking");
   std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-  if (U_FAILURE(status)) return out;
+  if (!status.ok()) return out;
   it->setText(s);
   int32_t start = it->first();
   for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
@@ -91,9 +91,12 @@ std::string Stemmer::stem(std::string_view w) const {
 std::vector<size_t> collate_order(const std::vector<std::string>& keys, std::string_view locale) {
   std::vector<size_t> idx(keys.size());
   std::iota(idx.begin(), idx.end(), 0);
-  UErrorCode status = U_ZERO_ERROR;
+  // English sorts by the root collation (ICU says U_USING_DEFAULT_WARNING); any
+  // other language's order is its own, and a fallback is written to the journal.
+  const bool root_is_english = locale == "en" || locale.substr(0, 3) == "en-" || locale.substr(0, 3) == "en_";
+  IcuStatus status("collation", locale, root_is_english ? IcuStatus::Data::RootIsFine : IcuStatus::Data::OfTheLocale);
   std::unique_ptr<icu::Collator> coll(icu::Collator::createInstance(icu::Locale(std::string(locale).c_str()), status));
-  if (U_FAILURE(status) || !coll) {
+  if (!status.ok() || !coll) {
     std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
     return idx;
   }
@@ -156,10 +159,10 @@ std::vector<size_t> line_breaks(std::string_view utf8, std::string_view locale) 
   // One iterator per locale, kept: creating one costs more than using it.
   thread_local std::string cached_locale;
   thread_local std::unique_ptr<icu::BreakIterator> it;
-  UErrorCode status = U_ZERO_ERROR;
+  IcuStatus status("line breaking", locale);
   if (!it || cached_locale != locale) {
     it.reset(icu::BreakIterator::createLineInstance(icu::Locale(std::string(locale).c_str()), status));
-    if (U_FAILURE(status)) { it.reset(); return out; }
+    if (!status.ok()) { it.reset(); return out; }
     cached_locale = locale;
   }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
@@ -183,9 +186,9 @@ std::vector<size_t> line_breaks(std::string_view utf8, std::string_view locale) 
 
 namespace kiosk::i18n {
 std::string native_digits(std::string_view locale) {
-  UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<icu::NumberingSystem> ns(icu::NumberingSystem::createInstance(icu::Locale(std::string(locale).c_str()), err));
-  if (U_FAILURE(err) || !ns || ns->isAlgorithmic()) return "0123456789";
+  IcuStatus status("numbering system", locale);
+  std::unique_ptr<icu::NumberingSystem> ns(icu::NumberingSystem::createInstance(icu::Locale(std::string(locale).c_str()), status));
+  if (!status.ok() || !ns || ns->isAlgorithmic()) return "0123456789";
   return to_utf8(ns->getDescription());
 }
 namespace {

@@ -57,9 +57,9 @@ public:
     std::vector<std::string> langs{language_of(locale)};
     if (langs[0] != "en") langs.push_back("en");
     for (const auto& lang : langs) {
-      UErrorCode status = U_ZERO_ERROR;
+      IcuStatus status("number spell-out", lang);
       auto f = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale(lang.c_str()), status);
-      if (U_SUCCESS(status)) rules_.push_back(std::move(f));
+      if (status.ok()) rules_.push_back(std::move(f));
     }
   }
   bool is_number(const icu::UnicodeString& w) const {
@@ -85,9 +85,9 @@ std::vector<TypedWord> typed_words(std::string_view utf8, std::string_view local
   std::vector<TypedWord> out;
   const icu::UnicodeString all = from_utf8(utf8);
   const icu::Locale loc(language_of(locale).c_str());
-  UErrorCode status = U_ZERO_ERROR;
+  IcuStatus status("word breaking", language_of(locale));
   std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(loc, status));
-  if (U_FAILURE(status)) return out;
+  if (!status.ok()) return out;
   const NumberWords numbers(locale);
   for (int32_t i = 0; i < all.length();) {
     // one chunk between white space

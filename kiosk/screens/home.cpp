@@ -7,12 +7,11 @@ void draw_home(Ctx& c) {
   begin_body(c, "##home");
   c.ui.heading(c.t("home.welcome"));
   ImGui::Dummy(ImVec2(0, c.ui.em * 0.6f));
-  // each tile's icon is named after its screen (content::icons())
-  struct T { const char* screen; const char* key; };
-  static constexpr T tiles[] = {{"questions", "home.tile.questions"}, {"offices", "home.tile.offices"},
-                                {"guides", "home.tile.guides"},       {"kids", "home.tile.kids"},
-                                {"search", "home.tile.search"},       {"call", "home.tile.call"}};
-  const bool icons = c.ui.has_icon(tiles[0].screen);
+  // the tiles are the screens registry.cpp gives a home tile; each tile's icon
+  // is named after its screen (content::icons())
+  static const std::vector<const ScreenDef*> tiles = home_tiles();
+  const int count = static_cast<int>(tiles.size());
+  const bool icons = c.ui.has_icon(tiles[0]->name);
   const float gap = c.ui.em * 0.9f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const bool portrait = c.h > c.w;
@@ -28,12 +27,12 @@ void draw_home(Ctx& c) {
     float tw, th;
   };
   auto grid = [&](int cols, bool subtitles, bool with_icons) {
-    const int rows = 6 / cols;
+    const int rows = (count + cols - 1) / cols;
     Grid g{cols, rows, subtitles, with_icons, (avail.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols), 0};
     g.th = std::max(c.ui.min_target * 2, (avail.y - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows));
     g.th = std::min(g.th, c.ui.em * (portrait ? 11.0f : 9.0f));
-    for (const auto& t : tiles)
-      g.th = c.ui.tile_height(c.t(t.key), subtitles ? c.t(std::string(t.key) + ".sub") : "", g.tw, with_icons, g.th);
+    for (const auto* t : tiles)
+      g.th = c.ui.tile_height(c.t(t->home_tile), subtitles ? c.t(std::string(t->home_tile) + ".sub") : "", g.tw, with_icons, g.th);
     return g;
   };
   auto height = [&](const Grid& g) { return static_cast<float>(g.rows) * g.th + static_cast<float>(g.rows - 1) * gap; };
@@ -53,12 +52,13 @@ void draw_home(Ctx& c) {
   // On a tall screen the grid sits low, within reach of a seated visitor.
   float grid_h = height(g);
   if (portrait && avail.y > grid_h) ImGui::Dummy(ImVec2(0, avail.y - grid_h - ImGui::GetStyle().ItemSpacing.y * 2));
-  for (int i = 0; i < 6; ++i) {
+  for (int i = 0; i < count; ++i) {
     if (i % g.cols != 0) ImGui::SameLine(0, gap);
     else if (i) ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y * 2));
-    std::string key = tiles[i].key;
-    if (c.ui.tile(c.t(key), c.t(key + ".sub"), ImVec2(g.tw, g.th), {}, g.subtitles, g.icons ? tiles[i].screen : ""))
-      c.ask(Intent::Type::Open, tiles[i].screen);
+    const std::string key = tiles[static_cast<size_t>(i)]->home_tile;
+    const char* screen = tiles[static_cast<size_t>(i)]->name;
+    if (c.ui.tile(c.t(key), c.t(key + ".sub"), ImVec2(g.tw, g.th), {}, g.subtitles, g.icons ? screen : ""))
+      c.ask(Intent::Type::Open, screen);
   }
   end_body();
 }

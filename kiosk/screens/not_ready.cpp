@@ -5,11 +5,9 @@ namespace kiosk::screens {
 
 void draw_not_ready(Ctx& c) {
   begin_body(c, "##not-ready");
-  static const std::pair<const char*, const char*> names[] = {
-      {"questions", "home.tile.questions"}, {"offices", "home.tile.offices"}, {"guides", "home.tile.guides"},
-      {"kids", "home.tile.kids"},           {"search", "home.tile.search"},   {"call", "home.tile.call"}};
-  for (const auto& [screen, key] : names)
-    if (c.session.nav.top().screen == screen) c.ui.heading(c.t(key));
+  // the part's name, as its home tile says it
+  for (const auto* s : home_tiles())
+    if (c.session.nav.top().screen == s->name) c.ui.heading(c.t(s->home_tile));
   ImGui::Dummy(ImVec2(0, c.ui.em * 0.5f));
   c.ui.paragraph(c.t("notready.title"), c.ui.fonts.large);
   ImGui::Dummy(ImVec2(0, c.ui.em * 0.3f));

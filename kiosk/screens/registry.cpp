@@ -7,24 +7,31 @@ const std::vector<ScreenDef>& all_screens() {
   static const std::vector<ScreenDef> list = {
       {"attract", draw_attract, false},
       {"home", draw_home, true},
-      {"questions", draw_questions, true},
+      {"questions", draw_questions, true, "home.tile.questions"},
       {"topic", draw_topic, true},
       {"answer", draw_answer, true},
-      {"offices", draw_offices, true},
+      {"offices", draw_offices, true, "home.tile.offices"},
       {"office", draw_office, true},
       {"which", draw_which, true},
-      {"guides", draw_guides, true},
+      {"guides", draw_guides, true, "home.tile.guides"},
       {"guide", draw_guide, true},
-      {"kids", draw_kids, true},
+      {"kids", draw_kids, true, "home.tile.kids"},
       {"kids-page", draw_kids_page, true},
-      {"search", draw_search, true},
-      {"call", draw_call, true},
+      {"search", draw_search, true, "home.tile.search"},
+      {"call", draw_call, true, "home.tile.call"},
       {"staff-pin", draw_staff_pin, false},
       {"staff", draw_staff, false},
       {"staff-test", draw_staff_test, false},
       {"content-missing", draw_content_missing, false},
   };
   return list;
+}
+
+std::vector<const ScreenDef*> home_tiles() {
+  std::vector<const ScreenDef*> out;
+  for (const auto& s : all_screens())
+    if (s.home_tile) out.push_back(&s);
+  return out;
 }
 
 const ScreenDef* find_screen(const std::string& name) {

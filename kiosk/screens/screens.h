@@ -83,11 +83,16 @@ struct ScreenDef {
   const char* name;
   DrawFn draw;
   bool has_nav_bar;
+  // On the home grid, in this table's order: its title's string key (the
+  // subtitle is key + ".sub"; the icon is named after the screen). nullptr: not a tile.
+  const char* home_tile = nullptr;
 };
 
 // The one list of every screen (router table).
 const std::vector<ScreenDef>& all_screens();
 const ScreenDef* find_screen(const std::string& name);
+// The screens with a home tile, in their order on the home grid.
+std::vector<const ScreenDef*> home_tiles();
 
 // Parts shared by every screen.
 void draw_nav_bar(Ctx& c);             // Home, Back, Language, Accessibility, Help, Start over

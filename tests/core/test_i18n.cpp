@@ -2,10 +2,14 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
 #include <unicode/unistr.h>
+#include <unistd.h>
 
 #include "i18n/bidi.h"
 #include "i18n/catalog.h"
+#include "i18n/icu_util.h"
 #include "i18n/text.h"
 
 using namespace kiosk::i18n;
@@ -122,4 +126,57 @@ TEST_CASE("Chinese wraps between characters, never inside a word or number", "[i
   for (size_t x : breaks) REQUIRE((static_cast<unsigned char>(text[x]) & 0xC0) != 0x80);
   // a full stop never starts a line
   REQUIRE(std::find(breaks.begin(), breaks.end(), text.find("。")) == breaks.end());
+}
+
+namespace {
+// What the kiosk writes to stderr (its journal) while f runs.
+template <class F> std::string journal_of(F&& f) {
+  std::fflush(stderr);
+  char path[] = "/tmp/kiosk-icu-journal-XXXXXX";
+  const int fd = ::mkstemp(path);
+  const int saved = ::dup(2);
+  ::dup2(fd, 2);
+  f();
+  std::fflush(stderr);
+  ::dup2(saved, 2);
+  ::close(saved);
+  ::close(fd);
+  std::ifstream in(path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ::unlink(path);
+  return text;
+}
+}  // namespace
+
+TEST_CASE("ICU statuses are checked: a failure or a missing collation is said once, root rules where they are the rules are not",
+          "[i18n][icu]") {
+  SECTION("a failed call is false and is written once, by name") {
+    std::string said = journal_of([] {
+      for (int i = 0; i < 3; ++i) {
+        i18n::IcuStatus status("test call", "xx");
+        status.set(U_ILLEGAL_ARGUMENT_ERROR);
+        CHECK_FALSE(status.ok());
+      }
+    });
+    CHECK(said == "kiosk: ICU test call for xx failed (U_ILLEGAL_ARGUMENT_ERROR)\n");
+  }
+  SECTION("Haitian Creole has no collation of its own: sorted by the root rules, and the journal says so once") {
+    std::vector<std::string> towns{"Waterbury", "Bridgeport", "Ansonia"};
+    std::string said = journal_of([&] {
+      i18n::collate_sort(towns, "ht");
+      i18n::collate_sort(towns, "ht");
+    });
+    CHECK(towns == std::vector<std::string>{"Ansonia", "Bridgeport", "Waterbury"});
+    CHECK(said == "kiosk: ICU has no collation data for ht; using the root rules (U_USING_DEFAULT_WARNING)\n");
+  }
+  SECTION("English, Spanish and Chinese sorting, line breaking and formatting say nothing") {
+    std::string said = journal_of([] {
+      std::vector<std::string> v{"b", "a"};
+      for (const char* loc : {"en", "es", "zh"}) i18n::collate_sort(v, loc);
+      i18n::Catalog cat;
+      cat.add("es", "n", "{n, plural, one {# oficina} other {# oficinas}}");
+      CHECK(cat.format("es", "n", {{"n", int64_t{3}}}) == "3 oficinas");
+    });
+    CHECK(said.empty());
+  }
 }

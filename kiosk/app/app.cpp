@@ -542,6 +542,7 @@ void App::apply(const screens::Intent& in) {
       if (in.a == "search") session_.search_text = in.b.substr(0, 200);  // a visitor's question, not a document
       else if (in.a == "audience") session_.audience_filter = in.b;
       else if (in.a == "office_town") session_.office_town = in.b.substr(0, 60);
+      else if (in.a == "focus" && in.b == "results") ui_.focus_first_result();  // the keyboard's Go key
       return;  // typing and filters keep keyboard focus where it is
     case T::Tick:
       if (!session_.ticked.erase(in.a)) session_.ticked.insert(in.a);

@@ -167,7 +167,8 @@ ui::KeyboardLabels keyboard_labels(const Ctx& c) {
   // the keys follow the normal text's size, whatever the visitor's text size
   const float key_em = c.session.prefs.large_text ? c.ui.em / 1.5f : c.ui.em;
   // large text on a short screen: the rows closer together, so the keys keep their height
-  return {c.t("keyboard.rows"), c.t("keyboard.space"), c.t("keyboard.erase"), c.t("keyboard.clear"), key_em, cramped(c) ? 0.15f : 0.3f};
+  return {c.t("keyboard.rows"), c.t("keyboard.space"), c.t("keyboard.erase"), c.t("keyboard.clear"), c.t("keyboard.go"), key_em,
+          cramped(c) ? 0.15f : 0.3f};
 }
 }  // namespace
 
@@ -185,7 +186,11 @@ KeysLayout keys_layout(const Ctx& c) {
   // most 45% of the screen (keys get shorter, never under the minimum target);
   // landscape: a side panel, the keys sharing its height
   if (c.h > c.w) {
-    k.footer = field_h(c) + ui::keyboard_height(c.ui, keyboard_labels(c), c.h * 0.45f - field_h(c));
+    // (up to 48% of it when the keys would otherwise be shorter than with
+    // normal text: large text, six rows of keys in Spanish)
+    const ui::KeyboardLabels labels = keyboard_labels(c);
+    const float room = std::max(c.h * 0.45f, std::min(c.h * 0.48f, field_h(c) + ui::keyboard_height(c.ui, labels)));
+    k.footer = field_h(c) + ui::keyboard_height(c.ui, labels, room - field_h(c));
   } else {
     // never so narrow that a row of keys cannot keep the minimum target (720p)
     // a short screen with large text (720p): the field and margins keep the
@@ -259,8 +264,12 @@ void keyboard_panel(Ctx& c, const KeysLayout& k, const char* field, const std::s
   const float extra = (e - labels.key_em) * 1.5f;
   const float width = c.ui.avail() + extra * 2;
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() - extra);
-  std::string next = ui::keyboard(c.ui, labels, text, width, ImGui::GetContentRegionAvail().y);
+  bool go = false;
+  std::string next = ui::keyboard(c.ui, labels, text, width, ImGui::GetContentRegionAvail().y, &go);
   if (next != text) c.ask(Intent::Type::Set, field, next);
+  // Go: the results are already there as you type; focus moves to the first
+  // (spoken, in view), so a keypad or speech user goes on from there
+  if (go) c.ask(Intent::Type::Set, "focus", "results");
   ImGui::PopStyleVar();
   c.ui.set_region("");
   end_side();

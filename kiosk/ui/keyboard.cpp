@@ -50,7 +50,7 @@ float keyboard_height(const Ui& ui, const KeyboardLabels& labels, float max_heig
          static_cast<float>(rows - 1) * key_em(ui, labels) * labels.row_gap;
 }
 
-std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& text, float width, float max_height) {
+std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& text, float width, float max_height, bool* go) {
   std::string out = text;
   // the keys' margins in their own em too, so a wide letter (w, m) fits as the others do
   const float text_em = ui.em;
@@ -78,17 +78,40 @@ std::string keyboard(Ui& ui, const KeyboardLabels& labels, const std::string& te
       if (ui.button(r[i], ImVec2(key_w, key_h), Style::Normal, Role::Key)) out += r[i];
     }
   }
-  // the last row: clear, space, erase (wide enough for their words), in the
-  // letters' size, so Space keeps its room
+  // the last row: clear, space, erase and search (each wide enough for its
+  // word), in the letters' size; Space takes what is left, at least a key.
+  // When the words are too wide for that, they get the body font.
   ImFont* f = ui.fonts.large;
-  float side = std::max(key_w * 2 + gap, std::max(ui.text_size(f, labels.clear).x, ui.text_size(f, labels.erase).x) + ui.em);
-  float space_w = std::max(key_w, width - 2 * side - 2 * gap);
+  const bool has_go = !labels.go.empty();
+  const float n_side = has_go ? 3.0f : 2.0f;
+  // every key with a word at least two letters wide, Space too
+  const float two = key_w * 2 + gap;
+  auto side_for = [&](ImFont* font) {
+    float w = std::max(ui.text_size(font, labels.clear).x, ui.text_size(font, labels.erase).x);
+    if (has_go) w = std::max(w, ui.text_size(font, labels.go).x);
+    return std::max(two, w + ui.em);
+  };
+  float side = side_for(f);
+  if (width - n_side * (side + gap) < two && f != ui.fonts.body) {
+    f = ui.fonts.body;
+    side = side_for(f);
+  }
+  side = std::max(two, std::min(side, (width - two - n_side * gap) / n_side));  // never wider than the row leaves
+  float space_w = std::max(key_w, width - n_side * side - n_side * gap);
+  ImFont* const letters = ui.fonts.large;
+  ui.fonts.large = f;
   ImGui::SetCursorPosX(x0);
   if (ui.button(labels.clear, ImVec2(side, key_h), Style::Normal, Role::Key)) out.clear();
   ImGui::SameLine();
   if (ui.button(labels.space, ImVec2(space_w, key_h), Style::Normal, Role::Key) && !out.empty() && out.back() != ' ') out += ' ';
   ImGui::SameLine();
   if (ui.button(labels.erase, ImVec2(side, key_h), Style::Normal, Role::Key)) erase_last(out);
+  if (has_go) {
+    ImGui::SameLine();
+    // the results are already there as you type: Search takes you to the first of them
+    if (ui.button(labels.go, ImVec2(side, key_h), Style::Primary, Role::Key) && go) *go = true;
+  }
+  ui.fonts.large = letters;
   ui.fonts.large = large;
   ui.em = text_em;
   ImGui::PopStyleVar();

@@ -250,7 +250,14 @@ void Ui::end_frame() {
     if (nodes[i].interactive() && nodes[i].enabled) order.push_back(i);  // scrolled-off ones too: focus scrolls to them
   if (!order.empty()) {
     auto cur = std::find_if(order.begin(), order.end(), [&](size_t i) { return nodes[i].id == focused_; });
-    if (nav_move_ != 0) {
+    if (focus_first_) {
+      for (size_t i : order)
+        if (nodes[i].region != "nav" && nodes[i].region != "keys" && nodes[i].role != Role::Key) {
+          focused_ = nodes[i].id;
+          nav_moved_ = true;  // scrolled into view, as an arrow key's move is
+          break;
+        }
+    } else if (nav_move_ != 0) {
       long n = static_cast<long>(order.size());
       long pos = cur == order.end() ? (nav_move_ > 0 ? -1 : n) : static_cast<long>(cur - order.begin());
       pos = ((pos + nav_move_) % n + n) % n;
@@ -265,6 +272,7 @@ void Ui::end_frame() {
     focused_ = 0;
   }
   nav_move_ = 0;
+  focus_first_ = false;
   activate_ = activate_next_;
   activate_next_ = 0;
   for (auto& n : nodes) n.focused = n.id == focused_ && focused_ != 0;

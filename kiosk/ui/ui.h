@@ -87,6 +87,9 @@ public:
   void activate_focused() { activate_ = focused_; }
   uint32_t focused() const { return focused_; }
   void clear_focus() { focused_ = 0; }
+  // Focus goes, at the end of the next frame, to the first interactive node
+  // of the page itself (not the bar, not a keyboard key): the first result.
+  void focus_first_result() { focus_first_ = true; }
 
   // Modal: the nodes registered so far belong to the screen under a dialog;
   // they are dropped so focus, speech and tests see only the dialog.
@@ -215,6 +218,7 @@ private:
   A11yTree tree_, last_tree_;
   uint32_t focused_ = 0, activate_ = 0, activate_next_ = 0;
   int nav_move_ = 0;
+  bool focus_first_ = false;
 };
 
 // ImGui colour from a theme colour.

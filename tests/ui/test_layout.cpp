@@ -114,12 +114,16 @@ struct Checker {
     // 4. on-screen letter keys: no smaller with large text than with normal
     // text; the keys with words (Space, Clear, Delete) at least two letters wide
     const std::string& loc = app.session().prefs.locale;
+    // a letter is one character (ñ and á are two bytes); "Go" and "Ir" are words
+    auto one_character = [](const std::string& l) {
+      return !l.empty() && std::count_if(l.begin(), l.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }) == 1;
+    };
     float letter_w = 0;
     for (const auto& n : nodes)
-      if (n.role == ui::Role::Key && n.label.size() <= 2) letter_w = std::max(letter_w, n.rect.w);
+      if (n.role == ui::Role::Key && one_character(n.label)) letter_w = std::max(letter_w, n.rect.w);
     for (const auto& n : nodes) {
       if (n.role != ui::Role::Key) continue;
-      if (n.label.size() > 2) {  // a word, not a letter (ñ and á are two bytes)
+      if (!one_character(n.label)) {  // a word, not a letter
         if (n.rect.w < letter_w * 2 - 1) add(app, where, "key " + quote(n) + " is " + fmt(n.rect) + ", under two letters wide");
         continue;
       }

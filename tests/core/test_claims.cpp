@@ -13,6 +13,8 @@
 #include "tools/lib/model.h"
 
 using namespace kiosk;
+using test::all;
+using test::has;
 
 namespace {
 
@@ -41,21 +43,7 @@ std::vector<std::string> term_problems(const std::string& es_question, const std
   d.file("locales/en.po", std::string(kPoHead) + "msgid \"home.who\"\nmsgstr \"Who decides\"\n\n"
                           "msgid \"keyboard.rows\"\nmsgstr \"qwertyuiop|asdfghjkl|zxcvbnm\"\n");
   d.file("locales/es.po", std::string(kPoHead) + "msgid \"home.who\"\nmsgstr \"" + es_ui + "\"\n");
-  std::vector<tools::Diag> diags;
-  auto set = tools::load_content((d.path / "content").string(), (d.path / "locales").string(), diags);
-  tools::validate(set, diags);
-  std::vector<std::string> out;
-  for (auto& x : diags) out.push_back(x.str());
-  return out;
-}
-
-bool has(const std::vector<std::string>& v, const std::string& needle) {
-  return std::any_of(v.begin(), v.end(), [&](const std::string& s) { return s.find(needle) != std::string::npos; });
-}
-std::string all(const std::vector<std::string>& v) {
-  std::string s;
-  for (auto& x : v) s += x + "\n";
-  return s;
+  return test::validation_messages(d.path);
 }
 
 // Every text a visitor reads, per file: each string of the front matter

@@ -20,6 +20,8 @@
 #include "tools/lib/search_check.h"
 
 using namespace kiosk;
+using test::all;
+using test::has;
 namespace fs = std::filesystem;
 
 const std::string& test::real_db() {
@@ -63,21 +65,7 @@ std::vector<std::string> problems(const std::map<std::string, std::string>& file
   d.file("locales/en.po", kPo);
   for (const auto& [k, v] : files) d.file(k, v);
   if (tweak) tweak(d.path);
-  std::vector<tools::Diag> diags;
-  auto set = tools::load_content((d.path / "content").string(), (d.path / "locales").string(), diags);
-  tools::validate(set, diags);
-  std::vector<std::string> out;
-  for (auto& x : diags) out.push_back(x.str());
-  return out;
-}
-
-bool has(const std::vector<std::string>& v, const std::string& needle) {
-  return std::any_of(v.begin(), v.end(), [&](const std::string& s) { return s.find(needle) != std::string::npos; });
-}
-std::string all(const std::vector<std::string>& v) {
-  std::string s;
-  for (auto& x : v) s += x + "\n";
-  return s;
+  return test::validation_messages(d.path);
 }
 }  // namespace
 

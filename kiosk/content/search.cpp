@@ -38,10 +38,27 @@ std::string make_snippet(std::string_view text, const std::vector<std::string>& 
   }
   if (ws.empty()) return {};
   auto word = [&](size_t k) { return text.substr(ws[k].at, ws[k].len); };
+  // a word as search compares it: lowercase, apostrophes and punctuation
+  // gone, accents folded (ICU only for a word that is not plain ASCII)
+  auto folded = [&](size_t k) {
+    std::string_view w = word(k);
+    std::string out;
+    bool ascii = true;
+    for (char ch : w) {
+      const unsigned char c = static_cast<unsigned char>(ch);
+      if (c >= 0x80) ascii = false;
+      else if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+    }
+    if (!ascii) {
+      out.clear();
+      for (const auto& f : i18n::words(w)) out += f;
+    }
+    return out;
+  };
   auto hit = [&](size_t k) {
-    for (const auto& f : i18n::words(word(k)))
-      for (const auto& t : terms)
-        if (!t.empty() && f.compare(0, t.size(), t) == 0) return true;
+    const std::string f = folded(k);
+    for (const auto& t : terms)
+      if (!t.empty() && f.compare(0, t.size(), t) == 0) return true;
     return false;
   };
   auto ends_sentence = [&](size_t k) {
@@ -298,6 +315,14 @@ std::vector<SearchResult> Search::run(const std::string& all, const std::string&
 std::string Search::snippet_of(const std::string& id, const std::string& kind, const std::vector<Group>& groups) {
   // what a visitor reads: the body (a guide's summary first), apostrophes and
   // "$" kept, which the index's columns do not keep
+  auto cached = plain_.find(id);
+  if (cached == plain_.end()) cached = plain_.emplace(id, plain_text_of(id, kind)).first;
+  std::vector<std::string> terms;
+  for (const auto& g : groups) terms.insert(terms.end(), g.words.begin(), g.words.end());
+  return make_snippet(cached->second, terms);
+}
+
+std::string Search::plain_text_of(const std::string& id, const std::string& kind) {
   if (!body_)
     body_ = std::make_unique<Stmt>(db_, "SELECT field, value FROM texts WHERE id = ?1 AND field IN ('body', 'summary')"
                                         " AND locale IN (?2, 'en') ORDER BY field = 'body', locale = ?2 DESC");
@@ -309,10 +334,7 @@ std::string Search::snippet_of(const std::string& id, const std::string& kind, c
     if (dst.empty()) dst = body_->text(1);
   }
   body_->reset();
-  std::string text = kind == "guide" && !summary.empty() ? summary + "\n" + content::markdown_plain(body) : content::markdown_plain(body);
-  std::vector<std::string> terms;
-  for (const auto& g : groups) terms.insert(terms.end(), g.words.begin(), g.words.end());
-  return make_snippet(text, terms);
+  return kind == "guide" && !summary.empty() ? summary + "\n" + content::markdown_plain(body) : content::markdown_plain(body);
 }
 
 namespace {

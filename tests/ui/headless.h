@@ -15,6 +15,7 @@
 
 #include "app/app.h"
 #include "content/sqlite.h"
+#include "platform/png.h"
 #include "platform/video.h"
 #include "tools/lib/model.h"
 
@@ -124,6 +125,16 @@ struct Headless {
     settle(*app);
   }
 };
+
+// Saves what the window shows as KIOSK_BINARY_DIR/<folder>/<name>.png, to be
+// looked at as a visitor would see it.
+inline void save_screen(Headless& k, const std::string& folder, const std::string& name) {
+  const fs::path dir = fs::path(KIOSK_BINARY_DIR) / folder;
+  fs::create_directories(dir);
+  const std::vector<uint8_t> px = k.video->pixels();
+  CHECK(platform::write_png((dir / (name + ".png")).string(), px.data(), k.video->width(), k.video->height(),
+                            k.video->width() * 4).empty());
+}
 
 inline void tap(app::App& app, const std::string& label) {
   const ui::A11yNode* n = app.tree().find(label);

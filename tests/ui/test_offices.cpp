@@ -36,13 +36,7 @@ bool in_view(const ui::A11yNode& n) {
   const float y0 = std::max(n.rect.y, n.clip.y), y1 = std::min(n.rect.y + n.rect.h, n.clip.y + n.clip.h);
   return (y1 - y0) * 2 >= n.rect.h;
 }
-void shot(Headless& k, const std::string& name) {
-  const fs::path dir = fs::path(KIOSK_BINARY_DIR) / "offices";
-  fs::create_directories(dir);
-  const std::vector<uint8_t> px = k.video->pixels();
-  CHECK(platform::write_png((dir / (name + ".png")).string(), px.data(), k.video->width(), k.video->height(),
-                            k.video->width() * 4).empty());
-}
+void shot(Headless& k, const std::string& name) { save_screen(k, "offices", name); }
 void larger_text(Headless& k) {
   REQUIRE(activate_bar(k, "Accessibility"));
   activate(k, "Larger text");

@@ -32,13 +32,7 @@ void larger_text(Headless& k) {
   REQUIRE(k.app->session().prefs.large_text);
 }
 
-void shot(Headless& k, const std::string& name) {
-  const fs::path dir = fs::path(KIOSK_BINARY_DIR) / "order";
-  fs::create_directories(dir);
-  const std::vector<uint8_t> px = k.video->pixels();
-  CHECK(platform::write_png((dir / (name + ".png")).string(), px.data(), k.video->width(), k.video->height(),
-                            k.video->width() * 4).empty());
-}
+void shot(Headless& k, const std::string& name) { save_screen(k, "order", name); }
 
 // The screen's own rows (not the bar's), in the order they are drawn.
 std::vector<std::string> rows(const app::App& app) {

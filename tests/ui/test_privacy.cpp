@@ -42,13 +42,7 @@ size_t uncovered_pixels(Headless& k, ui::Color cover, const ui::Rect& skip) {
   return off;
 }
 
-void write_shot(Headless& k, const std::string& name) {
-  const fs::path dir = fs::path(KIOSK_BINARY_DIR) / "privacy";
-  fs::create_directories(dir);
-  const std::vector<uint8_t> px = k.video->pixels();
-  CHECK(platform::write_png((dir / (name + ".png")).string(), px.data(), k.video->width(), k.video->height(),
-                            k.video->width() * 4).empty());
-}
+void write_shot(Headless& k, const std::string& name) { save_screen(k, "privacy", name); }
 }  // namespace
 
 TEST_CASE("the idle warning covers the previous visitor's screen and says only itself", "[ui][privacy][idle]") {

@@ -47,13 +47,7 @@ bool in_first(const std::vector<std::string>& rows, const std::string& title, si
     if (rows[i] == title) return true;
   return false;
 }
-void shot(Headless& k, const std::string& name) {
-  const fs::path dir = fs::path(KIOSK_BINARY_DIR) / "search-keys";
-  fs::create_directories(dir);
-  const std::vector<uint8_t> px = k.video->pixels();
-  CHECK(platform::write_png((dir / (name + ".png")).string(), px.data(), k.video->width(), k.video->height(),
-                            k.video->width() * 4).empty());
-}
+void shot(Headless& k, const std::string& name) { save_screen(k, "search-keys", name); }
 }  // namespace
 
 TEST_CASE("35 dollar fee and can't pay typed on the on-screen keys find the fee and can't-pay answers", "[ui][search][keys]") {

@@ -5,18 +5,11 @@
 
 #include "content/search.h"
 #include "screens/parts.h"
+#include "util/strings.h"
 
 namespace kiosk::screens {
 
-namespace {
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  size_t a = 0;
-  for (size_t b; (b = s.find(sep, a)) != std::string::npos; a = b + 1) out.push_back(s.substr(a, b - a));
-  out.push_back(s.substr(a));
-  return out;
-}
-}  // namespace
+using util::split;
 
 void draw_search(Ctx& c) {
   if (!c.model) return draw_not_ready(c);

@@ -578,3 +578,14 @@ TEST_CASE("with hundreds of matches, items with the words in their title still c
     if (std::string(q) != "late payment") REQUIRE(first.count("zz-payment-where"));
   }
 }
+
+TEST_CASE("a search table's header line is not a query, whatever its columns are called", "[search][worried]") {
+  test::TempDir d;
+  const std::string path = d.file("table.tsv", "query\twants\tids\ni moved\tnew address\tmoving-me|moved\n");
+  std::string why;
+  auto cases = tools::read_search_cases(path, &why);
+  CHECK(why.empty());
+  REQUIRE(cases.size() == 1);
+  CHECK(cases[0].query == "i moved");
+  CHECK(cases[0].ids == std::vector<std::string>{"moving-me", "moved"});
+}

@@ -7,17 +7,12 @@
 
 #include "content/search.h"
 #include "content/store.h"
+#include "util/strings.h"
 
 namespace kiosk::tools {
 
 namespace {
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  size_t a = 0;
-  for (size_t b; (b = s.find(sep, a)) != std::string::npos; a = b + 1) out.push_back(s.substr(a, b - a));
-  out.push_back(s.substr(a));
-  return out;
-}
+using util::split;
 std::string trim(std::string s) {
   while (!s.empty() && (s.back() == '\r' || s.back() == ' ')) s.pop_back();
   size_t i = 0;
@@ -44,6 +39,7 @@ std::vector<SearchCase> read_search_cases(const std::string& path, std::string* 
     line = trim(line);
     if (line.empty() || line[0] == '#') continue;
     auto cols = split(line, '\t');
+    if (n == 1 && trim(cols.front()) == "query") continue;  // the header line: query<TAB>...<TAB>ids
     SearchCase c{n, trim(cols.front()), {}};
     bool ids_ok = cols.size() >= 2;
     if (ids_ok)

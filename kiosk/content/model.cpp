@@ -33,6 +33,15 @@ const Office* Model::office(const std::string& id) const { return find_id(office
 const Contact* Model::contact(const std::string& id) const { return find_id(contacts, id); }
 const Guide* Model::guide(const std::string& id) const { return find_id(guides, id); }
 const KidsPage* Model::kids_page(const std::string& id) const { return find_id(kids, id); }
+const WhichResult* Model::which_result(const std::string& id) const { return find_id(which, id); }
+const Contact* Model::line(Line role) const {
+  auto it = line_ids.find(role);
+  return it == line_ids.end() ? nullptr : contact(it->second);
+}
+const Office* Model::place(Place role) const {
+  auto it = office_ids.find(role);
+  return it == office_ids.end() ? nullptr : office(it->second);
+}
 
 std::string Model::kind_of(const std::string& id) const {
   if (faq(id)) return "faq";
@@ -61,6 +70,32 @@ std::vector<const Faq*> Model::faqs_for(const std::string& topic_id, const std::
   }
   return out;
 }
+
+namespace {
+// content/which.toml as the builder stored it in links: ("which", "result",
+// <result id>) in order, ("which:<result id>", agency|guide|line|faq, <value>)
+// ("lines", <role>, <contact id>) and ("offices", <role>, <office id>).
+void load_which(Store& store, Model& m) {
+  const auto ids = store.links("which", "result");
+  if (ids.empty()) m.which.assign(which_fallback().begin(), which_fallback().end());
+  auto one = [&](const std::string& id, const char* rel) {
+    auto v = store.links(id, rel);
+    return v.empty() ? std::string() : v.front();
+  };
+  for (const auto& id : ids) {
+    const std::string key = "which:" + id;
+    m.which.push_back({id, one(key, "agency"), one(key, "guide"), one(key, "line"), one(key, "faq")});
+  }
+  for (const auto& r : kLineRoles) {
+    std::string id = one("lines", r.name);
+    m.line_ids[r.line] = id.empty() ? r.fallback : id;
+  }
+  for (const auto& r : kPlaceRoles) {
+    std::string id = one("offices", r.name);
+    m.office_ids[r.place] = id.empty() ? r.fallback : id;
+  }
+}
+}  // namespace
 
 std::shared_ptr<const Model> load_model(Store& store, const std::string& locale) {
   auto m = std::make_shared<Model>();
@@ -94,6 +129,7 @@ std::shared_ptr<const Model> load_model(Store& store, const std::string& locale)
   }
   for (const auto& it : store.items("kids"))
     m->kids.push_back({it.id, it.audience, it.illustration, text(it.id, "title"), text(it.id, "body")});
+  load_which(store, *m);
   return m;
 }
 

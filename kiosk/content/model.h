@@ -8,6 +8,8 @@
 #include <set>
 #include <vector>
 
+#include "content/which.h"
+
 namespace kiosk::content {
 
 class Store;
@@ -55,6 +57,12 @@ struct Model {
   std::vector<Contact> contacts;
   std::vector<Guide> guides;
   std::vector<KidsPage> kids;
+  // content/which.toml: the results of "Which office handles my case?" and
+  // the contact id of each phone line role (a database built before the file:
+  // content::which_fallback() and each role's fallback).
+  std::vector<WhichResult> which;
+  std::map<Line, std::string> line_ids;
+  std::map<Place, std::string> office_ids;
 
   const Topic* topic(const std::string& id) const;
   const Faq* faq(const std::string& id) const;
@@ -62,6 +70,11 @@ struct Model {
   const Contact* contact(const std::string& id) const;
   const Guide* guide(const std::string& id) const;
   const KidsPage* kids_page(const std::string& id) const;
+  const WhichResult* which_result(const std::string& id) const;
+  // The phone line for a role (the call center, the children's line), or null.
+  const Contact* line(Line role) const;
+  // The office for a role (the kids' corner's office), or null.
+  const Office* place(Place role) const;
   // "faq", "guide", "office", "contact", "kids", "topic" or "" for an id.
   std::string kind_of(const std::string& id) const;
   // The FAQs of a topic a visitor in `audience` ("" = everyone) should see,

@@ -32,8 +32,8 @@ void draw_kids(Ctx& c) {
     }
   }
   section(c, c.t("kids.reach"));
-  if (const auto* line = c.model->contact("cip")) phone_card(c, *line, false);
-  if (const auto* o = c.model->office("cip-imrp"))
+  if (const auto* line = c.model->line(content::Line::Children)) phone_card(c, *line, false);
+  if (const auto* o = c.model->place(content::Place::Children))
     if (office_row(c, *o)) c.ask(Intent::Type::Open, "office", o->id);
   end_body();
 }
@@ -57,7 +57,7 @@ void draw_kids_page(Ctx& c) {
   markdown(c, p->body, c.ui.fonts.reading);
   card_end(c, k);
   gap(c, 0.4f);
-  if (const auto* line = c.model->contact("cip")) phone_card(c, *line, false);
+  if (const auto* line = c.model->line(content::Line::Children)) phone_card(c, *line, false);
   end_body();
 }
 

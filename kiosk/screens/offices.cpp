@@ -43,7 +43,7 @@ void draw_offices(Ctx& c) {
   const content::OfficeList found = content::find_offices(*c.model, c.session.office_town, agency, c.site_office);
   if (found.nothing_matched) {  // never an empty screen: the call center, then every office
     c.ui.paragraph(c.t("offices.none", {{"town", c.session.office_town}}));
-    if (const auto* cc = c.model->contact("call-center")) {
+    if (const auto* cc = c.model->line(content::Line::Main)) {
       // on a short screen with large text, its name and margins at the
       // normal text's size, so the number is in view beside the keyboard
       ImFont* const large_font = c.ui.fonts.large;
@@ -145,34 +145,28 @@ void draw_which(Ctx& c) {
     choice("which.a.not_paid", "r-enforce");
     choice("which.a.cant_pay", "r-cant-pay");
   } else {
-    // a result: who handles it, why, and where to go
-    struct Result { const char* id; const char* agency; const char* guide; const char* line; const char* faq; };
-    static constexpr Result results[] = {
-        {"r-apply", "OCSS", "apply", "call-center", "apply-how"},
-        {"r-unsure", "", "", "call-center", ""},
-        {"r-review", "SES", "review", "call-center", "review-how"},
-        {"r-payment", "", "", "payment-line", "payments-info"},
-        {"r-enforce", "SES", "", "call-center", "stopped-paying"},
-        {"r-cant-pay", "SES", "cant-pay", "call-center", "hard-cant-pay"}};
-    const Result* r = nullptr;
-    for (const auto& x : results)
-      if (step == x.id) r = &x;
-    if (!r) r = &results[1];
-    c.ui.paragraph(c.t("which." + std::string(r->id) + ".title"), c.ui.fonts.large);
+    // a result: who handles it, why, and where to go (content/which.toml)
+    const content::WhichResult* r = c.model->which_result(step);
+    if (!r) r = c.model->which_result(content::kWhichResults[1]);
+    if (!r) {  // content that lacks the result (the validator refuses it): the questions again
+      if (c.ui.button(c.t("which.again"), ImVec2(0, 0))) c.ask(Intent::Type::Replace, "which", "");
+      return end_body();
+    }
+    c.ui.paragraph(c.t("which." + r->id + ".title"), c.ui.fonts.large);
     gap(c, 0.3f);
-    c.ui.paragraph(c.t("which." + std::string(r->id) + ".body"));
+    c.ui.paragraph(c.t("which." + r->id + ".body"));
     gap(c, 0.4f);
     if (const auto* line = c.model->contact(r->line)) phone_card(c, *line, false);
-    if (*r->agency) {
+    if (!r->agency.empty()) {
       gap(c, 0.2f);
-      if (c.ui.row(c.t("which.offices", {{"agency", c.t("agency.short." + std::string(r->agency))}}), agency_name(c, r->agency)))
+      if (c.ui.row(c.t("which.offices", {{"agency", c.t("agency.short." + r->agency)}}), agency_name(c, r->agency)))
         c.ask(Intent::Type::Open, "offices", r->agency);
     }
-    if (const auto* g = *r->guide ? c.model->guide(r->guide) : nullptr) {
+    if (const auto* g = c.model->guide(r->guide)) {
       gap(c, 0.2f);
       if (c.ui.row(g->title, g->summary)) c.ask(Intent::Type::Open, "guide", g->id + ":intro");
     }
-    if (const auto* f = *r->faq ? c.model->faq(r->faq) : nullptr) {
+    if (const auto* f = c.model->faq(r->faq)) {
       gap(c, 0.2f);
       if (c.ui.row(f->question, "")) c.ask(Intent::Type::Open, "answer", f->id);
     }

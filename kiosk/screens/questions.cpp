@@ -99,7 +99,7 @@ void draw_answer(Ctx& c) {
     related_rows(c, more);
   }
   section(c, c.t("answer.help"));
-  if (const auto* cc = c.model->contact("call-center")) phone_card(c, *cc, false);
+  if (const auto* cc = c.model->line(content::Line::Main)) phone_card(c, *cc, false);
   end_body();
 }
 

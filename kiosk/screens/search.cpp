@@ -49,7 +49,7 @@ void draw_search(Ctx& c) {
     // nothing found: kind words, the topics, and a person to talk to
     c.ui.paragraph(c.t("search.none.title"), c.ui.fonts.large);
     c.ui.paragraph(c.t("search.none.body"));
-    if (const auto* cc = c.model->contact("call-center")) phone_card(c, *cc, false);
+    if (const auto* cc = c.model->line(content::Line::Main)) phone_card(c, *cc, false);
     section(c, c.t("questions.title"));
     for (const auto& t : c.model->topics) {
       if (c.ui.row(t.title, "")) c.ask(Intent::Type::Open, "topic", t.id);

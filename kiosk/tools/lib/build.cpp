@@ -121,6 +121,31 @@ std::vector<std::pair<std::string, std::string>> texts_of(const ItemFile& f) {
   return out;
 }
 
+// content/which.toml into links (no schema change): ("which", "result", <id>,
+// ord) in file order, ("which:<id>", agency|guide|line|faq, <value>, 0) for
+// each value given, ("lines", <role>, <contact id>, 0) and ("offices", <role>,
+// <office id>, 0). Without the file
+// nothing is stored, and the model falls back to content::which_fallback().
+void store_which(const WhichFile& w, content::Stmt& ins_link) {
+  if (!w.present) return;
+  auto link = [&](const std::string& id, const std::string& rel, const std::string& target, int64_t ord) {
+    if (target.empty()) return;
+    ins_link.bind(1, id).bind(2, rel).bind(3, target).bind(4, ord);
+    ins_link.run();
+  };
+  int64_t ord = 0;
+  for (const auto& r : w.results) {
+    link("which", "result", r.id.text, ord++);
+    const std::string key = "which:" + r.id.text;
+    link(key, "agency", r.agency.text, 0);
+    link(key, "guide", r.guide.text, 0);
+    link(key, "line", r.line_id.text, 0);
+    link(key, "faq", r.faq.text, 0);
+  }
+  for (const auto& [role, v] : w.lines) link("lines", role, v.text, 0);
+  for (const auto& [role, v] : w.offices) link("offices", role, v.text, 0);
+}
+
 }  // namespace
 
 std::string build_database(const ContentSet& set, const std::string& out_path) {
@@ -204,6 +229,7 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
               if (auto s = e.value<std::string>()) { ins_link.bind(1, key_id).bind(2, "questions").bind(3, *s).bind(4, i++); ins_link.run(); }
           }
       }
+      store_which(set.which, ins_link);
       {
         content::Stmt syn(db, "INSERT INTO synonyms(locale, grp, term) VALUES(?1, ?2, ?3)");
         content::Stmt sw(db, "INSERT INTO stopwords(locale, word) VALUES(?1, ?2)");

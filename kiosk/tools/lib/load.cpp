@@ -241,6 +241,68 @@ void load_synonyms(const fs::path& p, const std::string& shown, ContentSet& set,
   set.synonyms.push_back(std::move(sf));
 }
 
+// content/which.toml: [lines] role = "contact id", [offices] role = "office
+// id", and [[result]] tables of
+// id, agency, guide, line and faq. What the values name is validate's part;
+// here only what stops the file being read.
+void load_which(const fs::path& p, const std::string& shown, ContentSet& set, std::vector<Diag>& diags) {
+  WhichFile& w = set.which;
+  w.present = true;
+  w.path = shown;
+  std::string text;
+  if (!read_source(p, shown, text, diags)) return;
+  if (!check_utf8(text, shown, diags)) return;
+  toml::table t;
+  try {
+    t = toml::parse(text, shown);
+  } catch (const toml::parse_error& e) {
+    diags.push_back({shown, static_cast<int>(e.source().begin.line), std::string("cannot read: ") + std::string(e.description())});
+    return;
+  }
+  auto at = [](const toml::node& n) { return static_cast<int>(n.source().begin.line); };
+  auto value = [&](const toml::node& n, const std::string& key, WhichFile::Value& out) {
+    out.line = at(n);
+    if (auto s = n.value<std::string>()) out.text = *s;
+    else diags.push_back({shown, at(n), key + " must be in quotes, like " + key + " = \"call-center\""});
+  };
+  for (auto&& [k, v] : t) {
+    if (k == "lines" || k == "offices") {
+      const bool lines = k == "lines";
+      auto* tab = v.as_table();
+      if (!tab) {
+        diags.push_back({shown, at(v), lines ? "lines must be a table: [lines] then main = \"call-center\""
+                                             : "offices must be a table: [offices] then children = \"cip-imrp\""});
+        continue;
+      }
+      (lines ? w.lines_line : w.offices_line) = at(v);
+      for (auto&& [role, id] : *tab) {
+        WhichFile::Value val;
+        value(id, std::string(role.str()), val);
+        (lines ? w.lines : w.offices).emplace_back(std::string(role.str()), val);
+      }
+    } else if (k == "result") {
+      auto* arr = v.as_array();
+      if (!arr) { diags.push_back({shown, at(v), "each result is a [[result]] table"}); continue; }
+      for (auto& n : *arr) {
+        auto* r = n.as_table();
+        if (!r) { diags.push_back({shown, at(n), "each result is a [[result]] table"}); continue; }
+        WhichFile::Result res;
+        res.line = at(n);
+        for (auto&& [field, fv] : *r) {
+          const std::string f(field.str());
+          WhichFile::Value* out = f == "id" ? &res.id : f == "agency" ? &res.agency : f == "guide" ? &res.guide
+                                : f == "line" ? &res.line_id : f == "faq" ? &res.faq : nullptr;
+          if (out) value(fv, f, *out);
+          else diags.push_back({shown, at(fv), "unknown field '" + f + "' (a result has id, agency, guide, line and faq)"});
+        }
+        w.results.push_back(std::move(res));
+      }
+    } else {
+      diags.push_back({shown, at(v), "unknown setting '" + std::string(k.str()) + "' (expected [lines], [offices] or [[result]])"});
+    }
+  }
+}
+
 }  // namespace
 
 ContentSet load_content(const std::string& content_dir, const std::string& locales_dir, std::vector<Diag>& diags) {
@@ -294,6 +356,7 @@ ContentSet load_content(const std::string& content_dir, const std::string& local
     std::sort(syn.begin(), syn.end());
     for (const auto& p : syn) load_synonyms(p, shown_path(p, base), set, diags);
   }
+  if (fs::exists(base / "which.toml")) load_which(base / "which.toml", shown_path(base / "which.toml", base), set, diags);
 
   // Without UI strings the kiosk shows raw keys (home.welcome): no locales
   // folder, no en.po or a locale file that cannot be read is an error.

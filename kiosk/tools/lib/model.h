@@ -52,12 +52,33 @@ struct SynonymFile {
   std::vector<std::pair<std::string, std::vector<std::string>>> means;
 };
 
+// content/which.toml (absent: present = false, and the kiosk shows
+// content::which_fallback()). Each value with the line it is on.
+struct WhichFile {
+  struct Value {
+    std::string text;
+    int line = 0;
+  };
+  struct Result {
+    int line = 0;  // of its [[result]]
+    Value id, agency, guide, line_id, faq;
+  };
+  bool present = false;
+  std::string path;
+  std::vector<Result> results;                       // in file order
+  std::vector<std::pair<std::string, Value>> lines;  // [lines] role = "contact id"
+  int lines_line = 0;                                // of [lines], 0 if none
+  std::vector<std::pair<std::string, Value>> offices;  // [offices] role = "office id"
+  int offices_line = 0;
+};
+
 struct ContentSet {
   std::string content_dir, locales_dir;
   std::vector<SourceDoc> sources;
   std::vector<ItemFile> files;        // sorted by path
   std::vector<PoFile> po;             // sorted by locale
   std::vector<SynonymFile> synonyms;  // sorted by locale
+  WhichFile which;
 };
 
 // Reads every source; problems that stop a file from being read go to diags.
@@ -66,6 +87,11 @@ ContentSet load_content(const std::string& content_dir, const std::string& local
 
 // Every rule staff must follow; appends problems to diags.
 void validate(const ContentSet& set, std::vector<Diag>& diags);
+
+// content/which.toml: every result of the questions once, each id naming an
+// item of its kind (guide, contact, faq), agency SES or OCSS, each phone line
+// and office role once.
+void check_which(const ContentSet& set, std::vector<Diag>& diags);
 
 // The numbers of a text as a visitor reads them (phone numbers, fees like $35,
 // percentages, days, ages, ZIP codes): every run of decimal digits, in any

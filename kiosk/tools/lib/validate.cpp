@@ -12,6 +12,7 @@
 #include "content/accept.h"
 #include "content/icons.h"
 #include "content/markdown.h"
+#include "content/which.h"
 #include "i18n/catalog.h"
 #include "i18n/text.h"
 #include "tools/lib/model.h"
@@ -653,11 +654,83 @@ void check_terms(const ContentSet& set, std::vector<Diag>& diags) {
   }
 }
 
+// content/which.toml, read by load_which: the screen's questions lead to
+// content::kWhichResults, each of which must be given once; what a result
+// names must exist as that kind of item (a typo would show the visitor
+// nothing); agency is SES or OCSS or left out; each phone line role once.
+void check_which(const ContentSet& set, std::vector<Diag>& diags) {
+  const WhichFile& w = set.which;
+  if (!w.present) return;
+  std::map<std::string, std::string> kind_of;  // English items: id -> kind
+  for (const auto& f : set.files)
+    if (f.locale == "en") kind_of.emplace(f.id, f.kind);
+  auto a = [](const std::string& noun) { return (std::string("aeiou").find(noun[0]) != std::string::npos ? "an " : "a ") + noun; };
+  auto names = [&](const WhichFile::Value& v, const char* field, const std::string& kind, const char* words) {
+    if (v.text.empty()) return;
+    auto it = kind_of.find(v.text);
+    if (it == kind_of.end())
+      diags.push_back({w.path, v.line, std::string(field) + " = \"" + v.text + "\": there is no " + words + " with this id"});
+    else if (it->second != kind)
+      diags.push_back({w.path, v.line, std::string(field) + " = \"" + v.text + "\" is " + a(it->second) + ", not " + a(words)});
+  };
+  std::map<std::string, int> seen;  // result id -> line
+  for (const auto& r : w.results) {
+    if (r.id.text.empty()) {
+      diags.push_back({w.path, r.line, "a [[result]] needs its id, like id = \"r-apply\""});
+      continue;
+    }
+    const bool known = std::find_if(content::kWhichResults.begin(), content::kWhichResults.end(),
+                                    [&](const char* id) { return r.id.text == id; }) != content::kWhichResults.end();
+    if (!known) {
+      std::string list;
+      for (const char* id : content::kWhichResults) list += (list.empty() ? "" : ", ") + std::string(id);
+      diags.push_back({w.path, r.id.line, "'" + r.id.text + "' is not a result of the questions (they are " + list + ")"});
+    }
+    if (auto [it, fresh] = seen.emplace(r.id.text, r.id.line); !fresh)
+      diags.push_back({w.path, r.id.line, "'" + r.id.text + "' is given twice (first on line " + std::to_string(it->second) + ")"});
+    if (!r.agency.text.empty() && r.agency.text != "SES" && r.agency.text != "OCSS")
+      diags.push_back({w.path, r.agency.line, "agency = \"" + r.agency.text + "\": write SES or OCSS, or leave agency out"});
+    if (r.line_id.text.empty())
+      diags.push_back({w.path, r.line, "'" + r.id.text + "' needs a phone line, like line = \"call-center\""});
+    names(r.guide, "guide", "guide", "guide");
+    names(r.line_id, "line", "contact", "phone line (content/contacts)");
+    names(r.faq, "faq", "faq", "question (content/faq)");
+  }
+  for (const char* id : content::kWhichResults)
+    if (!seen.count(id)) diags.push_back({w.path, 1, std::string("missing: the result '") + id + "' (add a [[result]] with id = \"" + id + "\")"});
+  // [lines] and [offices]: each role the screens have, naming an item of the kind
+  auto roles = [&](const std::vector<std::pair<std::string, WhichFile::Value>>& given, int table_line,
+                   const char* table, const std::vector<std::pair<std::string, std::string>>& known_roles,
+                   const std::string& kind, const char* words) {
+    std::set<std::string> seen_roles;
+    std::string list;
+    for (const auto& [name, fallback] : known_roles) list += (list.empty() ? "" : ", ") + name;
+    for (const auto& [role, v] : given) {
+      const bool known = std::find_if(known_roles.begin(), known_roles.end(),
+                                      [&](const auto& r) { return r.first == role; }) != known_roles.end();
+      if (!known) diags.push_back({w.path, v.line, "'" + role + "' is not a role under [" + table + "] (they are " + list + ")"});
+      seen_roles.insert(role);
+      if (v.text.empty()) diags.push_back({w.path, v.line, role + " needs the id of " + a(words)});
+      names(v, role.c_str(), kind, words);
+    }
+    for (const auto& [name, fallback] : known_roles)
+      if (!seen_roles.count(name))
+        diags.push_back({w.path, table_line ? table_line : 1, "missing: the " + std::string(words) + " for " + name +
+                                                                  " (under [" + table + "]: " + name + " = \"" + fallback + "\")"});
+  };
+  std::vector<std::pair<std::string, std::string>> line_roles, place_roles;
+  for (const auto& r : content::kLineRoles) line_roles.emplace_back(r.name, r.fallback);
+  for (const auto& r : content::kPlaceRoles) place_roles.emplace_back(r.name, r.fallback);
+  roles(w.lines, w.lines_line, "lines", line_roles, "contact", "phone line (content/contacts)");
+  roles(w.offices, w.offices_line, "offices", place_roles, "office", "office (content/offices)");
+}
+
 void validate(const ContentSet& set, std::vector<Diag>& diags) {
   Checker c{set, diags, {}, {}, {}};
   c.run();
   check_translated_numbers(set, diags);
   check_terms(set, diags);
+  check_which(set, diags);
   int64_t items = 0, text = 0;
   for (const auto& f : set.files) {
     if (f.locale == "en") ++items;

@@ -1,0 +1,95 @@
+// "Which office handles my case?" reads its results from content/which.toml
+// (issue 16): staff change a result there, the builder stores it, the screen
+// shows it; a database built without the file shows what it always did.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "content/model.h"
+#include "content/store.h"
+#include "headless.h"
+
+using namespace kiosk;
+using namespace test;
+
+namespace {
+
+std::string read_text(const std::string& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+bool shows(const app::App& app, const std::string& text) {
+  for (const auto& n : app.tree().nodes())
+    if (n.label.find(text) != std::string::npos) return true;
+  return false;
+}
+
+std::string question(const std::string& db, const std::string& faq) {
+  auto store = content::Store::open(db, nullptr);
+  REQUIRE(store);
+  const auto model = content::load_model(*store, "en");
+  const auto* f = model->faq(faq);
+  REQUIRE(f);
+  return f->question;
+}
+
+// Offices, the question under the list, "Yes, I have an order", "Ask about a
+// payment": the payment result.
+void payment_result(Headless& k) {
+  k.start();
+  tap(*k.app, "Offices");
+  activate(k, "Which office handles my case?");
+  activate(k, "Yes, I have an order");
+  activate(k, "Ask about a payment");
+  REQUIRE(k.app->session().nav.top().param == "r-payment");
+  REQUIRE(shows(*k.app, "Payments: the payment information line"));
+}
+
+}  // namespace
+
+TEST_CASE("r-payment pointed at another question and line in which.toml: the payment result shows them", "[ui][which]") {
+  Tmp t;
+  fs::copy(KIOSK_SOURCE_DIR "/content", t.dir / "content", fs::copy_options::recursive);
+  const fs::path which = t.dir / "content" / "which.toml";
+  std::string text = read_text(which.string());
+  const std::string before = "id = \"r-payment\"\nline = \"payment-line\"\nfaq = \"payments-info\"";
+  REQUIRE(text.find(before) != std::string::npos);
+  text.replace(text.find(before), before.size(), "id = \"r-payment\"\nline = \"call-center\"\nfaq = \"stopped-paying\"");
+  std::ofstream(which, std::ios::binary) << text;
+  const std::string db = (t.dir / "changed.db").string();
+  build((t.dir / "content").string(), db);
+
+  Headless k(1920, 1080, db);
+  payment_result(k);
+  save_screen(k, "which", "payment-changed-1920x1080");
+  CHECK(shows(*k.app, question(db, "stopped-paying")));
+  CHECK_FALSE(shows(*k.app, question(db, "payments-info")));
+  CHECK(shows(*k.app, "1-800-228-KIDS (5437)"));
+  CHECK_FALSE(shows(*k.app, "1-888-233-7223"));
+  activate(k, question(db, "stopped-paying"));
+  CHECK(k.app->session().nav.top().screen == "answer");
+  CHECK(k.app->session().nav.top().param == "stopped-paying");
+}
+
+TEST_CASE("content built without which.toml (as before it existed): the results and phone lines of before", "[ui][which]") {
+  Tmp t;
+  fs::copy(KIOSK_SOURCE_DIR "/content", t.dir / "content", fs::copy_options::recursive);
+  fs::remove(t.dir / "content" / "which.toml");
+  const std::string db = (t.dir / "old.db").string();
+  build((t.dir / "content").string(), db);
+
+  Headless k(1920, 1080, db);
+  payment_result(k);
+  save_screen(k, "which", "payment-without-which-1920x1080");
+  CHECK(shows(*k.app, question(db, "payments-info")));
+  CHECK(shows(*k.app, "1-888-233-7223"));
+  // the kids' pages and the call-us cards find their lines by the old ids
+  auto store = content::Store::open(db, nullptr);
+  REQUIRE(store);
+  auto m = content::load_model(*store, "en");
+  REQUIRE(m->line(content::Line::Children));
+  CHECK(m->line(content::Line::Children)->id == "cip");
+  REQUIRE(m->line(content::Line::Main));
+  CHECK(m->line(content::Line::Main)->id == "call-center");
+}

@@ -84,7 +84,7 @@ TEST_CASE("content built without which.toml (as before it existed): the results 
   save_screen(k, "which", "payment-without-which-1920x1080");
   CHECK(shows(*k.app, question(db, "payments-info")));
   CHECK(shows(*k.app, "1-888-233-7223"));
-  // the kids' pages and the call-us cards find their lines by the old ids
+  // the kids' pages and the call-us cards find their lines and office by the old ids
   auto store = content::Store::open(db, nullptr);
   REQUIRE(store);
   auto m = content::load_model(*store, "en");
@@ -92,4 +92,6 @@ TEST_CASE("content built without which.toml (as before it existed): the results 
   CHECK(m->line(content::Line::Children)->id == "cip");
   REQUIRE(m->line(content::Line::Main));
   CHECK(m->line(content::Line::Main)->id == "call-center");
+  REQUIRE(m->place(content::Place::Children));
+  CHECK(m->place(content::Place::Children)->id == "cip-imrp");
 }

@@ -359,11 +359,19 @@ void App::fill_staff_view() {
     for (const auto& [what, n] : stats_->totals(25)) v.usage.push_back(what + ": " + std::to_string(n));
 }
 
+std::string* App::field_text(screens::TextField f) {
+  switch (f) {
+    case screens::TextField::Search: return &session_.search_text;
+    case screens::TextField::Town: return &session_.office_town;
+    case screens::TextField::None: break;
+  }
+  return nullptr;
+}
+
 std::string* App::text_field() {
   if (!overlay().empty()) return nullptr;
-  if (screen() == "search") return &session_.search_text;
-  if (screen() == "offices") return &session_.office_town;
-  return nullptr;
+  const auto* def = screens::find_screen(screen());
+  return def ? field_text(def->text_field) : nullptr;
 }
 
 const content::Model* App::model_for_locale() {
@@ -508,17 +516,18 @@ void App::apply(const screens::Intent& in) {
   using T = screens::Intent::Type;
   auto close_overlays = [&] { close_all_overlays(); };
   switch (in.type) {
-    case T::Open:
+    case T::Open: {
       // staff screens open only through the PIN pad
-      if ((in.a == "staff" || in.a == "staff-test" || in.a == "staff-pin") && !staff_in_) break;
+      const auto* def = screens::find_screen(in.a);
+      if (def && def->staff_only && !staff_in_) break;
       count("screen", in.a);
-      if (!in.b.empty() && in.a != "offices" && in.a != "which") count("item", in.a + "/" + in.b);
+      if (!in.b.empty() && (!def || def->counts_item)) count("item", in.a + "/" + in.b);
       if (in.a == "guide" && in.b.size() > 4 && in.b.substr(in.b.size() - 4) == ":end") count("guide-done", in.b.substr(0, in.b.size() - 4));
       // a new visit to a screen with a text field starts empty (Back keeps it)
-      if (in.a == "search") session_.search_text.clear();
-      if (in.a == "offices") session_.office_town.clear();
+      if (std::string* field = def ? field_text(def->text_field) : nullptr) field->clear();
       session_.nav.push({in.a, in.b});
       break;
+    }
     case T::Back:
       if (!session_.nav.pop() || session_.nav.top().screen == "attract") session_.nav.reset({"home", ""});
       break;
@@ -879,13 +888,13 @@ void App::frame() {
     ui_.word_on = catalog_.format(ui_.locale, "access.on");
     ui_.word_off = catalog_.format(ui_.locale, "access.off");
   }
-  ui_.kids = screen() == "kids" || screen() == "kids-page";
+  const auto* def = screens::find_screen(screen());
+  if (!def) def = screens::find_screen("home");
+  ui_.kids = def->kids_theme;
   ui_.begin_frame(clock_.now_ms());
   ui_.set_page(std::to_string(session_.nav.top().visit));
 
   std::vector<screens::Intent> intents;
-  const auto* def = screens::find_screen(screen());
-  if (!def) def = screens::find_screen("home");
   int secs = idle_.state() == session::IdleState::Warning ? std::max(1, idle_.seconds_left(clock_.now_ms())) : 0;
   screens::Ctx ctx{ui_, session_, catalog_, model_for_locale(),
                    [this](const std::string& q) -> const content::SearchResponse& { return search(q); },
@@ -898,10 +907,11 @@ void App::frame() {
   drawn_screen_ = def->name;
   def->draw(ctx);
   if (def->has_nav_bar) screens::draw_nav_bar(ctx);
-  if (screen() != "attract" && screen() != "content-missing") screens::draw_overlays(ctx);
+  if (!def->at_rest) screens::draw_overlays(ctx);
 
   ui_.end_frame();
-  if (staff_in_ && screen() != "staff" && screen() != "staff-test") staff_in_ = false;
+  // leaving staff mode's screens leaves staff mode (the PIN pad is not in it yet)
+  if (staff_in_ && !(def->staff_only && screen() != "staff-pin")) staff_in_ = false;
   if (screen() == "staff-test" && ImGui::GetIO().MouseClicked[0]) {
     staff_view_.touches.emplace_back(ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y);
     if (staff_view_.touches.size() > 40) staff_view_.touches.erase(staff_view_.touches.begin());

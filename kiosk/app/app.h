@@ -124,6 +124,7 @@ private:
   const content::Model* model_for_locale();
   // The text field of the screen shown (search words, town), or null.
   std::string* text_field();
+  std::string* field_text(screens::TextField f);  // the visitor text a screen's keyboard types into
   const content::SearchResponse& search(const std::string& query);
   std::vector<std::string> locales_;
   ui::Ui ui_;

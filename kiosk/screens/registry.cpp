@@ -5,24 +5,24 @@ namespace kiosk::screens {
 
 const std::vector<ScreenDef>& all_screens() {
   static const std::vector<ScreenDef> list = {
-      {"attract", draw_attract, false},
+      {"attract", draw_attract, false, nullptr, TextField::None, false, true},
       {"home", draw_home, true},
       {"questions", draw_questions, true, "home.tile.questions"},
       {"topic", draw_topic, true},
       {"answer", draw_answer, true},
-      {"offices", draw_offices, true, "home.tile.offices"},
+      {"offices", draw_offices, true, "home.tile.offices", TextField::Town, false, false, false, false},
       {"office", draw_office, true},
-      {"which", draw_which, true},
+      {"which", draw_which, true, nullptr, TextField::None, false, false, false, false},
       {"guides", draw_guides, true, "home.tile.guides"},
       {"guide", draw_guide, true},
-      {"kids", draw_kids, true, "home.tile.kids"},
-      {"kids-page", draw_kids_page, true},
-      {"search", draw_search, true, "home.tile.search"},
+      {"kids", draw_kids, true, "home.tile.kids", TextField::None, false, false, true},
+      {"kids-page", draw_kids_page, true, nullptr, TextField::None, false, false, true},
+      {"search", draw_search, true, "home.tile.search", TextField::Search},
       {"call", draw_call, true, "home.tile.call"},
-      {"staff-pin", draw_staff_pin, false},
-      {"staff", draw_staff, false},
-      {"staff-test", draw_staff_test, false},
-      {"content-missing", draw_content_missing, false},
+      {"staff-pin", draw_staff_pin, false, nullptr, TextField::None, true},
+      {"staff", draw_staff, false, nullptr, TextField::None, true},
+      {"staff-test", draw_staff_test, false, nullptr, TextField::None, true},
+      {"content-missing", draw_content_missing, false, nullptr, TextField::None, false, true},
   };
   return list;
 }

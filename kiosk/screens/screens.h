@@ -79,6 +79,9 @@ struct Ctx {
 };
 
 using DrawFn = std::function<void(Ctx&)>;
+// The visitor's text a screen's keyboard types into.
+enum class TextField { None, Search, Town };
+
 struct ScreenDef {
   const char* name;
   DrawFn draw;
@@ -86,6 +89,11 @@ struct ScreenDef {
   // On the home grid, in this table's order: its title's string key (the
   // subtitle is key + ".sub"; the icon is named after the screen). nullptr: not a tile.
   const char* home_tile = nullptr;
+  TextField text_field = TextField::None;  // emptied on a new visit (Back keeps it)
+  bool staff_only = false;                 // opened only through the staff PIN pad
+  bool at_rest = false;                    // nobody's session: no dialogs drawn over it
+  bool kids_theme = false;                 // the kids' corner's colours and shapes
+  bool counts_item = true;                 // opening it with a parameter counts that item in the statistics
 };
 
 // The one list of every screen (router table).

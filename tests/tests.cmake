@@ -100,6 +100,15 @@ foreach(pair "en;80" "es;65")
   set_tests_properties(search_heldout_${locale} PROPERTIES FIXTURES_REQUIRED content_db TIMEOUT 60)
 endforeach()
 
+# Everyday words (README, Search): moving, hours and days, eviction, hearing,
+# insurance, more or less money, documents, slang for money, work and children.
+foreach(locale en es)
+  add_test(NAME search_vocab_${locale}
+    COMMAND kiosk-content search-check ${CMAKE_SOURCE_DIR}/tests/data/vocab_${locale}.tsv --locale ${locale}
+            --db ${CMAKE_BINARY_DIR}/test-content.db --min 95)
+  set_tests_properties(search_vocab_${locale} PROPERTIES FIXTURES_REQUIRED content_db TIMEOUT 60)
+endforeach()
+
 add_test(NAME command_lines
   COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/command_lines.py --kiosk $<TARGET_FILE:kiosk> --tool $<TARGET_FILE:kiosk-content>
           --db ${CMAKE_BINARY_DIR}/test-content.db --content ${CMAKE_SOURCE_DIR}/content)

@@ -17,23 +17,36 @@ void draw_search(Ctx& c) {
   const std::string& text = c.session.search_text;
   begin_body(c, "##search", keys.footer, keys.side);
   const content::SearchResponse* resp = text.empty() ? nullptr : &c.search(text);
-  // large text on a short screen: no screen heading above the results; each
-  // group's heading says how many it holds, so two results start in view
-  const bool group_titles = cramped(c) && resp && !resp->results.empty();
+  // with results, on a screen that holds few rows (larger text, or 720 to 1080
+  // rows beside the keyboard, where a Spanish question wraps to three lines):
+  // no screen heading and no count above them, so two results start in view;
+  // large text on a short screen: each group's heading says how many it holds
+  const bool results = resp && !resp->results.empty();
+  const bool few_rows = c.session.prefs.large_text || ImGui::GetIO().DisplaySize.y < c.ui.em * 36;
+  const bool bare = results && few_rows;
+  const bool group_titles = cramped(c) && results;
   const std::string count = resp ? c.t("search.results", {{"count", static_cast<int64_t>(resp->results.size())}}) : "";
-  if (!group_titles) title(c, c.t("search.title"));
+  if (!bare) title(c, c.t("search.title"));
   if (resp && !resp->did_you_mean.empty()) {
     if (c.ui.row(c.t("search.did_you_mean", {{"words", resp->did_you_mean}}), "")) c.ask(Intent::Type::Set, "search", resp->did_you_mean + " ");
     gap(c, 0.2f);
   }
   if (resp && !resp->results.empty()) {
-    if (!group_titles) c.ui.paragraph(count, nullptr, true);
+    if (!bare) c.ui.paragraph(count, nullptr, true);
     // grouped by kind, in a fixed order; within a kind, best first
+    bool first_group = true;
     for (const char* kind : {"faq", "guide", "office", "contact", "kids", "topic"}) {
       const auto in_kind = std::count_if(resp->results.begin(), resp->results.end(), [&](const auto& r) { return r.kind == kind; });
       if (in_kind == 0) continue;
       const std::string name = c.t(std::string("search.kind.") + kind);
-      section(c, group_titles ? c.t("search.group", {{"kind", name}, {"count", static_cast<int64_t>(in_kind)}}) : name);
+      const std::string heading = group_titles ? c.t("search.group", {{"kind", name}, {"count", static_cast<int64_t>(in_kind)}}) : name;
+      if (bare && first_group) {  // at the very top: no gap above it
+        c.ui.heading(heading, cramped(c) ? c.ui.fonts.bold : c.ui.fonts.large);
+        gap(c, 0.1f);
+      } else {
+        section(c, heading);
+      }
+      first_group = false;
       for (const auto& r : resp->results) {
         if (r.kind != kind) continue;
         std::string id = r.id.rfind("topic:", 0) == 0 ? r.id.substr(6) : r.id;

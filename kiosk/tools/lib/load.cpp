@@ -187,20 +187,27 @@ void load_po(const fs::path& p, const std::string& shown, ContentSet& set, std::
   set.po.push_back(std::move(pf));
 }
 
-void load_synonyms(const fs::path& p, const std::string& shown, ContentSet& set, std::vector<Diag>& diags) {
-  SynonymFile sf;
-  sf.path = shown;
-  sf.locale = p.stem().string();
+// Reads a whole TOML file of content (synonyms, which.toml): false, with the
+// problem at its line, when it cannot be read, is not UTF-8 or is not TOML.
+bool read_toml(const fs::path& p, const std::string& shown, toml::table& t, std::vector<Diag>& diags) {
   std::string text;
-  if (!read_source(p, shown, text, diags)) return;
-  if (!check_utf8(text, shown, diags)) return;  // toml++ would only say "invalid UTF-8" without where
-  toml::table t;
+  if (!read_source(p, shown, text, diags)) return false;
+  if (!check_utf8(text, shown, diags)) return false;  // toml++ would only say "invalid UTF-8" without where
   try {
     t = toml::parse(text, shown);
   } catch (const toml::parse_error& e) {
     diags.push_back({shown, static_cast<int>(e.source().begin.line), std::string("cannot read: ") + std::string(e.description())});
-    return;
+    return false;
   }
+  return true;
+}
+
+void load_synonyms(const fs::path& p, const std::string& shown, ContentSet& set, std::vector<Diag>& diags) {
+  SynonymFile sf;
+  sf.path = shown;
+  sf.locale = p.stem().string();
+  toml::table t;
+  if (!read_toml(p, shown, t, diags)) return;
   for (auto&& [k, v] : t) {
     int line = static_cast<int>(v.source().begin.line);
     if (k == "groups") {
@@ -249,16 +256,8 @@ void load_which(const fs::path& p, const std::string& shown, ContentSet& set, st
   WhichFile& w = set.which;
   w.present = true;
   w.path = shown;
-  std::string text;
-  if (!read_source(p, shown, text, diags)) return;
-  if (!check_utf8(text, shown, diags)) return;
   toml::table t;
-  try {
-    t = toml::parse(text, shown);
-  } catch (const toml::parse_error& e) {
-    diags.push_back({shown, static_cast<int>(e.source().begin.line), std::string("cannot read: ") + std::string(e.description())});
-    return;
-  }
+  if (!read_toml(p, shown, t, diags)) return;
   auto at = [](const toml::node& n) { return static_cast<int>(n.source().begin.line); };
   auto value = [&](const toml::node& n, const std::string& key, WhichFile::Value& out) {
     out.line = at(n);

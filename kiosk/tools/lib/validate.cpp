@@ -705,7 +705,9 @@ void check_which(const ContentSet& set, std::vector<Diag>& diags) {
     std::set<std::string> seen_roles;
     std::string list;
     for (const auto& [name, fallback] : known_roles) list += (list.empty() ? "" : ", ") + name;
-    for (const auto& [role, v] : given) {
+    for (const auto& given_role : given) {
+      const std::string& role = given_role.first;  // a plain name: clang 14 captures no structured binding
+      const WhichFile::Value& v = given_role.second;
       const bool known = std::find_if(known_roles.begin(), known_roles.end(),
                                       [&](const auto& r) { return r.first == role; }) != known_roles.end();
       if (!known) diags.push_back({w.path, v.line, "'" + role + "' is not a role under [" + table + "] (they are " + list + ")"});

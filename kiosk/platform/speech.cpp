@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include <alsa/asoundlib.h>
@@ -37,14 +39,14 @@ public:
   void say(const std::string& text, const std::string& locale, int volume) override {
     std::lock_guard<std::mutex> lock(mu_);
     espeak_Cancel();
-    std::string voice = i18n::espeak_voice(locale);
-    if (voice != voice_) {
-      std::string lang = locale.substr(0, locale.find_first_of("_-"));
-      if (espeak_SetVoiceByName(voice.c_str()) == EE_OK || espeak_SetVoiceByName(lang.c_str()) == EE_OK) voice_ = voice;
-    }
+    // The locale's own voice; without it, English words saying so (never the
+    // locale's text in another language's voice), and the log says why once.
+    const i18n::VoiceChoice choice = i18n::choose_voice(text, locale, [this](const std::string& v) { return set_voice(v); });
+    if (!choice.why.empty() && warned_.insert(locale).second) std::fprintf(stderr, "kiosk: speech: %s\n", choice.why.c_str());
+    if (choice.text.empty() || !set_voice(choice.voice)) return;
     // espeak's volume runs 0..200 with 100 as normal
     espeak_SetParameter(espeakVOLUME, std::clamp(volume, 0, 100) * 2, 0);
-    const std::string spoken = i18n::spoken_text(text, locale);
+    const std::string spoken = i18n::spoken_text(choice.text, choice.english_instead ? "en" : locale);
     espeak_Synth(spoken.c_str(), spoken.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, nullptr);
   }
   void stop() override {
@@ -55,8 +57,20 @@ public:
   ~Espeak() override { espeak_Terminate(); }
 
 private:
+  // Sets espeak-ng's voice by name (only when it changes); false when espeak-ng has no such voice.
+  bool set_voice(const std::string& name) {
+    if (name == voice_) return true;
+    if (missing_.count(name)) return false;
+    if (espeak_SetVoiceByName(name.c_str()) != EE_OK) {
+      missing_.insert(name);
+      return false;
+    }
+    voice_ = name;
+    return true;
+  }
   std::mutex mu_;
   std::string voice_;
+  std::set<std::string> missing_, warned_;
 };
 }  // namespace
 

@@ -1,5 +1,5 @@
 // Speech output. The app talks to this interface only: espeak-ng on a kiosk
-// (offline, en-us and es-419 voices, asynchronous so the frame loop never
+// (offline, a voice per language, asynchronous so the frame loop never
 // waits), a recorder in tests and headless runs, which keeps what would be
 // said, and silence (with the reason) where nothing can play sound.
 #pragma once
@@ -57,7 +57,7 @@ public:
 };
 
 // espeak-ng playing through the default ALSA device, in the locale's voice
-// (i18n::espeak_voice) and with the text rewritten as it is read aloud
+// (i18n::choose_voice: never another language's voice) and with the text rewritten as it is read aloud
 // (i18n::spoken_text); nullptr (and *why) when nothing can play it: the
 // default PCM does not open for playback, or espeak-ng cannot start.
 std::unique_ptr<Speech> open_espeak(std::string* why);

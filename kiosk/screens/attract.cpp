@@ -29,10 +29,6 @@ void draw_attract(Ctx& c) {
   ImVec2 tp(c.x + (c.w - ft.extent.x) / 2, std::max(c.y + em, pa.y - em * 1.5f - ft.extent.y));
   ImVec2 sp(c.x + (c.w - fs.extent.x) / 2, pa.y + ph + em * 1.2f);
   c.ui.draw_fitted(dl, ft, tp, ft.extent.x, ui::col(th.text));
-  // the call to action sits in a large accent pill
-  dl->AddRectFilled(pa, ImVec2(pa.x + pw, pa.y + ph), ui::col(th.accent), std::min(ph / 2, em * 2.5f));
-  ImVec2 hp(pa.x + em * 1.5f, pa.y + em * 0.8f);
-  c.ui.draw_fitted(dl, fh, hp, fh.extent.x, ui::col(th.accent_text));
   c.ui.draw_fitted(dl, fs, sp, fs.extent.x, ui::col(th.text_muted));
   c.ui.text_node(title, {tp.x, tp.y, ft.extent.x, ft.extent.y}, ui::Role::Heading);
   // Each language in its own words ("English", "Español"), large, below the
@@ -61,8 +57,8 @@ void draw_attract(Ctx& c) {
   // register the full-screen target under the visible call to action
   ImGui::SetCursorScreenPos(ImVec2(c.x, c.y));
   if (ImGui::InvisibleButton("##attract-any", ImVec2(c.w, c.h))) c.ask(Intent::Type::Home);
-  const ui::Rect words{hp.x, hp.y, fh.extent.x, fh.extent.y};
-  c.ui.text_node(touch, {pa.x, pa.y, pw, ph}, ui::Role::Button, &words);
+  // the call to action sits in a large accent pill, over the target
+  c.ui.pill(touch, fh, pa, ImVec2(pw, ph), ui::Role::Button);
   c.ui.text_node(sub, {sp.x, sp.y, fs.extent.x, fs.extent.y});
   end_body();
 }

@@ -69,17 +69,8 @@ void draw_guide(Ctx& c) {
   else c.ui.paragraph(g->title, c.ui.fonts.bold, true);
   if (step >= 1 && step <= n) {
     const content::Step& s = g->steps[step - 1];
-    if (!tight) c.ui.paragraph(progress, nullptr, true);
-    // the progress bar: one segment per step
-    {
-      ImVec2 a = ImGui::GetCursorScreenPos();
-      float w = c.ui.avail(), h = c.ui.em * 0.35f, g_ = c.ui.em * 0.2f;
-      float seg = (w - g_ * static_cast<float>(n - 1)) / static_cast<float>(n);
-      for (size_t i = 0; i < n; ++i)
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x + static_cast<float>(i) * (seg + g_), a.y), ImVec2(a.x + static_cast<float>(i) * (seg + g_) + seg, a.y + h),
-                                                  ui::col(i < step ? c.ui.th().accent : c.ui.th().surface_pressed), h / 2);
-      ImGui::Dummy(ImVec2(w, h));
-    }
+    // the step count (in the heading line when tight) over one segment per step
+    c.ui.progress(step, n, progress, !tight);
     gap(c, tight ? 0.2f : 0.3f);
     if (tight) {
       c.ui.heading(s.title, c.ui.fonts.large);

@@ -203,48 +203,6 @@ KeysLayout keys_layout(const Ctx& c) {
   return k;
 }
 
-namespace {
-// The field the keyboard types into: the text (its end, when long) and a caret.
-void text_field(Ctx& c, const std::string& label, const std::string& text, const std::string& placeholder, float e) {
-  ImVec2 a = ImGui::GetCursorScreenPos();
-  float w = c.ui.avail(), h = std::max(c.ui.min_target, e * 2.4f);
-  auto* dl = ImGui::GetWindowDrawList();
-  const ui::Theme& t = c.ui.th();
-  dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), ui::col(t.surface), c.ui.em * 0.3f);
-  dl->AddRect(a, ImVec2(a.x + w, a.y + h), ui::col(t.accent), c.ui.em * 0.3f, 0, std::max(2.0f, c.ui.em * 0.08f));
-  ImFont* f = c.ui.fonts.large;
-  const float room = w - c.ui.em * 1.2f;
-  ImVec2 tp(a.x + c.ui.em * 0.6f, 0);
-  dl->PushClipRect(ImVec2(a.x + 4, a.y), ImVec2(a.x + w - 4, a.y + h), true);
-  ui::Rect drawn;
-  float caret_x, caret_h;
-  if (text.empty()) {
-    // the hint fits the field whole: smaller, or on two lines, rather than cut
-    ui::Ui::Fitted hint = c.ui.fit({f, c.ui.fonts.body}, placeholder, room, h - c.ui.em * 0.3f);
-    tp.y = a.y + (h - hint.extent.y) / 2;
-    if (c.ui.rtl) tp.x = a.x + w - c.ui.em * 0.6f - hint.extent.x;  // right-to-left: text starts at the right
-    c.ui.draw_fitted(dl, hint, tp, hint.extent.x, ui::col(t.text_muted), false);
-    drawn = {tp.x, tp.y, hint.extent.x, hint.extent.y};
-    caret_x = c.ui.rtl ? tp.x + hint.extent.x : tp.x;
-    caret_h = std::min(hint.extent.y, f->FontSize);
-  } else {
-    ImVec2 ts = c.ui.text_size(f, text);
-    tp.y = a.y + (h - ts.y) / 2;
-    if (ts.x > room) tp.x -= ts.x - room;  // typed text: show its end (the beginning scrolls off, as in any field)
-    else if (c.ui.rtl) tp.x = a.x + w - c.ui.em * 0.6f - ts.x;
-    c.ui.draw_text(dl, f, tp, ui::col(t.text), text);
-    drawn = {std::max(tp.x, a.x + c.ui.em * 0.6f), tp.y, std::min(ts.x, room), ts.y};
-    caret_x = tp.x + ts.x + 2;
-    caret_h = ts.y;
-  }
-  dl->AddRectFilled(ImVec2(caret_x, a.y + (h - caret_h) / 2), ImVec2(caret_x + std::max(2.0f, c.ui.em * 0.08f), a.y + (h + caret_h) / 2),
-                    ui::col(t.accent));
-  dl->PopClipRect();
-  ImGui::Dummy(ImVec2(w, h));
-  c.ui.text_node(label + ": " + text, {a.x, a.y, w, h}, ui::Role::Text, &drawn);
-}
-}  // namespace
-
 void keyboard_panel(Ctx& c, const KeysLayout& k, const char* field, const std::string& label, const std::string& text,
                     const std::string& placeholder) {
   const float e = k.em > 0 ? k.em : c.ui.em;
@@ -255,7 +213,7 @@ void keyboard_panel(Ctx& c, const KeysLayout& k, const char* field, const std::s
   const float sp = ImGui::GetStyle().ItemSpacing.y * e / c.ui.em;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, sp));
   if (k.em <= 0) ImGui::Dummy(ImVec2(0, e * (k.side > 0 ? 0.8f : 0.2f)));
-  text_field(c, label, text, placeholder, e);
+  c.ui.text_field(label, text, placeholder, e);
   if (k.em <= 0) ImGui::Dummy(ImVec2(0, e * 0.4f));
   // the keys share exactly the height left below the field
   // with larger text the keys keep the normal text's margins (the panel's

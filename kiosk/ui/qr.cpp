@@ -36,24 +36,39 @@ Code encode(const std::string& payload, QRecLevel level) {
 void Ui::qr(const std::string& payload, float side, const std::string& label) {
   ImVec2 a = ImGui::GetCursorScreenPos();
   ImGui::Dummy(ImVec2(side, side));
-  // Q (25 % of the code can be lost) while the code stays small enough to
-  // scan from arm's length; M when Q would need a larger version.
-  Code code = encode(payload, QR_ECLEVEL_Q);
-  if (!code || code->version > content::kQrMaxVersion) code = encode(payload, QR_ECLEVEL_M);
+  // encoded once per payload, not every frame (a screen shows a few codes;
+  // the kept ones are dropped when a few dozen different ones were shown)
+  auto it = qr_cache_.find(payload);
+  if (it == qr_cache_.end()) {
+    if (qr_cache_.size() >= 64) qr_cache_.clear();
+    // Q (25 % of the code can be lost) while the code stays small enough to
+    // scan from arm's length; M when Q would need a larger version.
+    Code code = encode(payload, QR_ECLEVEL_Q);
+    if (!code || code->version > content::kQrMaxVersion) code = encode(payload, QR_ECLEVEL_M);
+    QrModules q;
+    if (code) {
+      q.width = code->width;
+      q.dark.resize(static_cast<size_t>(q.width) * static_cast<size_t>(q.width));
+      for (size_t i = 0; i < q.dark.size(); ++i) q.dark[i] = static_cast<uint8_t>(code->data[i] & 1);
+    }
+    ++qr_encoded_;
+    it = qr_cache_.emplace(payload, std::move(q)).first;
+  }
+  const QrModules& code = it->second;
   auto* dl = ImGui::GetWindowDrawList();
   const float x0 = std::floor(a.x), y0 = std::floor(a.y);
   // Always dark on white with a quiet zone, whatever the theme: phones need it.
   dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + side, y0 + side), IM_COL32(255, 255, 255, 255));
-  if (code) {
-    const int n = code->width, quiet = 4;
+  if (code.width > 0) {
+    const int n = code.width, quiet = 4;
     const float m = std::max(1.0f, std::floor(side / static_cast<float>(n + quiet * 2)));
     // centred in the square on whole pixels
     const float off = std::floor((side - m * static_cast<float>(n + quiet * 2)) / 2) + m * quiet;
     for (int y = 0; y < n; ++y)
       for (int x = 0; x < n;) {
-        if (!(code->data[y * n + x] & 1)) { ++x; continue; }
+        if (!code.dark[static_cast<size_t>(y * n + x)]) { ++x; continue; }
         int run = 1;  // a run of dark modules is one rectangle
-        while (x + run < n && (code->data[y * n + x + run] & 1)) ++run;
+        while (x + run < n && code.dark[static_cast<size_t>(y * n + x + run)]) ++run;
         ImVec2 p(x0 + off + static_cast<float>(x) * m, y0 + off + static_cast<float>(y) * m);
         dl->AddRectFilled(p, ImVec2(p.x + m * static_cast<float>(run), p.y + m), IM_COL32(0, 0, 0, 255));
         x += run;

@@ -160,7 +160,21 @@ public:
   // files): sun, heart, hands, star, tree, letter, house.
   void draw_picture(const std::string& name, ImVec2 center, float radius);
   // A QR code of `payload`, `side` pixels square (quiet zone included).
+  // Each payload is encoded once and kept (a few dozen at most).
   void qr(const std::string& payload, float side, const std::string& label);
+  size_t qr_encoded() const { return qr_encoded_; }  // payloads encoded so far (tests)
+
+  // The field the on-screen keyboard types into: the text (its end, when
+  // long) and a caret, or the hint while empty; `e` is the em of its panel.
+  // Registers "label: text".
+  void text_field(const std::string& label, const std::string& text, const std::string& placeholder, float e);
+  // A bar of `count` segments, `done` of them filled (a guide's steps), under
+  // `words` ("Step 2 of 5"); !show_words: they are drawn elsewhere (and
+  // registered there), the bar only draws.
+  void progress(size_t done, size_t count, const std::string& words, bool show_words = true);
+  // Fitted words centred on a pill of the accent colour at pos, size; its
+  // node has `role` (the caller gives it a target when it is one).
+  void pill(const std::string& label, const Fitted& words, ImVec2 pos, ImVec2 size, Role role = Role::Text);
 
 private:
   struct Hit {
@@ -208,6 +222,13 @@ private:
   std::string page_;
   std::map<std::string, float> saved_scroll_;  // page + window -> scroll y
   mutable std::map<std::string, std::string, std::less<>> shown_cache_;
+  // QR codes as encoded: payload -> modules (row by row, 1 = dark) and width
+  struct QrModules {
+    int width = 0;
+    std::vector<uint8_t> dark;
+  };
+  std::map<std::string, QrModules, std::less<>> qr_cache_;
+  size_t qr_encoded_ = 0;
   int64_t now_ms_ = 0, prev_ms_ = 0;
   bool dragging_ = false, drag_cancel_ = false, animating_ = false, was_down_ = false, nav_moved_ = false;
   bool tapped_ = false;          // a finger lifted this frame without dragging

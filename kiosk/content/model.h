@@ -13,6 +13,7 @@
 namespace kiosk::content {
 
 class Store;
+class Memo;
 
 struct Topic {
   std::string id, title, icon, body;
@@ -80,6 +81,8 @@ struct Model {
   // The FAQs of a topic a visitor in `audience` ("" = everyone) should see,
   // in the topic's order: its `questions`, then any FAQ of the topic they miss.
   std::vector<const Faq*> faqs_for(const std::string& topic, const std::string& audience) const;
+  // What screens work out from it, worked out once (content/memo.h: memo(model)).
+  mutable std::shared_ptr<Memo> memo;
 };
 
 // Reads every item with its texts in `locale` (English where untranslated).

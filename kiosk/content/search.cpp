@@ -343,6 +343,7 @@ constexpr double kMinShared = 0.0;
 }  // namespace
 
 SearchResponse Search::query(std::string_view text, int limit) {
+  ++queries_run_;
   SearchResponse resp;
   std::vector<std::string> toks = i18n::words(text);
   if (toks.empty()) return resp;

@@ -33,6 +33,8 @@ public:
   Search(Store& store, std::string locale);
   SearchResponse query(std::string_view text, int limit = 20);
   const std::string& locale() const { return locale_; }
+  // How many queries ran (tests: a question is searched once, not every frame).
+  size_t queries_run() const { return queries_run_; }
   // Closest indexed word to `word` within a small edit distance, or "".
   std::string correct(const std::string& folded_word) const;
   // Whether the content has this folded word in this locale: in an item's
@@ -67,6 +69,7 @@ private:
   // ("florida" -> "another state"), never the other way
   std::unordered_map<std::string, std::vector<std::string>> means_;
   size_t longest_synonym_words_ = 1;
+  size_t queries_run_ = 0;
   std::string snippet_of(const std::string& id, const std::string& kind, const std::vector<Group>& groups);
   std::string plain_text_of(const std::string& id, const std::string& kind);
   std::unique_ptr<Stmt> body_;

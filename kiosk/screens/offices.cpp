@@ -3,6 +3,7 @@
 // "Which office handles my case?".
 #include <algorithm>
 
+#include "content/memo.h"
 #include "content/offices.h"
 #include "screens/parts.h"
 
@@ -40,7 +41,7 @@ void draw_offices(Ctx& c) {
   if (!filter_after) filter();
   // the model finds them (content/offices.h): typed letters start any word of
   // the name, town or street; the kiosk's own office first, its agency's next
-  const content::OfficeList found = content::find_offices(*c.model, c.session.office_town, agency, c.site_office);
+  const content::OfficeList found = content::memo(*c.model).offices(*c.model, c.session.office_town, agency, c.site_office);
   if (found.nothing_matched) {  // never an empty screen: the call center, then every office
     c.ui.paragraph(c.t("offices.none", {{"town", c.session.office_town}}));
     if (const auto* cc = c.model->line(content::Line::Main)) {

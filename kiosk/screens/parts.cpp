@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "content/markdown.h"
+#include "content/memo.h"
 #include "ui/keyboard.h"
 
 namespace kiosk::screens {
@@ -29,7 +30,9 @@ void section(Ctx& c, const std::string& text) {
 void markdown(Ctx& c, const std::string& md, ImFont* font) {
   ImFont* regular = font ? font : c.ui.fonts.body;
   ImFont* bold = font == c.ui.fonts.reading ? c.ui.fonts.large : font ? font : c.ui.fonts.bold;
-  for (const auto& block : content::parse_markdown(md)) {
+  // parsed once per text and model, not every frame
+  const std::vector<content::Block> parsed = c.model ? std::vector<content::Block>{} : content::parse_markdown(md);
+  for (const auto& block : c.model ? content::memo(*c.model).markdown(md) : parsed) {
     std::vector<ui::Run> runs;
     for (const auto& span : block.spans) runs.push_back({span.text, span.bold ? bold : regular});
     std::string number = std::to_string(block.number) + ".";

@@ -12,6 +12,10 @@
 
 namespace kiosk::platform {
 
+namespace {
+const char kSdl = 0;  // what Video::sdl_ points at: SDL is initialised
+}  // namespace
+
 std::unique_ptr<Video> Video::open_window(bool fullscreen, int w, int h, std::string* why) {
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
@@ -26,6 +30,7 @@ std::unique_ptr<Video> Video::open_window(bool fullscreen, int w, int h, std::st
     return nullptr;
   }
   std::unique_ptr<Video> v(new Video);
+  v->sdl_.reset(&kSdl);
   Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS : SDL_WINDOW_RESIZABLE);
   int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
   SDL_DisplayMode desktop{};
@@ -37,13 +42,13 @@ std::unique_ptr<Video> Video::open_window(bool fullscreen, int w, int h, std::st
     w = desktop.w;
     h = desktop.h;
   }
-  v->window_ = SDL_CreateWindow("Child Support Help", x, y, w, h, flags);
+  v->window_.reset(SDL_CreateWindow("Child Support Help", x, y, w, h, flags));
   if (!v->window_) {
     if (why) *why = SDL_GetError();
     return nullptr;
   }
-  v->renderer_ = SDL_CreateRenderer(v->window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-  if (!v->renderer_) v->renderer_ = SDL_CreateRenderer(v->window_, -1, SDL_RENDERER_SOFTWARE);
+  v->renderer_.reset(SDL_CreateRenderer(v->window_.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+  if (!v->renderer_) v->renderer_.reset(SDL_CreateRenderer(v->window_.get(), -1, SDL_RENDERER_SOFTWARE));
   if (!v->renderer_) {
     if (why) *why = SDL_GetError();
     return nullptr;
@@ -53,7 +58,7 @@ std::unique_ptr<Video> Video::open_window(bool fullscreen, int w, int h, std::st
   // they are, in one call per draw command. KIOSK_RENDER_PATH=shapes or
   // triangles overrides that, to measure.
   SDL_RendererInfo info{};
-  SDL_GetRendererInfo(v->renderer_, &info);
+  SDL_GetRendererInfo(v->renderer_.get(), &info);
   const bool software = (info.flags & SDL_RENDERER_SOFTWARE) != 0;
   v->software_ = software;
   v->path_ = software ? ImGuiSdl::Path::Shapes : ImGuiSdl::Path::Triangles;
@@ -68,7 +73,7 @@ std::unique_ptr<Video> Video::open_window(bool fullscreen, int w, int h, std::st
     std::fprintf(stderr, "kiosk: renderer %s, drawing %s\n", info.name, path);
   if (fullscreen) SDL_ShowCursor(SDL_DISABLE);
   float ddpi = 0;
-  if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(v->window_), &ddpi, nullptr, nullptr) == 0) v->dpi_ = ddpi;
+  if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(v->window_.get()), &ddpi, nullptr, nullptr) == 0) v->dpi_ = ddpi;
   v->refresh_size();
   SDL_StartTextInput();
   return v;
@@ -81,12 +86,13 @@ std::unique_ptr<Video> Video::open_headless(int w, int h, std::string* why) {
     return nullptr;
   }
   std::unique_ptr<Video> v(new Video);
-  v->surface_ = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ABGR8888);  // bytes R,G,B,A
+  v->sdl_.reset(&kSdl);
+  v->surface_.reset(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ABGR8888));  // bytes R,G,B,A
   if (!v->surface_) {
     if (why) *why = SDL_GetError();
     return nullptr;
   }
-  v->renderer_ = SDL_CreateSoftwareRenderer(v->surface_);
+  v->renderer_.reset(SDL_CreateSoftwareRenderer(v->surface_.get()));
   v->software_ = true;
   if (!v->renderer_) {
     if (why) *why = SDL_GetError();
@@ -98,7 +104,7 @@ std::unique_ptr<Video> Video::open_headless(int w, int h, std::string* why) {
 }
 
 void Video::attach_imgui() {
-  if (!imgui_) imgui_ = std::make_unique<ImGuiSdl>(renderer_);
+  if (!imgui_) imgui_ = std::make_unique<ImGuiSdl>(renderer_.get());
   imgui_->set_path(path_);
 }
 
@@ -109,16 +115,35 @@ void Video::set_render_path(ImGuiSdl::Path p) {
   if (imgui_) imgui_->set_path(p);
 }
 
-Video::~Video() {
-  imgui_.reset();
-  if (renderer_) SDL_DestroyRenderer(renderer_);
-  if (surface_) SDL_FreeSurface(surface_);
-  if (window_) SDL_DestroyWindow(window_);
-  SDL_Quit();
+void Video::SdlFree::operator()(SDL_Window* w) const { SDL_DestroyWindow(w); }
+void Video::SdlFree::operator()(SDL_Renderer* r) const { SDL_DestroyRenderer(r); }
+void Video::SdlFree::operator()(SDL_Surface* s) const { SDL_FreeSurface(s); }
+void Video::SdlQuit::operator()(const void*) const { SDL_Quit(); }
+
+Video::Video(Video&& other) noexcept = default;
+
+Video& Video::operator=(Video&& other) noexcept {
+  if (this != &other) {
+    Video old(std::move(*this));  // this one's handles go, in their order, when `old` does
+    sdl_ = std::move(other.sdl_);
+    window_ = std::move(other.window_);
+    surface_ = std::move(other.surface_);
+    renderer_ = std::move(other.renderer_);
+    lazy_ = other.lazy_;
+    w_ = other.w_;
+    h_ = other.h_;
+    dpi_ = other.dpi_;
+    path_ = other.path_;
+    software_ = other.software_;
+    imgui_ = std::move(other.imgui_);
+  }
+  return *this;
 }
 
+Video::~Video() = default;
+
 void Video::refresh_size() {
-  if (window_) SDL_GetRendererOutputSize(renderer_, &w_, &h_);
+  if (window_) SDL_GetRendererOutputSize(renderer_.get(), &w_, &h_);
 }
 
 void Video::begin_frame() {
@@ -133,10 +158,10 @@ void Video::begin_frame() {
 
 void Video::render() {
   if (lazy_ && surface_) return;  // drawn by screenshot(), from the same draw data
-  SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
-  SDL_RenderClear(renderer_);
+  SDL_SetRenderDrawColor(renderer_.get(), 0, 0, 0, 255);
+  SDL_RenderClear(renderer_.get());
   if (imgui_) imgui_->render(ImGui::GetDrawData());
-  SDL_RenderPresent(renderer_);
+  SDL_RenderPresent(renderer_.get());
 }
 
 void Video::rebuild_fonts_texture() {
@@ -150,9 +175,9 @@ std::string Video::screenshot(const std::string& path) {
     render();
     lazy_ = true;
   }
-  SDL_LockSurface(surface_);
+  SDL_LockSurface(surface_.get());
   std::string err = write_png(path, static_cast<const uint8_t*>(surface_->pixels), surface_->w, surface_->h, surface_->pitch);
-  SDL_UnlockSurface(surface_);
+  SDL_UnlockSurface(surface_.get());
   return err;
 }
 
@@ -164,12 +189,12 @@ std::vector<uint8_t> Video::pixels() {
     render();
     lazy_ = true;
   }
-  SDL_LockSurface(surface_);
+  SDL_LockSurface(surface_.get());
   out.resize(static_cast<size_t>(surface_->w) * surface_->h * 4);
   for (int y = 0; y < surface_->h; ++y)
     std::memcpy(&out[static_cast<size_t>(y) * surface_->w * 4], static_cast<const uint8_t*>(surface_->pixels) + y * surface_->pitch,
                 static_cast<size_t>(surface_->w) * 4);
-  SDL_UnlockSurface(surface_);
+  SDL_UnlockSurface(surface_.get());
   return out;
 }
 

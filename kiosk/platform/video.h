@@ -21,6 +21,12 @@ public:
   static std::unique_ptr<Video> open_window(bool fullscreen, int w, int h, std::string* why);
   // No display at all: SDL's dummy video driver and the software renderer.
   static std::unique_ptr<Video> open_headless(int w, int h, std::string* why);
+  // One window, renderer and SDL session: moved, never copied (a copy would
+  // destroy them twice).
+  Video(const Video&) = delete;
+  Video& operator=(const Video&) = delete;
+  Video(Video&& other) noexcept;
+  Video& operator=(Video&& other) noexcept;
   ~Video();
 
   int width() const { return w_; }
@@ -49,15 +55,27 @@ public:
 
 private:
   Video() = default;
-  SDL_Window* window_ = nullptr;
-  SDL_Renderer* renderer_ = nullptr;
-  SDL_Surface* surface_ = nullptr;
+  // SDL's own free functions as deleters; SdlSession calls SDL_Quit.
+  struct SdlFree {
+    void operator()(SDL_Window* w) const;
+    void operator()(SDL_Renderer* r) const;
+    void operator()(SDL_Surface* s) const;
+  };
+  struct SdlQuit {
+    void operator()(const void*) const;
+  };
+  // Declared in the order they are made; destroyed in reverse: ImGui's
+  // renderer, the SDL renderer, the surface, the window, then SDL_Quit.
+  std::unique_ptr<const void, SdlQuit> sdl_;  // set once SDL_Init succeeded
+  std::unique_ptr<SDL_Window, SdlFree> window_;
+  std::unique_ptr<SDL_Surface, SdlFree> surface_;
+  std::unique_ptr<SDL_Renderer, SdlFree> renderer_;
   bool lazy_ = false;
   int w_ = 0, h_ = 0;
   float dpi_ = 0;
-  std::unique_ptr<ImGuiSdl> imgui_;
   ImGuiSdl::Path path_ = ImGuiSdl::Path::Shapes;
   bool software_ = false;
+  std::unique_ptr<ImGuiSdl> imgui_;
 };
 
 }  // namespace kiosk::platform

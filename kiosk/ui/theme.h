@@ -13,7 +13,6 @@ namespace kiosk::ui {
 
 struct Color {
   uint8_t r, g, b, a = 255;
-  uint32_t abgr() const { return (uint32_t)a << 24 | (uint32_t)b << 16 | (uint32_t)g << 8 | r; }
   bool operator==(const Color&) const = default;
 };
 

@@ -29,9 +29,10 @@ Drawn measure(const std::vector<uint8_t>& px, int w, int h, const ui::A11yNode& 
     return ui::Color{px[p], px[p + 1], px[p + 2]};
   };
   auto clampi = [](float v, int hi) { return std::clamp(static_cast<int>(v), 0, hi); };
+  auto key = [](ui::Color colour) { return static_cast<uint32_t>(colour.b) << 16 | static_cast<uint32_t>(colour.g) << 8 | colour.r; };
   std::map<uint32_t, int> count;
   for (int y = clampi(n.rect.y + 2, h - 1); y < clampi(n.rect.y + n.rect.h - 2, h); ++y)
-    for (int x = clampi(n.rect.x + 2, w - 1); x < clampi(n.rect.x + n.rect.w - 2, w); ++x) ++count[at(x, y).abgr()];
+    for (int x = clampi(n.rect.x + 2, w - 1); x < clampi(n.rect.x + n.rect.w - 2, w); ++x) ++count[key(at(x, y))];
   Drawn d;
   if (count.empty()) return d;
   const uint32_t face = std::max_element(count.begin(), count.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;

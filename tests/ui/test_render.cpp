@@ -113,3 +113,33 @@ TEST_CASE("the font atlas's CPU copy is freed once uploaded, and large text buil
   for (size_t p = 0; p < px.size(); p += 4) dark += px[p] < 80 && px[p + 1] < 80 && px[p + 2] < 80;
   REQUIRE(dark > 1000);
 }
+
+// One window, renderer and SDL session per Video: a copy would destroy them twice.
+static_assert(!std::is_copy_constructible_v<platform::Video> && !std::is_copy_assignable_v<platform::Video>);
+static_assert(std::is_nothrow_move_constructible_v<platform::Video> && std::is_nothrow_move_assignable_v<platform::Video>);
+
+TEST_CASE("a headless display handed to a new owner still draws the app, and the old owner holds nothing", "[ui][render][video]") {
+  std::string why;
+  auto first = platform::Video::open_headless(640, 400, &why);
+  REQUIRE(first);
+  platform::Video moved(std::move(*first));
+  REQUIRE_FALSE(first->headless());
+  REQUIRE(first->pixels().empty());
+  REQUIRE(moved.headless());
+  moved.set_lazy(true);
+  {
+    platform::ManualClock clock;
+    session::Settings s;
+    s.database = real_db();
+    app::App app(s, clock, moved);
+    settle(app);
+    REQUIRE(app.tree().find("Touch to start"));
+    const std::vector<uint8_t> px = moved.pixels();
+    REQUIRE(px.size() == 640u * 400u * 4u);
+    // the accent pill of "Touch to start" is drawn: not one colour everywhere
+    REQUIRE(std::any_of(px.begin(), px.end(), [&](uint8_t b) { return b != px[0]; }));
+  }
+  *first = std::move(moved);  // and back: the surface moves with it
+  REQUIRE(first->headless());
+  REQUIRE_FALSE(moved.headless());
+}

@@ -38,6 +38,11 @@ catch_discover_tests(ui_tests TEST_PREFIX "ui/" EXTRA_ARGS --warn NoTests PROPER
 # both text sizes, three screen sizes); ui_tests runs a slice of it.
 add_test(NAME layout_crawl COMMAND ui_tests "[layout-full]")
 set_tests_properties(layout_crawl PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=dummy" LABELS layout TIMEOUT 1200)
+# Two cases in one process, in their order: a site's [keys] set in the first
+# must not follow into the kiosk the second starts (catch_discover_tests runs
+# each case in a process of its own, where nothing could leak).
+add_test(NAME key_bindings_per_kiosk COMMAND ui_tests "[keys-per-kiosk]")
+set_tests_properties(key_bindings_per_kiosk PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=dummy" LABELS ui)
 
 # The content database every journey runs on, built from content/ and locales/.
 add_test(NAME content_db_build

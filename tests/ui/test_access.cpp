@@ -250,3 +250,27 @@ TEST_CASE("keys only: one kiosk's [keys] do not follow into the next one started
   REQUIRE(press(SDLK_RETURN) == platform::Key::Enter);  // Enter chooses again
   REQUIRE(press(SDLK_SPACE) == platform::Key::None);
 }
+
+// The next two run in this order in one process (ctest key_bindings_per_kiosk):
+// the first leaves a site's keys behind, the second must not see them.
+namespace {
+platform::Key pressed(SDL_Keycode code) {
+  SDL_Event e{};
+  e.type = SDL_KEYDOWN;
+  e.key.keysym.sym = code;
+  auto ev = platform::translate(e);
+  return ev ? ev->key : platform::Key::None;
+}
+}  // namespace
+
+TEST_CASE("keys only: a site whose keypad sends Return for down moves focus with it", "[ui][access][keys][keys-per-kiosk]") {
+  Headless k(1920, 1080, real_db());
+  REQUIRE(platform::add_key_bindings({{"Return", "down"}}).empty());
+  REQUIRE(pressed(SDLK_RETURN) == platform::Key::Down);
+  // and it is left bound when this case ends
+}
+
+TEST_CASE("keys only: the next kiosk started has Return choosing again", "[ui][access][keys][keys-per-kiosk]") {
+  Headless k(1920, 1080, real_db());
+  REQUIRE(pressed(SDLK_RETURN) == platform::Key::Enter);
+}

@@ -548,7 +548,11 @@ void App::apply(const screens::Intent& in) {
     case T::ShowMore: close_overlays(); session_.show_more = true; break;
     case T::CloseOverlay: close_overlays(); break;
     case T::Set:
-      if (in.a == "search") session_.search_text = in.b.substr(0, 200);  // a visitor's question, not a document
+      if (in.a == "search") {
+        session_.search_text = in.b.substr(0, 200);  // a visitor's question, not a document
+        // searched now, when the words change; the screen draws the kept results
+        if (!session_.search_text.empty()) search(session_.search_text);
+      }
       else if (in.a == "audience") session_.audience_filter = in.b;
       else if (in.a == "office_town") session_.office_town = in.b.substr(0, 60);
       else if (in.a == "focus" && in.b == "results") ui_.focus_first_result();  // the keyboard's Go key

@@ -62,6 +62,12 @@ public:
   const content::Store* store() const { return store_.get(); }
   const i18n::Catalog& catalog() const { return catalog_; }
   int frames_drawn() const { return frames_; }
+  // The content model in the visitor's locale (null without content), how
+  // many searches ran and QR codes were encoded: tests check that drawing
+  // again works nothing out.
+  const content::Model* model() const { return model_.get(); }
+  size_t searches_run() const { return search_ ? search_->queries_run() : 0; }
+  size_t qr_codes_encoded() const { return ui_.qr_encoded(); }
   // Where ImGui sees the pointer (-1 when off the screen), and if it is down.
   float pointer_x() const { return pointer_x_; }
   float pointer_y() const { return pointer_y_; }

@@ -105,6 +105,15 @@ foreach(pair "en;80" "es;65")
   set_tests_properties(search_heldout_${locale} PROPERTIES FIXTURES_REQUIRED content_db TIMEOUT 60)
 endforeach()
 
+# Each new language's table of visitor questions (issue 18; README, Search),
+# written by someone who had not seen the content: 90 % in the top 3.
+foreach(locale pt pl ht zh vi ar)
+  add_test(NAME search_lang_${locale}
+    COMMAND kiosk-content search-check ${CMAKE_SOURCE_DIR}/tests/data/search_${locale}.tsv --locale ${locale}
+            --db ${CMAKE_BINARY_DIR}/test-content.db --min 90)
+  set_tests_properties(search_lang_${locale} PROPERTIES FIXTURES_REQUIRED content_db TIMEOUT 60)
+endforeach()
+
 # Everyday words (README, Search): moving, hours and days, eviction, hearing,
 # insurance, more or less money, documents, slang for money, work and children.
 foreach(locale en es)

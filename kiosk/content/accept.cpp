@@ -141,6 +141,9 @@ std::string copy_bounded(const std::string& from, const std::string& to, int64_t
 }
 
 namespace {
+std::string a_noun(const std::string& noun) {
+  return (std::string("aeiou").find(noun[0]) != std::string::npos ? "an " : "a ") + noun;
+}
 
 using Row = std::tuple<std::string, std::string, std::string, std::string>;  // type, name, table, sql
 
@@ -245,24 +248,34 @@ std::string check_open(Db& db, const std::atomic<bool>* cancel, std::vector<std:
   if (int64_t n = one_int(db, "SELECT count(*) FROM links"); n > L.max_links) return over("links", n, L.max_links);
   if (int64_t n = one_int(db, "SELECT count(*) FROM synonyms"); n > L.max_synonyms) return over("synonyms", n, L.max_synonyms);
   if (int64_t n = one_int(db, "SELECT count(*) FROM stopwords"); n > L.max_stopwords) return over("stop words", n, L.max_stopwords);
+  // the kinds, their step counts and titles as the registry (content/kinds.h) has them
+  std::string kind_list, title_case;
+  for (const auto& k : kinds()) {
+    kind_list += (kind_list.empty() ? "'" : ",'") + std::string(k.kind) + "'";
+    title_case += " WHEN '" + std::string(k.kind) + "' THEN '" + k.title + "'";
+  }
   {
-    Stmt st(db, "SELECT id, kind FROM items WHERE kind NOT IN ('topic','faq','guide','office','contact','kids') LIMIT 1");
+    Stmt st(db, "SELECT id, kind FROM items WHERE kind NOT IN (" + kind_list + ") LIMIT 1");
     if (st.step()) return "item '" + st.text(0).substr(0, 60) + "' is of an unknown kind '" + st.text(1).substr(0, 20) + "'";
   }
+  if (int64_t n = one_int(db, "SELECT count(*) FROM fields"); n > L.max_items * 64) return over("field values", n, L.max_items * 64);
+  for (const auto& k : kinds())
+    for (const auto& f : k.fields) {
+      if (f.type != FieldType::Steps) continue;
+      Stmt st(db, "SELECT i.id, coalesce(f.value, '0') FROM items i LEFT JOIN fields f ON f.id = i.id AND f.field = ?2 "
+                  "WHERE i.kind = ?1 AND (f.value IS NOT NULL AND (typeof(f.value) != 'text' OR "
+                  "CAST(CAST(f.value AS INTEGER) AS TEXT) != f.value OR CAST(f.value AS INTEGER) < 0 OR "
+                  "CAST(f.value AS INTEGER) > ?3)) LIMIT 1");
+      st.bind(1, k.kind).bind(2, f.name).bind(3, L.max_steps);
+      if (st.step())
+        return "item '" + st.text(0).substr(0, 60) + "' has " + st.text(1).substr(0, 20) + " " + f.name + " (" + a_noun(k.noun) +
+               " has 0 to " + std::to_string(L.max_steps) + ")";
+    }
   {
-    Stmt st(db, "SELECT id, steps FROM items WHERE typeof(steps) != 'integer' OR steps < 0 OR steps > ?1 "
-                "OR (kind != 'guide' AND steps != 0) LIMIT 1");
-    st.bind(1, L.max_steps);
-    if (st.step())
-      return "item '" + st.text(0).substr(0, 60) + "' has " + st.text(1).substr(0, 20) + " steps (a guide has 0 to " +
-             std::to_string(L.max_steps) + ")";
-  }
-  {
-    Stmt st(db, "SELECT id FROM items WHERE typeof(ord) != 'integer' OR length(CAST(id || coalesce(topic,'') || "
-                "coalesce(audiences,'') || coalesce(agency,'') || coalesce(street,'') || coalesce(town,'') || "
-                "coalesce(zip,'') || coalesce(phones,'') || coalesce(fax,'') || coalesce(icon,'') || "
-                "coalesce(audience,'') || coalesce(illustration,'') || coalesce(source,'') || "
-                "coalesce(source_date,'') || coalesce(review_by,'') || coalesce(file,'') AS BLOB)) > ?1 LIMIT 1");
+    Stmt st(db, "SELECT id FROM items WHERE typeof(ord) != 'integer' OR length(CAST(id || "
+                "coalesce(source,'') || coalesce(source_date,'') || coalesce(review_by,'') || coalesce(file,'') AS BLOB)) > ?1 "
+                "UNION ALL SELECT id FROM fields WHERE typeof(ord) != 'integer' OR typeof(value) != 'text' OR "
+                "length(CAST(value AS BLOB)) > ?1 OR id NOT IN (SELECT id FROM items) LIMIT 1");
     st.bind(1, L.max_text_bytes);
     if (st.step()) return "item '" + st.text(0).substr(0, 60) + "' has fields that are not what they should be or too long";
   }
@@ -278,8 +291,7 @@ std::string check_open(Db& db, const std::atomic<bool>* cancel, std::vector<std:
     return over("bytes of text", n, L.max_total_text_bytes);
   {
     Stmt st(db, "SELECT i.id FROM items i WHERE NOT EXISTS (SELECT 1 FROM texts t WHERE t.id = i.id AND t.locale = 'en' AND "
-                "t.field = CASE i.kind WHEN 'faq' THEN 'question' WHEN 'office' THEN 'name' WHEN 'contact' THEN 'name' "
-                "ELSE 'title' END AND t.value != '') LIMIT 1");
+                "t.field = CASE i.kind" + title_case + " ELSE 'title' END AND t.value != '') LIMIT 1");
     if (st.step()) return "item '" + st.text(0).substr(0, 60) + "' has no English title";
   }
   if (one_int(db, "SELECT count(*) FROM stopwords WHERE locale = 'en'") == 0) return "search has no English stop words";

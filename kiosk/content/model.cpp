@@ -1,7 +1,9 @@
 #include "content/model.h"
 
 #include <algorithm>
+#include <cstdlib>
 
+#include "content/kinds.h"
 #include "content/offices.h"
 #include "content/store.h"
 #include "i18n/text.h"
@@ -43,14 +45,32 @@ const Office* Model::place(Place role) const {
   return it == office_ids.end() ? nullptr : office(it->second);
 }
 
+const std::string& Entry::get(const std::string& field) const {
+  static const std::string none;
+  auto it = fields.find(field);
+  return it == fields.end() ? none : it->second;
+}
+
 std::string Model::kind_of(const std::string& id) const {
-  if (faq(id)) return "faq";
-  if (guide(id)) return "guide";
-  if (office(id)) return "office";
-  if (contact(id)) return "contact";
-  if (kids_page(id)) return "kids";
-  if (topic(id)) return "topic";
-  return {};
+  std::string own;
+  for (const auto& e : entries) {
+    if (e.id != id) continue;
+    const KindDef* k = find_kind(e.kind);
+    if (k && !k->own_ids) return e.kind;
+    if (own.empty()) own = e.kind;
+  }
+  return own;
+}
+
+std::vector<const Entry*> Model::shown_on(const std::string& today) const {
+  std::vector<const Entry*> out;
+  for (const auto& e : entries) {
+    const KindDef* k = find_kind(e.kind);
+    if (!k || !k->shown_from || !k->shown_until) continue;
+    const std::string &from = e.get(k->shown_from), &until = e.get(k->shown_until);
+    if (!from.empty() && !until.empty() && from <= today && today <= until) out.push_back(&e);
+  }
+  return out;
 }
 
 std::vector<const Faq*> Model::faqs_for(const std::string& topic_id, const std::string& audience) const {
@@ -75,9 +95,10 @@ namespace {
 // content/which.toml as the builder stored it in links: ("which", "result",
 // <result id>) in order, ("which:<result id>", agency|guide|line|faq, <value>)
 // ("lines", <role>, <contact id>) and ("offices", <role>, <office id>).
+// Content without the file has none of them (validate asks for it once there
+// are phone lines to name).
 void load_which(Store& store, Model& m) {
   const auto ids = store.links("which", "result");
-  if (ids.empty()) m.which.assign(which_fallback().begin(), which_fallback().end());
   auto one = [&](const std::string& id, const char* rel) {
     auto v = store.links(id, rel);
     return v.empty() ? std::string() : v.front();
@@ -86,67 +107,82 @@ void load_which(Store& store, Model& m) {
     const std::string key = "which:" + id;
     m.which.push_back({id, one(key, "agency"), one(key, "guide"), one(key, "line"), one(key, "faq")});
   }
-  for (const auto& r : kLineRoles) {
-    std::string id = one("lines", r.name);
-    m.line_ids[r.line] = id.empty() ? r.fallback : id;
-  }
-  for (const auto& r : kPlaceRoles) {
-    std::string id = one("offices", r.name);
-    m.office_ids[r.place] = id.empty() ? r.fallback : id;
-  }
+  for (const auto& r : kLineRoles)
+    if (std::string id = one("lines", r.name); !id.empty()) m.line_ids[r.line] = id;
+  for (const auto& r : kPlaceRoles)
+    if (std::string id = one("offices", r.name); !id.empty()) m.office_ids[r.place] = id;
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& x : v) out += (out.empty() ? "" : "\n") + x;
+  return out;
 }
 }  // namespace
 
 std::shared_ptr<const Model> load_model(Store& store, const std::string& locale) {
   auto m = std::make_shared<Model>();
   m->locale = locale;
-  auto text = [&](const std::string& id, const char* field) { return store.text(id, field, locale); };
-  for (const auto& it : store.items("topic")) {  // stored as "topic:<id>"
-    std::string id = it.id.rfind("topic:", 0) == 0 ? it.id.substr(6) : it.id;
-    m->topics.push_back({id, text(it.id, "title"), it.icon, text(it.id, "body"), store.links(it.id, "questions")});
-  }
-  for (const auto& it : store.items("faq"))
-    m->faqs.push_back({it.id, it.topic, text(it.id, "question"), text(it.id, "body"), it.audiences, store.links(it.id, "related")});
-  for (const auto& it : store.items("office")) {
-    m->offices.push_back({it.id, it.agency, text(it.id, "name"), it.street, it.town, it.zip, it.fax, text(it.id, "hours"),
-                          text(it.id, "body"), it.phones});
-    m->offices.back().by_appointment = text(it.id, "visits") == "by appointment";
-    m->offices.back().words = office_words(m->offices.back());
-    m->offices.back().name_words = i18n::words(m->offices.back().name).size();
-  }
-  for (const auto& it : store.items("contact"))
-    m->contacts.push_back({it.id, text(it.id, "name"), it.phones.empty() ? std::string() : it.phones[0], text(it.id, "hours"),
-                           text(it.id, "body")});
-  for (const auto& it : store.items("guide")) {
-    Guide g{it.id, it.topic, text(it.id, "title"), text(it.id, "summary"), text(it.id, "body"), it.audiences,
-            store.links(it.id, "ends_at"), {}};
-    for (int i = 1; i <= it.steps; ++i) {
-      std::string p = "step." + std::to_string(i) + ".";
-      g.steps.push_back({text(it.id, (p + "title").c_str()), text(it.id, (p + "text").c_str()),
-                         lines(text(it.id, (p + "checklist").c_str()))});
+  auto texts = store.all_texts(locale);
+  for (const auto& k : kinds())
+    for (auto& it : store.items(k.kind)) {
+      Entry e{plain_id(it.id), k.kind, {}};
+      if (auto t = texts.find(it.id); t != texts.end()) e.fields = std::move(t->second);
+      for (auto& [field, values] : it.fields) e.fields[field] = join(values);
+      m->entries.push_back(std::move(e));
     }
-    m->guides.push_back(std::move(g));
+  // the typed lists screens read, each field by its name in the kind's definition
+  for (const Entry& e : m->entries) {
+    auto f = [&](const char* field) { return e.get(field); };
+    if (e.kind == "topic") {
+      m->topics.push_back({e.id, f("title"), f("icon"), f("body"), lines(f("questions"))});
+    } else if (e.kind == "faq") {
+      m->faqs.push_back({e.id, f("topic"), f("question"), f("body"), lines(f("audiences")), lines(f("related"))});
+    } else if (e.kind == "office") {
+      m->offices.push_back({e.id, f("agency"), f("name"), f("street"), f("town"), f("zip"), f("fax"), f("hours"), f("body"),
+                            lines(f("phones"))});
+      Office& o = m->offices.back();
+      o.by_appointment = f("visits") == "by appointment";
+      o.words = office_words(o);
+      o.name_words = i18n::words(o.name).size();
+    } else if (e.kind == "contact") {
+      m->contacts.push_back({e.id, f("name"), f("phone"), f("hours"), f("body")});
+    } else if (e.kind == "guide") {
+      Guide g{e.id, f("topic"), f("title"), f("summary"), f("body"), lines(f("audiences")), lines(f("ends_at")), {}};
+      const int n = std::atoi(f("steps").c_str());
+      for (int i = 1; i <= n; ++i) {
+        std::string p = "step." + std::to_string(i) + ".";
+        g.steps.push_back({e.get(p + "title"), e.get(p + "text"), lines(e.get(p + "checklist"))});
+      }
+      m->guides.push_back(std::move(g));
+    } else if (e.kind == "kids") {
+      m->kids.push_back({e.id, f("audience"), f("illustration"), f("title"), f("body")});
+    }
   }
-  for (const auto& it : store.items("kids"))
-    m->kids.push_back({it.id, it.audience, it.illustration, text(it.id, "title"), text(it.id, "body")});
   load_which(store, *m);
   return m;
 }
 
 void add_model_glyphs(const Model& m, bool rtl, std::set<char32_t>& out) {
   auto add = [&](const std::string& s) { i18n::add_glyphs(s, rtl, out); };
-  for (const auto& t : m.topics) { add(t.title); add(t.body); }
-  for (const auto& f : m.faqs) { add(f.question); add(f.answer); }
-  for (const auto& o : m.offices) { add(o.name); add(o.street); add(o.town); add(o.hours); add(o.body); }
-  for (const auto& c : m.contacts) { add(c.name); add(c.phone); add(c.hours); add(c.body); }
-  for (const auto& g : m.guides) {
-    add(g.title); add(g.summary); add(g.body);
-    for (const auto& st : g.steps) {
-      add(st.title); add(st.text);
-      for (const auto& x : st.checklist) add(x);
+  for (const auto& e : m.entries) {
+    const KindDef* k = find_kind(e.kind);
+    if (!k) continue;
+    for (const auto& field : k->glyphs) {
+      const FieldDef* spec = find_field(*k, field);
+      if (!spec || spec->type != FieldType::Steps) {
+        add(e.get(field));
+        continue;
+      }
+      const int n = std::atoi(e.get(field).c_str());
+      for (int i = 1; i <= n; ++i) {
+        const std::string p = "step." + std::to_string(i) + ".";
+        add(e.get(p + "title"));
+        add(e.get(p + "text"));
+        for (const auto& x : lines(e.get(p + "checklist"))) add(x);
+      }
     }
   }
-  for (const auto& k : m.kids) { add(k.title); add(k.body); }
 }
 
 }  // namespace kiosk::content

@@ -2,10 +2,14 @@
 #pragma once
 #include <string>
 
+#include "content/kinds.h"  // title_field()
+
 namespace kiosk::content {
 
 // Bump when the layout changes; the kiosk refuses any other version.
-inline constexpr int kSchemaVersion = 2;
+// 3: an item's English-only fields are rows of `fields` (per kind, from
+// content/kinds.h), not columns of `items`.
+inline constexpr int kSchemaVersion = 3;
 
 inline constexpr const char* kSchemaSql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -13,10 +17,9 @@ CREATE TABLE locales(code TEXT PRIMARY KEY, ord INTEGER NOT NULL);
 CREATE TABLE ui_strings(locale TEXT NOT NULL, key TEXT NOT NULL, pattern TEXT NOT NULL,
                         PRIMARY KEY(locale, key));
 CREATE TABLE items(id TEXT PRIMARY KEY, kind TEXT NOT NULL, ord INTEGER NOT NULL,
-                   topic TEXT, audiences TEXT, agency TEXT, street TEXT, town TEXT, zip TEXT,
-                   phones TEXT, fax TEXT, icon TEXT, audience TEXT, illustration TEXT,
-                   steps INTEGER NOT NULL DEFAULT 0,
                    source TEXT, source_date TEXT, review_by TEXT, file TEXT);
+CREATE TABLE fields(id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, ord INTEGER NOT NULL,
+                    PRIMARY KEY(id, field, ord));
 CREATE TABLE texts(id TEXT NOT NULL, locale TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
                    PRIMARY KEY(id, locale, field));
 CREATE TABLE links(id TEXT NOT NULL, rel TEXT NOT NULL, target TEXT NOT NULL, ord INTEGER NOT NULL);
@@ -38,13 +41,4 @@ inline std::string fts_create_sql(const std::string& locale) {
          " tokenize='unicode61 remove_diacritics 2', prefix='2 3 4 5')";
 }
 
-}  // namespace kiosk::content
-
-namespace kiosk::content {
-// The field that names an item on screen and in search results.
-inline const char* title_field(const std::string& kind) {
-  if (kind == "faq") return "question";
-  if (kind == "office" || kind == "contact") return "name";
-  return "title";
-}
 }  // namespace kiosk::content

@@ -125,6 +125,11 @@ Search::Search(Store& store, std::string locale)
     vocab_docs_[v.text(0)] = static_cast<int>(v.integer(1));
   }
   std::sort(vocab_sorted_.begin(), vocab_sorted_.end());
+  if (locale_.compare(0, 2, "zh") == 0) {
+    Stmt p(db_, "SELECT DISTINCT term FROM temp.vocab_" + table_ + " WHERE col = 'stems' AND term NOT GLOB '*[^a-z]*'");
+    while (p.step()) pinyin_sorted_.push_back(p.text(0));
+    std::sort(pinyin_sorted_.begin(), pinyin_sorted_.end());
+  }
   db_.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vrow_" + table_ + " USING fts5vocab(main, " + table_ + ", 'row')");
   Stmt r(db_, "SELECT term, doc FROM temp.vrow_" + table_ + " ORDER BY term");
   while (r.step()) term_docs_.emplace_back(r.text(0), static_cast<int>(r.integer(1)));
@@ -172,13 +177,18 @@ Search::Search(Store& store, std::string locale)
 }
 
 bool Search::has_prefix(const std::string& prefix) const {
-  auto it = std::lower_bound(vocab_sorted_.begin(), vocab_sorted_.end(), prefix);
-  return it != vocab_sorted_.end() && it->compare(0, prefix.size(), prefix) == 0;
+  for (const auto* v : {&vocab_sorted_, &pinyin_sorted_}) {
+    auto it = std::lower_bound(v->begin(), v->end(), prefix);
+    if (it != v->end() && it->compare(0, prefix.size(), prefix) == 0) return true;
+  }
+  return false;
 }
 
 bool Search::knows(const std::string& w) const {
   if (w.empty()) return false;
-  if (std::binary_search(vocab_sorted_.begin(), vocab_sorted_.end(), w) || stopwords_.count(w)) return true;
+  if (std::binary_search(vocab_sorted_.begin(), vocab_sorted_.end(), w) || stopwords_.count(w) ||
+      std::binary_search(pinyin_sorted_.begin(), pinyin_sorted_.end(), w))
+    return true;
   for (const auto* table : {&synonyms_, &means_})
     for (const auto& [term, _] : *table)  // folded words joined by spaces
       for (size_t at = term.find(w); at != std::string::npos; at = term.find(w, at + 1))
@@ -207,6 +217,7 @@ double Search::idf(const std::string& unit, bool prefix) const {
 std::string Search::correct(const std::string& w) const {
   const int len = static_cast<int>(w.size());
   if (len < 4) return {};
+  if (i18n::has_han(w)) return {};  // Chinese is typed through pinyin as whole characters: one wrong is another word
   const int max_d = len <= 6 ? 1 : 2;
   std::string best;
   int best_d = max_d + 1, best_docs = -1;
@@ -445,7 +456,14 @@ SearchResponse Search::query(std::string_view text, int limit) {
       }
     } else {
       add_word(unit, 1.0);
-      if (!known && !vocab_docs_.count(unit) && unit.find(' ') == std::string::npos) {
+      // another form of an indexed word ("pensoes" of "pensão") is found by its stem, not corrected
+      auto stem_indexed = [&] {
+        const std::string st = stemmer_.stem(unit);
+        auto it = std::lower_bound(term_docs_.begin(), term_docs_.end(), std::make_pair(st, 0));
+        return st != unit && it != term_docs_.end() && it->first == st;
+      };
+      if (!known && !vocab_docs_.count(unit) && unit.find(' ') == std::string::npos &&
+          !std::binary_search(pinyin_sorted_.begin(), pinyin_sorted_.end(), unit) && !stem_indexed()) {
         if (auto c = correct(unit); !c.empty()) {
           add_word(c, 1.0);
           shown = c;

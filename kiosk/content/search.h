@@ -59,6 +59,9 @@ private:
   i18n::Stemmer stemmer_;
   std::vector<std::string> vocab_sorted_;
   std::unordered_map<std::string, int> vocab_docs_;
+  // Chinese: the pinyin words of the stems column ("jianyu"), sorted; typed on
+  // the Latin keyboard they are words, never a typo to correct.
+  std::vector<std::string> pinyin_sorted_;
   // Every indexed term (stems too) with the number of items holding it.
   std::vector<std::pair<std::string, int>> term_docs_;
   int64_t rows_ = 0;

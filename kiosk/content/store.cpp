@@ -1,49 +1,39 @@
 // Content database reader.
 #include "content/store.h"
 
-#include <sstream>
+#include <map>
 
+#include "content/kinds.h"
 #include "content/schema.h"
 #include "i18n/catalog.h"
 
 namespace kiosk::content {
 
 namespace {
-std::vector<std::string> split_lines(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream ss(s);
-  for (std::string line; std::getline(ss, line);)
-    if (!line.empty()) out.push_back(line);
-  return out;
-}
-
 Item read_item(Stmt& st) {
   Item it;
   it.id = st.text(0);
   it.kind = st.text(1);
   it.order = static_cast<int>(st.integer(2));
-  it.topic = st.text(3);
-  it.audiences = split_lines(st.text(4));
-  it.agency = st.text(5);
-  it.street = st.text(6);
-  it.town = st.text(7);
-  it.zip = st.text(8);
-  it.phones = split_lines(st.text(9));
-  it.fax = st.text(10);
-  it.icon = st.text(11);
-  it.audience = st.text(12);
-  it.illustration = st.text(13);
-  it.steps = static_cast<int>(st.integer(14));
-  it.source = st.text(15);
-  it.source_date = st.text(16);
-  it.review_by = st.text(17);
-  it.file = st.text(18);
+  it.source = st.text(3);
+  it.source_date = st.text(4);
+  it.review_by = st.text(5);
+  it.file = st.text(6);
   return it;
 }
 
-constexpr const char* kItemCols =
-    "SELECT id, kind, ord, topic, audiences, agency, street, town, zip, phones, fax, icon, audience,"
-    " illustration, steps, source, source_date, review_by, file FROM items ";
+constexpr const char* kItemCols = "SELECT id, kind, ord, source, source_date, review_by, file FROM items ";
+
+// The English-only fields of the items `where` selects (with ?1 bound to `arg`).
+void read_fields(Db& db, std::vector<Item>& items, const char* where, const std::string& arg) {
+  std::map<std::string, Item*> by_id;
+  for (auto& it : items) by_id[it.id] = &it;
+  Stmt st(db, std::string("SELECT f.id, f.field, f.value FROM fields f JOIN items i ON i.id = f.id WHERE ") + where +
+                  " ORDER BY f.id, f.field, f.ord");
+  st.bind(1, arg);
+  while (st.step())
+    if (auto it = by_id.find(st.text(0)); it != by_id.end()) it->second->fields[st.text(1)].push_back(st.text(2));
+}
 }  // namespace
 
 std::unique_ptr<Store> Store::open(const std::string& path, std::string* why) {
@@ -87,11 +77,23 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* why) {
   }
 }
 
+std::string Item::value(const std::string& field) const {
+  auto it = fields.find(field);
+  return it == fields.end() || it->second.empty() ? std::string() : it->second.front();
+}
+
+const std::vector<std::string>& Item::list(const std::string& field) const {
+  static const std::vector<std::string> none;
+  auto it = fields.find(field);
+  return it == fields.end() ? none : it->second;
+}
+
 std::vector<Item> Store::items(const std::string& kind) {
   Stmt st(db_, std::string(kItemCols) + "WHERE kind = ?1 ORDER BY ord, id");
   st.bind(1, kind);
   std::vector<Item> out;
   while (st.step()) out.push_back(read_item(st));
+  read_fields(db_, out, "i.kind = ?1", kind);
   return out;
 }
 
@@ -99,7 +101,9 @@ std::optional<Item> Store::item(const std::string& id) {
   Stmt st(db_, std::string(kItemCols) + "WHERE id = ?1");
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
-  return read_item(st);
+  std::vector<Item> one{read_item(st)};
+  read_fields(db_, one, "i.id = ?1", id);
+  return std::move(one.front());
 }
 
 std::string Store::text(const std::string& id, const std::string& field, const std::string& locale) {
@@ -110,6 +114,18 @@ std::string Store::text(const std::string& id, const std::string& field, const s
     st.reset();
   }
   return {};
+}
+
+std::map<std::string, std::map<std::string, std::string>> Store::all_texts(const std::string& locale) {
+  std::map<std::string, std::map<std::string, std::string>> out;
+  Stmt st(db_, "SELECT id, field, value FROM texts WHERE locale = ?1");
+  // the chain's first locale wins: read it first, and keep what is there
+  for (const auto& loc : i18n::fallback_chain(locale)) {
+    st.bind(1, loc);
+    while (st.step()) out[st.text(0)].emplace(st.text(1), st.text(2));
+    st.reset();
+  }
+  return out;
 }
 
 bool Store::has_text(const std::string& id, const std::string& field, const std::string& locale) {
@@ -135,11 +151,12 @@ std::vector<std::string> Store::locales() {
 
 std::vector<Store::Coverage> Store::coverage(const std::string& locale) {
   std::vector<Coverage> out;
-  for (const char* kind : {"topic", "faq", "guide", "office", "contact", "kids"}) {
-    Coverage c{kind, 0, 0, {}};
-    for (const auto& it : items(kind)) {
+  for (const auto& k : kinds()) {
+    if (!k.staff_listed) continue;
+    Coverage c{k.kind, 0, 0, {}};
+    for (const auto& it : items(k.kind)) {
       ++c.total;
-      if (has_text(it.id, title_field(kind), locale)) ++c.done;
+      if (has_text(it.id, k.title, locale)) ++c.done;
       else c.missing.push_back(it.id);
     }
     out.push_back(std::move(c));

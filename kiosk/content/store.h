@@ -1,6 +1,7 @@
 // Read side of the content database: open read-only, check the schema, and
 // answer typed questions about items in a locale (with fallback to English).
 #pragma once
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,13 +13,17 @@ namespace kiosk::i18n { class Catalog; }
 
 namespace kiosk::content {
 
+// One item as stored: what every item has, and its kind's English-only
+// fields (content/kinds.h) as values, a list field one value per entry.
 struct Item {
   std::string id, kind;
   int order = 0;
-  std::string topic, agency, street, town, zip, fax, icon, audience, illustration;
-  std::vector<std::string> audiences, phones;
-  int steps = 0;
   std::string source, source_date, review_by, file;
+  std::map<std::string, std::vector<std::string>> fields;
+  // The field's first value, or "".
+  std::string value(const std::string& field) const;
+  // Every value of a list field (empty when it has none).
+  const std::vector<std::string>& list(const std::string& field) const;
 };
 
 struct StoreInfo {
@@ -39,6 +44,9 @@ public:
   // A translatable field in the visitor's locale, falling back per key to English.
   std::string text(const std::string& id, const std::string& field, const std::string& locale);
   bool has_text(const std::string& id, const std::string& field, const std::string& locale);
+  // Every translatable field of every item in the visitor's locale, falling
+  // back per field to English: id -> field -> text (one query, for the model).
+  std::map<std::string, std::map<std::string, std::string>> all_texts(const std::string& locale);
   std::vector<std::string> links(const std::string& id, const std::string& rel);
   std::vector<std::string> locales();
   // Translated / total items per kind in a locale, with the untranslated ids.

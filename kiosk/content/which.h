@@ -23,31 +23,16 @@ inline constexpr std::array<const char*, 6> kWhichResults = {"r-apply", "r-unsur
 enum class Line { Main, Children };
 struct LineRole {
   Line line;
-  const char* name;     // its key under [lines] in which.toml
-  const char* fallback; // the contact of a database built before which.toml
+  const char* name;  // its key under [lines] in which.toml
 };
-inline constexpr std::array<LineRole, 2> kLineRoles = {{{Line::Main, "main", "call-center"},
-                                                        {Line::Children, "children", "cip"}}};
+inline constexpr std::array<LineRole, 2> kLineRoles = {{{Line::Main, "main"}, {Line::Children, "children"}}};
 
 // The offices screens show by what they are for (under [offices]).
 enum class Place { Children };
 struct PlaceRole {
   Place place;
   const char* name;
-  const char* fallback;
 };
-inline constexpr std::array<PlaceRole, 1> kPlaceRoles = {{{Place::Children, "children", "cip-imrp"}}};
-
-// The table of a database built before which.toml existed (and of content
-// without the file): what the screen showed then.
-inline const std::array<WhichResult, 6>& which_fallback() {
-  static const std::array<WhichResult, 6> t = {{{"r-apply", "OCSS", "apply", "call-center", "apply-how"},
-                                                {"r-unsure", "", "", "call-center", ""},
-                                                {"r-review", "SES", "review", "call-center", "review-how"},
-                                                {"r-payment", "", "", "payment-line", "payments-info"},
-                                                {"r-enforce", "SES", "", "call-center", "stopped-paying"},
-                                                {"r-cant-pay", "SES", "cant-pay", "call-center", "hard-cant-pay"}}};
-  return t;
-}
+inline constexpr std::array<PlaceRole, 1> kPlaceRoles = {{{Place::Children, "children"}}};
 
 }  // namespace kiosk::content

@@ -10,6 +10,8 @@
 #include <unicode/coll.h>
 #include <unicode/normalizer2.h>
 #include <unicode/numsys.h>
+#include <unicode/translit.h>
+#include <unicode/uscript.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -27,10 +29,86 @@ std::string fold(std::string_view utf8) {
   icu::UnicodeString out;
   for (int32_t i = 0; i < decomposed.length();) {
     UChar32 c = decomposed.char32At(i);
-    if (u_charType(c) != U_NON_SPACING_MARK) out.append(c);
     i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    // letters of their own that a visitor types as the plain one
+    switch (c) {
+      case 0x0111: c = 'd'; break;     // đ (Vietnamese)
+      case 0x0142: c = 'l'; break;     // ł (Polish)
+      case 0x0640: continue;           // Arabic tatweel
+      default:
+        if (c >= 0x0660 && c <= 0x0669) c = '0' + (c - 0x0660);       // Arabic-Indic digits
+        else if (c >= 0x06F0 && c <= 0x06F9) c = '0' + (c - 0x06F0);  // Eastern Arabic-Indic
+    }
+    out.append(c);
   }
   return to_utf8(out);
+}
+
+namespace {
+bool is_han(UChar32 c) {
+  UErrorCode e = U_ZERO_ERROR;
+  return uscript_getScript(c, &e) == USCRIPT_HAN;
+}
+}  // namespace
+
+bool has_han(std::string_view utf8) {
+  bool ascii = true;
+  for (char c : utf8) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return false;
+  const icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  for (int32_t i = 0; i < s.length(); i += U16_LENGTH(s.char32At(i)))
+    if (const UChar32 c = s.char32At(i); c >= 0x2E80 && is_han(c)) return true;
+  return false;
+}
+
+std::string index_text(std::string_view utf8) {
+  std::string folded = fold(strip_apostrophes(utf8));
+  if (!has_han(folded)) return folded;
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(folded);
+  IcuStatus status("word breaking");
+  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
+  if (!status.ok()) return folded;
+  it->setText(s);
+  icu::UnicodeString out;
+  int32_t start = it->first();
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
+    if (start > 0) {
+      const UChar32 before = s.char32At(start - 1), after = s.char32At(start);
+      if ((is_han(before) || is_han(after)) && !u_isWhitespace(before) && !u_isWhitespace(after)) out.append(u' ');
+    }
+    out.append(s, start, end - start);
+  }
+  return to_utf8(out);
+}
+
+std::string pinyin_words(std::string_view utf8, size_t span) {
+  // the transliterator's rules take long to load: once per thread
+  thread_local std::unique_ptr<icu::Transliterator> latin;
+  if (!latin) {
+    IcuStatus status("Han-Latin transliterator");
+    latin.reset(icu::Transliterator::createInstance("Han-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    if (!status.ok()) latin.reset();
+  }
+  if (!latin) return {};
+  std::vector<std::string> ws = words(utf8);
+  std::vector<std::string> out;
+  auto push = [&](const std::string& w) {
+    if (!w.empty() && std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
+  };
+  for (size_t i = 0; i < ws.size(); ++i) {
+    std::string joined;
+    for (size_t n = 0; n < span && i + n < ws.size() && has_han(ws[i + n]); ++n) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(ws[i + n]);
+      latin->transliterate(u);
+      for (char c : to_utf8(u))
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) joined += static_cast<char>(c | 0x20);
+      push(joined);
+    }
+  }
+  std::string text;
+  for (const auto& w : out) text += (text.empty() ? "" : " ") + w;
+  return text;
 }
 
 std::string strip_apostrophes(std::string_view s) {
@@ -63,27 +141,61 @@ std::vector<std::string> words(std::string_view utf8_in) {
   return out;
 }
 
+namespace {
+// Polish has no Snowball stemmer in libstemmer 2.2: the commonest case and
+// verb endings (folded, so ó ę ą ć are o e a c) are cut, longest first, while
+// four letters are left, and search adds the rest as a prefix ("więzieniu",
+// "więzienia", "wiezienie" -> "wiezien"; "alimentów", "alimenty" -> "aliment").
+std::string polish_stem(std::string_view w) {
+  static const char* const endings[] = {"owie", "iego", "ami", "ach", "owi", "ego", "emu", "ych", "ymi", "iem", "iej",
+                                        "esz", "isz", "ysz", "amy", "emy", "imy", "ie", "ia", "iu", "ii", "ow", "om",
+                                        "em", "ej", "ym", "ic", "ac", "ec", "yc", "a", "e", "i", "o", "u", "y"};
+  for (const char* e : endings) {
+    const std::string_view end(e);
+    if (w.size() >= end.size() + 4 && w.substr(w.size() - end.size()) == end)
+      return std::string(w.substr(0, w.size() - end.size()));
+  }
+  return std::string(w);
+}
+}  // namespace
+
 struct Stemmer::Impl {
   sb_stemmer* st = nullptr;
+  bool polish = false, portuguese = false;
   mutable std::mutex mu;  // a sb_stemmer is not reentrant
   ~Impl() { if (st) sb_stemmer_delete(st); }
 };
 
 Stemmer::Stemmer(std::string_view locale) {
   std::string lang(locale.substr(0, locale.find_first_of("_-")));
-  const char* algo = lang == "en" ? "english" : lang == "es" ? "spanish" : nullptr;
+  const char* algo = lang == "en"   ? "english"
+                     : lang == "es" ? "spanish"
+                     : lang == "pt" ? "portuguese"
+                     : lang == "ar" ? "arabic"
+                                    : nullptr;
+  if (lang == "pl") {
+    impl_ = std::make_unique<Impl>();
+    impl_->polish = true;
+    return;
+  }
   if (!algo) return;
   if (sb_stemmer* st = sb_stemmer_new(algo, "UTF_8")) {
     impl_ = std::make_unique<Impl>();
     impl_->st = st;
+    impl_->portuguese = lang == "pt";
   }
 }
 Stemmer::~Stemmer() = default;
 
 std::string Stemmer::stem(std::string_view w) const {
   if (!impl_) return std::string(w);
+  if (impl_->polish) return polish_stem(w);
+  std::string word(w);
+  // Portuguese folded: "pensoes" was "pensões", the plural of "pensao"
+  if (impl_->portuguese && word.size() > 5 && word.compare(word.size() - 3, 3, "oes") == 0)
+    word.replace(word.size() - 3, 3, "ao");
   std::lock_guard lock(impl_->mu);
-  const sb_symbol* r = sb_stemmer_stem(impl_->st, reinterpret_cast<const sb_symbol*>(w.data()), (int)w.size());
+  const sb_symbol* r = sb_stemmer_stem(impl_->st, reinterpret_cast<const sb_symbol*>(word.data()), (int)word.size());
   if (!r) return std::string(w);
   return std::string(reinterpret_cast<const char*>(r), sb_stemmer_length(impl_->st));
 }

@@ -10,7 +10,25 @@
 namespace kiosk::i18n {
 
 // Lowercase and without accents ("Cárcel" -> "carcel"), as search compares.
+// Letters that are not a letter plus a mark fold as visitors type them on a
+// plain keyboard: Vietnamese đ -> d, Polish ł -> l; Arabic without its
+// tatweel and with Arabic-Indic digits as 0-9 (ة and ى stay: the Arabic
+// stemmer reads them).
 std::string fold(std::string_view utf8);
+
+// A text as the search index holds it: folded, apostrophes removed, and for
+// Chinese a space between words (ICU's dictionary word break), so the index's
+// tokenizer sees 抚养 费 where the text has 抚养费 inside a sentence.
+std::string index_text(std::string_view utf8);
+
+// Whether a text has Chinese characters (Han script).
+bool has_han(std::string_view utf8);
+
+// Pinyin without tones of a Chinese text's words, each word's syllables
+// joined ("监狱" -> "jianyu"; ICU's "Han-Latin; Latin-ASCII" transliterator):
+// words of one to `span` adjacent Chinese words, space-separated; other words
+// are left out.
+std::string pinyin_words(std::string_view utf8, size_t span = 1);
 
 // Removes apostrophes inside words (can't -> cant, Kids' -> Kids), so the
 // index and typed queries split words the same way.
@@ -19,7 +37,8 @@ std::string strip_apostrophes(std::string_view utf8);
 // Words of a text (ICU word boundaries), folded, apostrophes removed.
 std::vector<std::string> words(std::string_view utf8);
 
-// Snowball stemmer for a locale's language ("en", "es"); identity for others.
+// Snowball stemmer for a locale's language (en, es, pt, ar); identity for
+// others (pl, ht, vi, zh: README, Search).
 class Stemmer {
 public:
   explicit Stemmer(std::string_view locale);

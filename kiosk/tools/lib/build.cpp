@@ -311,8 +311,20 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
               if (!stems.empty()) stems += ' ';
               stems += s;
             }
-          fts.bind(1, stored_id(f)).bind(2, f->kind).bind(3, display).bind(4, i18n::strip_apostrophes(title))
-              .bind(5, i18n::strip_apostrophes(keywords)).bind(6, i18n::strip_apostrophes(body)).bind(7, stems);
+          // Chinese also as pinyin typed on the Latin keyboard: the title's
+          // words and runs of two or three ("fuyang", "fuyangfei"), each keyword whole
+          if (i18n::has_han(title) || i18n::has_han(keywords)) {
+            stems += ' ' + i18n::pinyin_words(title, 3);
+            for (size_t at = 0; at <= keywords.size();) {
+              size_t nl = std::min(keywords.find('\n', at), keywords.size());
+              stems += ' ' + i18n::pinyin_words(keywords.substr(at, nl - at), 4);
+              at = nl + 1;
+            }
+          }
+          // folded (đ, ł, Arabic letters and digits as search folds them) and
+          // Chinese with a space between words, for the index's tokenizer
+          fts.bind(1, stored_id(f)).bind(2, f->kind).bind(3, display).bind(4, i18n::index_text(title))
+              .bind(5, i18n::index_text(keywords)).bind(6, i18n::index_text(body)).bind(7, i18n::index_text(stems));
           fts.run();
         }
         db.exec("INSERT INTO " + content::fts_table(loc) + "(" + content::fts_table(loc) + ") VALUES('optimize')");

@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include "app/config.h"
+#include "content/kinds.h"
 #include "content/icons.h"
 #include "i18n/bidi.h"
 #include "platform/fonts.h"
@@ -339,8 +340,9 @@ void App::fill_staff_view() {
     char today[16];
     std::strftime(today, sizeof today, "%Y-%m-%d", std::localtime(&t));
     std::set<std::string> sources;
-    for (const char* kind : {"topic", "faq", "guide", "office", "contact", "kids"})
-      for (const auto& it : store_->items(kind)) {
+    for (const auto& k : content::kinds())  // the kinds staff see listed (content/kinds.h)
+      for (const auto& it : store_->items(k.kind)) {
+        if (!k.staff_listed) break;
         sources.insert(it.source + ": " + it.source_date);
         if (!it.review_by.empty() && it.review_by < today) v.stale.push_back(it.file + ": review was due " + it.review_by);
       }

@@ -49,8 +49,21 @@ struct KidsPage {
   std::string id, audience, illustration, title, body;
 };
 
+// One item of any kind as its fields (content/kinds.h): the translated ones
+// in the model's locale (English where untranslated), the English-only ones as
+// written, a list one entry a line; "body" is its body.
+struct Entry {
+  std::string id, kind;  // id as content names it ("apply", also for a topic)
+  std::map<std::string, std::string> fields;
+  // The field's text, or "".
+  const std::string& get(const std::string& field) const;
+};
+
 struct Model {
   std::string locale;
+  // Every item of every kind, kinds in the registry's order, each kind's in
+  // the order staff gave them (then by id). The typed lists below are made from these.
+  std::vector<Entry> entries;
   // Each in the order staff gave them (then by id).
   std::vector<Topic> topics;
   std::vector<Faq> faqs;
@@ -59,8 +72,7 @@ struct Model {
   std::vector<Guide> guides;
   std::vector<KidsPage> kids;
   // content/which.toml: the results of "Which office handles my case?" and
-  // the contact id of each phone line role (a database built before the file:
-  // content::which_fallback() and each role's fallback).
+  // the contact id of each phone line role (content without the file: none).
   std::vector<WhichResult> which;
   std::map<Line, std::string> line_ids;
   std::map<Place, std::string> office_ids;
@@ -76,8 +88,13 @@ struct Model {
   const Contact* line(Line role) const;
   // The office for a role (the kids' corner's office), or null.
   const Office* place(Place role) const;
-  // "faq", "guide", "office", "contact", "kids", "topic" or "" for an id.
+  // The kind of the item with this id ("" when none): a kind sharing ids
+  // before one with ids of its own (a guide before the topic of its name).
   std::string kind_of(const std::string& id) const;
+  // What the home screen shows on `today` ("2026-12-24"): the items of every
+  // kind that is shown between two dates (content::KindDef::shown_from and
+  // shown_until: notices) whose dates hold today, both days included.
+  std::vector<const Entry*> shown_on(const std::string& today) const;
   // The FAQs of a topic a visitor in `audience` ("" = everyone) should see,
   // in the topic's order: its `questions`, then any FAQ of the topic they miss.
   std::vector<const Faq*> faqs_for(const std::string& topic, const std::string& audience) const;

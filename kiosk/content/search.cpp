@@ -317,23 +317,23 @@ std::vector<SearchResult> Search::run(const std::string& all, const std::string&
     if (!row_->step()) continue;
     SearchResult r{row_->text(1), row_->text(2), row_->text(3), "", scores[i]};
     row_->reset();
-    r.snippet = snippet_of(r.id, r.kind, groups);
+    r.snippet = snippet_of(r.id, groups);
     out.push_back(std::move(r));
   }
   return out;
 }
 
-std::string Search::snippet_of(const std::string& id, const std::string& kind, const std::vector<Group>& groups) {
+std::string Search::snippet_of(const std::string& id, const std::vector<Group>& groups) {
   // what a visitor reads: the body (a guide's summary first), apostrophes and
   // "$" kept, which the index's columns do not keep
   auto cached = plain_.find(id);
-  if (cached == plain_.end()) cached = plain_.emplace(id, plain_text_of(id, kind)).first;
+  if (cached == plain_.end()) cached = plain_.emplace(id, plain_text_of(id)).first;
   std::vector<std::string> terms;
   for (const auto& g : groups) terms.insert(terms.end(), g.words.begin(), g.words.end());
   return make_snippet(cached->second, terms);
 }
 
-std::string Search::plain_text_of(const std::string& id, const std::string& kind) {
+std::string Search::plain_text_of(const std::string& id) {
   if (!body_)
     body_ = std::make_unique<Stmt>(db_, "SELECT field, value FROM texts WHERE id = ?1 AND field IN ('body', 'summary')"
                                         " AND locale IN (?2, 'en') ORDER BY field = 'body', locale = ?2 DESC");
@@ -345,7 +345,8 @@ std::string Search::plain_text_of(const std::string& id, const std::string& kind
     if (dst.empty()) dst = body_->text(1);
   }
   body_->reset();
-  return kind == "guide" && !summary.empty() ? summary + "\n" + content::markdown_plain(body) : content::markdown_plain(body);
+  // a kind with a summary (guides) has it first
+  return !summary.empty() ? summary + "\n" + content::markdown_plain(body) : content::markdown_plain(body);
 }
 
 namespace {

@@ -73,8 +73,8 @@ private:
   std::unordered_map<std::string, std::vector<std::string>> means_;
   size_t longest_synonym_words_ = 1;
   size_t queries_run_ = 0;
-  std::string snippet_of(const std::string& id, const std::string& kind, const std::vector<Group>& groups);
-  std::string plain_text_of(const std::string& id, const std::string& kind);
+  std::string snippet_of(const std::string& id, const std::vector<Group>& groups);
+  std::string plain_text_of(const std::string& id);
   std::unique_ptr<Stmt> body_;
   std::unordered_map<std::string, std::string> plain_;  // id -> its text as read, for snippets (read once)
   std::unique_ptr<Stmt> pick_, rank_, row_;  // prepared once per Search

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "content/kinds.h"
 #include "content/markdown.h"
 #include "content/memo.h"
 #include "ui/keyboard.h"
@@ -238,13 +239,9 @@ void keyboard_panel(Ctx& c, const KeysLayout& k, const char* field, const std::s
 
 void open_item(Ctx& c, const std::string& id) {
   if (!c.model) return;
-  std::string kind = c.model->kind_of(id);
-  if (kind == "faq") c.ask(Intent::Type::Open, "answer", id);
-  else if (kind == "guide") c.ask(Intent::Type::Open, "guide", id + ":intro");
-  else if (kind == "office") c.ask(Intent::Type::Open, "office", id);
-  else if (kind == "contact") c.ask(Intent::Type::Open, "call", id);
-  else if (kind == "kids") c.ask(Intent::Type::Open, "kids-page", id);
-  else if (kind == "topic") c.ask(Intent::Type::Open, "topic", id);
+  // the screen that shows an item of its kind (content/kinds.h)
+  const content::KindDef* kind = content::find_kind(c.model->kind_of(id));
+  if (kind && *kind->screen) c.ask(Intent::Type::Open, kind->screen, id + kind->screen_param);
 }
 
 void related_rows(Ctx& c, const std::vector<std::string>& ids) {

@@ -3,6 +3,7 @@
 // topics and the call center.
 #include <algorithm>
 
+#include "content/kinds.h"
 #include "content/search.h"
 #include "screens/parts.h"
 #include "util/strings.h"
@@ -33,9 +34,17 @@ void draw_search(Ctx& c) {
   }
   if (resp && !resp->results.empty()) {
     if (!bare) c.ui.paragraph(count, nullptr, true);
-    // grouped by kind, in a fixed order; within a kind, best first
+    // grouped by kind, in the order of their search_group (content/kinds.h); within a kind, best first
     bool first_group = true;
-    for (const char* kind : {"faq", "guide", "office", "contact", "kids", "topic"}) {
+    static const std::vector<const content::KindDef*> groups = [] {
+      std::vector<const content::KindDef*> v;
+      for (const auto& k : content::kinds())
+        if (k.searched) v.push_back(&k);
+      std::stable_sort(v.begin(), v.end(), [](auto* a, auto* b) { return a->search_group < b->search_group; });
+      return v;
+    }();
+    for (const content::KindDef* group : groups) {
+      const std::string kind = group->kind;
       const auto in_kind = std::count_if(resp->results.begin(), resp->results.end(), [&](const auto& r) { return r.kind == kind; });
       if (in_kind == 0) continue;
       const std::string name = c.t(std::string("search.kind.") + kind);
@@ -49,10 +58,10 @@ void draw_search(Ctx& c) {
       first_group = false;
       for (const auto& r : resp->results) {
         if (r.kind != kind) continue;
-        std::string id = r.id.rfind("topic:", 0) == 0 ? r.id.substr(6) : r.id;
+        const std::string id = content::plain_id(r.id);
         // with large text or on a short screen a result is its title alone, so
         // several are in view beside the keyboard
-        const bool snippet = (r.kind == "faq" || r.kind == "kids") && !c.session.prefs.large_text &&
+        const bool snippet = group->search_snippet && !c.session.prefs.large_text &&
                              ImGui::GetIO().DisplaySize.y >= c.ui.em * 30;
         if (compact_row(c, r.title, snippet ? r.snippet : "")) open_item(c, id);
         gap(c, 0.1f);

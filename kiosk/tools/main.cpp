@@ -192,22 +192,27 @@ int cmd_dump(const Args& a) {
   if (!store || !has_locale(*store, a.locale)) return 1;
   std::string loc = a.locale;
   bool json = a.json;
-  for (const char* kind : {"topic", "faq", "guide", "office", "contact", "kids"}) {
+  for (const auto& k : content::kinds()) {
+    if (!k.staff_listed) continue;
+    const char* kind = k.kind;
     for (const auto& it : store->items(kind)) {
       if (json) {
         std::cout << tools::json_line(tools::item_json(*store, it, kind, loc)) << "\n";
         continue;
       }
-      std::string title = store->text(it.id, content::title_field(kind), loc);
+      std::string title = store->text(it.id, k.title, loc);
       std::string body = store->text(it.id, "body", loc);
       std::cout << "== [" << kind << "] " << title << "  (" << it.id << ")\n";
-      if (!it.street.empty()) std::cout << it.street << ", " << it.town << (it.zip.empty() ? "" : " " + it.zip) << "\n";
-      for (const auto& p : it.phones) std::cout << "Phone: " << p << "\n";
-      if (!it.fax.empty()) std::cout << "Fax: " << it.fax << "\n";
+      if (auto street = it.value("street"); !street.empty())
+        std::cout << street << ", " << it.value("town") << (it.value("zip").empty() ? "" : " " + it.value("zip")) << "\n";
+      for (const char* field : {"phones", "phone"})
+        for (const auto& p : it.list(field)) std::cout << "Phone: " << p << "\n";
+      if (auto fax = it.value("fax"); !fax.empty()) std::cout << "Fax: " << fax << "\n";
       if (auto h = store->text(it.id, "hours", loc); !h.empty()) std::cout << "Hours: " << h << "\n";
       if (auto s = store->text(it.id, "summary", loc); !s.empty()) std::cout << s << "\n";
       if (!body.empty()) std::cout << content::markdown_plain(body) << "\n";
-      for (int i = 1; i <= it.steps; ++i) {
+      const int steps = std::atoi(it.value("steps").c_str());
+      for (int i = 1; i <= steps; ++i) {
         std::string p = "step." + std::to_string(i) + ".";
         std::cout << "  Step " << i << ": " << store->text(it.id, p + "title", loc) << "\n    "
                   << content::markdown_plain(store->text(it.id, p + "text", loc)) << "\n";
@@ -262,10 +267,10 @@ int cmd_stale(const Args& a) {
     today = buf;
   }
   int n = 0;
-  for (const char* kind : {"topic", "faq", "guide", "office", "contact", "kids"})
-    for (const auto& it : store->items(kind))
+  for (const auto& k : content::kinds())
+    for (const auto& it : store->items(k.kind))
       if (!it.review_by.empty() && it.review_by < today) {
-        std::cout << it.file << ": review was due " << it.review_by << " (" << kind << " " << it.id << ")\n";
+        std::cout << it.file << ": review was due " << it.review_by << " (" << k.kind << " " << it.id << ")\n";
         ++n;
       }
   std::cout << n << (n == 1 ? " item" : " items") << " past review-by date as of " << today << "\n";

@@ -117,8 +117,10 @@ TEST_CASE("a signed pack with broken content is refused by check-pack, install a
   SECTION("no links table") { refused("DROP TABLE links", "missing table links"); }
   SECTION("no English search index") { refused("DROP TABLE search_en", "missing search index table search_en"); }
   SECTION("no English stop words") { refused("DELETE FROM stopwords WHERE locale = 'en'", "no English stop words"); }
-  SECTION("negative steps") { refused("UPDATE items SET steps = -1 WHERE kind = 'guide'", "steps"); }
-  SECTION("3,000,000 steps") { refused("UPDATE items SET steps = 3000000 WHERE kind = 'guide'", "3000000 steps"); }
+  SECTION("negative steps") { refused("UPDATE fields SET value = '-1' WHERE field = 'steps'", "-1 steps"); }
+  SECTION("3,000,000 steps") { refused("UPDATE fields SET value = '3000000' WHERE field = 'steps'", "3000000 steps"); }
+  SECTION("steps that are not a number") { refused("UPDATE fields SET value = 'many' WHERE field = 'steps'", "many steps"); }
+  SECTION("a field of no item") { refused("INSERT INTO fields VALUES('no-such-item', 'phone', '860-555-0100', 0)", "no-such-item"); }
   SECTION("a MessageFormat pattern {unclosed") {
     refused("UPDATE ui_strings SET pattern = '{unclosed' WHERE locale = 'es' AND key = 'keyboard.space'", "keyboard.space");
   }

@@ -85,7 +85,7 @@ TEST_CASE("the repository's which.toml passes, and every refusal names the file 
       {"a result given twice", "id = \"r-review\"", "id = \"r-apply\"", "'r-apply' is given twice (first on line "},
       {"a misspelt field", "faq = \"hard-cant-pay\"", "fac = \"hard-cant-pay\"",
        "unknown field 'fac' (a result has id, agency, guide, line and faq)"},
-      {"the children's line missing", "children = \"cip\"\n", "", "missing: the phone line (content/contacts) for children (under [lines]: children = \"cip\")", -2},
+      {"the children's line missing", "children = \"cip\"\n", "", "missing: the phone line (content/contacts) for children (under [lines]: children = \"<its id>\")", -2},
       {"a role the screens do not have", "children = \"cip\"", "kids = \"cip\"",
        "'kids' is not a role under [lines] (they are main, children)"},
       {"the kids' office a phone line", "children = \"cip-imrp\"", "children = \"cip\"",

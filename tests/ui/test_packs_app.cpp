@@ -35,7 +35,7 @@ TEST_CASE("a kiosk whose database lacks the locales table starts on content.db.p
 TEST_CASE("with the database and its previous broken, the kiosk opens the packaged database", "[ui][content][packs]") {
   Tmp tmp;
   const std::string db = broken_copy(tmp.dir / "content.db", "DROP TABLE texts");
-  broken_copy(tmp.dir / "content.db.previous", "UPDATE items SET steps = 3000000 WHERE kind = 'guide'");
+  broken_copy(tmp.dir / "content.db.previous", "UPDATE fields SET value = '3000000' WHERE field = 'steps'");
   ::setenv("KIOSK_PACKAGED_DATABASE", real_db().c_str(), 1);
   Headless k(1280, 720, db);
   ::unsetenv("KIOSK_PACKAGED_DATABASE");

@@ -115,9 +115,42 @@ std::vector<std::pair<std::string, std::string>> texts_of(const ItemFile& f) {
     }
   }
   if (!f.body.empty()) out.emplace_back("body", f.body);
-  // an office's "visits" has no column of its own: kept with the English texts
-  if (f.kind == "office" && f.locale == "en")
-    if (auto v = f.meta["visits"].value<std::string>()) out.emplace_back("visits", *v);
+  return out;
+}
+
+std::string date_text(const toml::date& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+// The English-only fields of an English file as (field, value) rows, a list
+// one row per entry (its ord the entry's place), as the kind's definition
+// lists them; a Steps field (translated) stores how many steps there are.
+// `order` is the items table's own column.
+std::vector<std::pair<std::string, std::string>> fields_of(const ItemFile& f) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const content::KindDef* k = content::find_kind(f.kind);
+  if (!k) return out;
+  for (const auto& spec : k->fields) {
+    const toml::node* n = f.meta[spec.name].node();
+    if (!n || spec.name == std::string("order")) continue;
+    if (spec.type == FieldType::Steps) {
+      if (auto* a = n->as_array()) out.emplace_back(spec.name, std::to_string(a->size()));
+      continue;
+    }
+    if (spec.translated) continue;
+    if (auto* arr = n->as_array()) {
+      for (auto& e : *arr)
+        if (auto v = e.value<std::string>()) out.emplace_back(spec.name, *v);
+    } else if (auto v = n->value<std::string>()) {
+      out.emplace_back(spec.name, *v);
+    } else if (auto i = n->value<int64_t>()) {
+      out.emplace_back(spec.name, std::to_string(*i));
+    } else if (auto d = n->value<toml::date>()) {
+      out.emplace_back(spec.name, date_text(*d));
+    }
+  }
   return out;
 }
 
@@ -182,16 +215,17 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
           }
       }
       content::Stmt ins_item(db,
-          "INSERT INTO items(id, kind, ord, topic, audiences, agency, street, town, zip, phones, fax, icon,"
-          " audience, illustration, steps, source, source_date, review_by, file)"
-          " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)");
+          "INSERT INTO items(id, kind, ord, source, source_date, review_by, file) VALUES(?1,?2,?3,?4,?5,?6,?7)");
+      content::Stmt ins_field(db, "INSERT INTO fields(id, field, value, ord) VALUES(?1, ?2, ?3, ?4)");
       content::Stmt ins_text(db, "INSERT OR REPLACE INTO texts(id, locale, field, value) VALUES(?1, ?2, ?3, ?4)");
       content::Stmt ins_link(db, "INSERT INTO links(id, rel, target, ord) VALUES(?1, ?2, ?3, ?4)");
       std::vector<const ItemFile*> en_items;
       for (const auto& f : set.files) {
-        // Topics have their own namespace (a guide may share a topic's name),
-        // so they are stored as "topic:<id>".
-        std::string key_id = f.kind == "topic" ? "topic:" + f.id : f.id;
+        // A kind with ids of its own (topics: a guide may share a topic's
+        // name) is stored as "<kind>:<id>".
+        const content::KindDef* kind = content::find_kind(f.kind);
+        if (!kind) continue;  // load_content reads only the registry's folders
+        const std::string key_id = content::stored_id(*kind, f.id);
         for (const auto& [field, value] : texts_of(f)) {
           ins_text.bind(1, key_id).bind(2, f.locale).bind(3, field).bind(4, value);
           ins_text.run();
@@ -199,35 +233,16 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
         if (f.locale != "en") continue;
         en_items.push_back(&f);
         auto str = [&](const char* k) { return f.meta[k].value_or(std::string()); };
-        int steps = 0;
-        if (auto* a = f.meta["steps"].as_array()) steps = static_cast<int>(a->size());
         std::string review;
-        if (auto d = f.meta["review_by"].value<toml::date>()) {
-          char buf[16];
-          std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
-          review = buf;
-        }
+        if (auto d = f.meta["review_by"].value<toml::date>()) review = date_text(*d);
         ins_item.bind(1, key_id).bind(2, f.kind).bind(3, f.meta["order"].value_or<int64_t>(0))
-            .bind(4, str("topic")).bind(5, join_lines(f.meta["audiences"].as_array()))
-            .bind(6, str("agency")).bind(7, str("street")).bind(8, str("town")).bind(9, str("zip"))
-            .bind(10, f.kind == "contact" ? str("phone") : join_lines(f.meta["phones"].as_array()))
-            .bind(11, str("fax")).bind(12, str("icon")).bind(13, str("audience")).bind(14, str("illustration"))
-            .bind(15, (int64_t)steps).bind(16, str("source")).bind(17, str("source_date")).bind(18, review)
-            .bind(19, f.path);
+            .bind(4, str("source")).bind(5, str("source_date")).bind(6, review).bind(7, f.path);
         ins_item.run();
-        for (const char* rel : {"related", "ends_at"})
-          if (auto* arr = f.meta[rel].as_array()) {
-            int64_t i = 0;
-            for (auto& e : *arr)
-              if (auto s = e.value<std::string>()) { ins_link.bind(1, f.id).bind(2, rel).bind(3, *s).bind(4, i++); ins_link.run(); }
-          }
-        // a topic's questions in the order staff gave (the stored topic id, as its texts)
-        if (f.kind == "topic")
-          if (auto* arr = f.meta["questions"].as_array()) {
-            int64_t i = 0;
-            for (auto& e : *arr)
-              if (auto s = e.value<std::string>()) { ins_link.bind(1, key_id).bind(2, "questions").bind(3, *s).bind(4, i++); ins_link.run(); }
-          }
+        std::map<std::string, int64_t> ord;
+        for (const auto& [field, value] : fields_of(f)) {
+          ins_field.bind(1, key_id).bind(2, field).bind(3, value).bind(4, ord[field]++);
+          ins_field.run();
+        }
       }
       store_which(set.which, ins_link);
       {
@@ -264,7 +279,7 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
         return std::string();
       };
       // FTS rows in id order, so the rowid breaks ties in ranking as the id would.
-      auto stored_id = [](const ItemFile* f) { return f->kind == "topic" ? "topic:" + f->id : f->id; };
+      auto stored_id = [](const ItemFile* f) { return content::stored_id(*content::find_kind(f->kind), f->id); };
       std::sort(en_items.begin(), en_items.end(),
                 [&](const ItemFile* a, const ItemFile* b) { return stored_id(a) < stored_id(b); });
       auto ui_in = [&](const std::string& loc, const std::string& key) {
@@ -278,32 +293,44 @@ std::string build_database(const ContentSet& set, const std::string& out_path) {
         content::Stmt fts(db, "INSERT INTO " + content::fts_table(loc) +
                                   "(id, kind, display, title, keywords, body, stems) VALUES(?1,?2,?3,?4,?5,?6,?7)");
         for (const ItemFile* f : en_items) {
-          const std::string display = text_in(*f, loc, content::title_field(f->kind));
+          const content::KindDef& kind = *content::find_kind(f->kind);
+          if (!kind.searched) continue;
+          // a field's value in this locale ("{steps}": every step's title, text and checklist)
+          auto value = [&](const std::string& field) -> std::string {
+            const content::FieldDef* spec = content::find_field(kind, field);
+            if (!spec) return {};
+            if (spec->type == FieldType::Steps) {
+              std::string steps;
+              int n = 0;
+              if (auto* a = f->meta[field].as_array()) n = static_cast<int>(a->size());
+              for (int i = 1; i <= n; ++i) {
+                std::string p = "step." + std::to_string(i) + ".";
+                steps += "\n" + text_in(*f, loc, p + "title") + "\n" + content::markdown_plain(text_in(*f, loc, p + "text")) +
+                       "\n" + text_in(*f, loc, p + "checklist");
+              }
+              return steps;
+            }
+            if (spec->translated) return text_in(*f, loc, field);
+            return f->meta[field].value_or(std::string());
+          };
+          // "{field}" replaced by its value; then "@key" is the UI string key
+          auto expand = [&](const std::string& tmpl) {
+            std::string text;
+            for (size_t i = 0; i < tmpl.size();) {
+              size_t close = tmpl[i] == '{' ? tmpl.find('}', i) : std::string::npos;
+              if (close == std::string::npos) { text += tmpl[i++]; continue; }
+              text += value(tmpl.substr(i + 1, close - i - 1));
+              i = close + 1;
+            }
+            return !text.empty() && text[0] == '@' ? ui_in(loc, text.substr(1)) : text;
+          };
+          const std::string display = text_in(*f, loc, kind.title);
           // "also asked as" phrasings count as the title does (they are how visitors ask it)
           std::string title = display;
           if (std::string asked = text_in(*f, loc, "asked"); !asked.empty()) title += "\n" + asked;
           std::string keywords = text_in(*f, loc, "keywords");
-          std::string body = content::markdown_plain(text_in(*f, loc, "body"));
-          if (f->kind == "office") {
-            std::string agency = f->meta["agency"].value_or(std::string());
-            keywords += "\n" + ui_in(loc, "search.words.office") + "\n" + agency + "\n" + ui_in(loc, "agency." + agency);
-            body = f->meta["street"].value_or(std::string()) + ", " + f->meta["town"].value_or(std::string()) + ". " + body;
-          } else if (f->kind == "contact") {
-            keywords += "\n" + ui_in(loc, "search.words.contact") + "\n" + f->meta["phone"].value_or(std::string());
-          } else if (f->kind == "guide") {
-            keywords += "\n" + ui_in(loc, "search.words.guide");
-            std::string extra = text_in(*f, loc, "summary");
-            int n = 0;
-            if (auto* a = f->meta["steps"].as_array()) n = static_cast<int>(a->size());
-            for (int i = 1; i <= n; ++i) {
-              std::string p = "step." + std::to_string(i) + ".";
-              extra += "\n" + text_in(*f, loc, p + "title") + "\n" + content::markdown_plain(text_in(*f, loc, p + "text")) +
-                       "\n" + text_in(*f, loc, p + "checklist");
-            }
-            body = extra + "\n" + body;
-          } else if (f->kind == "kids") {
-            keywords += "\n" + ui_in(loc, "search.words.kids");
-          }
+          for (const auto& k : kind.search_keywords) keywords += "\n" + expand(k);
+          std::string body = expand(kind.search_lead) + content::markdown_plain(text_in(*f, loc, "body"));
           std::string stems;
           for (const auto* part : {&title, &keywords, &body})
             for (const auto& w : i18n::words(*part)) {

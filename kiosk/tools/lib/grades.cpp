@@ -36,11 +36,12 @@ void add_markdown(std::string& out, const std::string& md) {
 
 }  // namespace
 
-std::string shown_text(content::Store& store, const content::Item& item, const std::string& kind, const std::string& locale) {
+std::string shown_text(content::Store& store, const content::Item& item, const std::string& /*kind*/, const std::string& locale) {
   std::string out;
-  if (kind == "guide") add_line(out, store.text(item.id, "summary", locale));
+  add_line(out, store.text(item.id, "summary", locale));  // a guide's
   add_markdown(out, store.text(item.id, "body", locale));
-  for (int i = 1; i <= item.steps; ++i) {
+  const int steps = std::atoi(item.value("steps").c_str());
+  for (int i = 1; i <= steps; ++i) {
     const std::string p = "step." + std::to_string(i) + ".";
     add_markdown(out, store.text(item.id, p + "title", locale));
     add_markdown(out, store.text(item.id, p + "text", locale));
@@ -55,8 +56,8 @@ std::string shown_text(content::Store& store, const content::Item& item, const s
   return out;
 }
 
-double grade_target(const content::Item& item, const std::string& kind) {
-  return kind == "kids" && item.audience == "children" ? 3.0 : 6.0;
+double grade_target(const content::Item& item, const std::string& /*kind*/) {
+  return item.value("audience") == "children" ? 3.0 : 6.0;  // a kids' page for children
 }
 
 bool kincaid(const std::string& text, double* grade, std::string* why) {
@@ -107,12 +108,13 @@ bool kincaid(const std::string& text, double* grade, std::string* why) {
 
 std::vector<Grade> grade_items(content::Store& store, const std::string& locale, std::string* why) {
   std::vector<Grade> out;
-  for (const char* kind : {"faq", "guide", "kids", "office", "contact", "topic"})
-    for (const auto& it : store.items(kind)) {
+  for (const auto& k : content::kinds())
+    for (const auto& it : store.items(k.kind)) {
+      const char* kind = k.kind;
       Grade g;
       g.kind = kind;
       g.id = it.id;
-      g.title = store.text(it.id, content::title_field(kind), locale);
+      g.title = store.text(it.id, k.title, locale);
       g.text = shown_text(store, it, kind, locale);
       g.target = grade_target(it, kind);
       if (g.text.empty()) continue;

@@ -18,8 +18,11 @@ nlohmann::ordered_json item_json(content::Store& store, const content::Item& ite
   j["id"] = item.id;
   j["kind"] = kind;
   j["title"] = store.text(item.id, content::title_field(kind), locale);
-  if (!item.phones.empty()) j["phone"] = item.phones.front();
-  if (!item.street.empty()) j["address"] = item.street + ", " + item.town + (item.zip.empty() ? "" : " " + item.zip);
+  // the first phone of an office's phones or a phone line's phone
+  if (auto phone = item.value("phones"); !phone.empty()) j["phone"] = phone;
+  else if (auto line = item.value("phone"); !line.empty()) j["phone"] = line;
+  if (auto street = item.value("street"); !street.empty())
+    j["address"] = street + ", " + item.value("town") + (item.value("zip").empty() ? "" : " " + item.value("zip"));
   j["body"] = content::markdown_plain(store.text(item.id, "body", locale));
   return j;
 }

@@ -331,8 +331,38 @@ ContentSet load_content(const std::string& content_dir, const std::string& local
   }
 
   std::vector<fs::path> paths;
-  for (const auto& folder : kinds()) {
-    fs::path dir = base / folder;
+  // A folder that is no kind's (a typo, "faqs") but holds items (files that
+  // start with +++) would be skipped in silence: they would never reach a
+  // visitor. Folders of notes (reviews/) are left alone.
+  {
+    std::error_code ec;
+    std::vector<fs::path> stray;
+    auto holds_items = [](const fs::path& dir) {
+      std::error_code dec;
+      for (fs::directory_iterator f(dir, dec), end; !dec && f != end; f.increment(dec)) {
+        if (f->path().extension() != ".md") continue;
+        std::ifstream in(f->path(), std::ios::binary);
+        std::string first;
+        std::getline(in, first);
+        if (!first.empty() && first.back() == '\r') first.pop_back();
+        if (first == "+++") return true;
+      }
+      return false;
+    };
+    for (fs::directory_iterator e(base, ec), end; !ec && e != end; e.increment(ec)) {
+      const std::string name = e->path().filename().string();
+      if (e->is_directory() && name[0] != '.' && name != "synonyms" && !content::kind_of_folder(name) && holds_items(e->path()))
+        stray.push_back(e->path());
+    }
+    std::sort(stray.begin(), stray.end());
+    std::string folders;
+    for (const auto& k : content::kinds()) folders += (folders.empty() ? "" : ", ") + std::string(k.folder) + "/";
+    for (const auto& p : stray)
+      diags.push_back({shown_path(p, base), 0, "not a content folder (the folders are " + folders +
+                                                   " and synonyms/); rename it or move its files"});
+  }
+  for (const auto& k : content::kinds()) {
+    fs::path dir = base / k.folder;
     if (!fs::is_directory(dir)) continue;
     for (const auto& e : fs::directory_iterator(dir))
       if (e.is_regular_file()) paths.push_back(e.path());
@@ -345,7 +375,7 @@ ContentSet load_content(const std::string& content_dir, const std::string& local
         diags.push_back({shown, 0, "not a content file (content files end in .md); move or rename it"});
       continue;
     }
-    load_item(p, shown, kind_of_folder(p.parent_path().filename().string()), set, diags);
+    load_item(p, shown, content::kind_of_folder(p.parent_path().filename().string())->kind, set, diags);
   }
 
   if (fs::is_directory(base / "synonyms")) {

@@ -8,6 +8,8 @@
 
 #include <toml++/toml.h>
 
+#include "content/kinds.h"
+
 namespace kiosk::tools {
 
 struct Diag {
@@ -118,18 +120,11 @@ void check_terms(const ContentSet& set, std::vector<Diag>& diags);
 // place. Returns "" or the reason it failed (nothing is replaced then).
 std::string build_database(const ContentSet& set, const std::string& out_path);
 
-// Field rules per kind, shared by validate and build.
-enum class FieldType { String, StringList, Int, Date, Ref, RefList, Enum, Steps, Phone, PhoneList, Zip };
-struct FieldSpec {
-  const char* name;
-  FieldType type;
-  bool translated;
-  bool required;
-  std::vector<std::string> allowed = {};  // for Enum and the elements of audience lists
-};
-const std::vector<FieldSpec>& fields_for(const std::string& kind);
-const std::vector<std::string>& kinds();  // folder names: topics, faq, ...
-std::string kind_of_folder(const std::string& folder);
+// Field rules per kind come from the content-kind registry (content/kinds.h).
+using FieldType = content::FieldType;
+using FieldSpec = content::FieldDef;
+// A kind's own fields and then the fields every item has (source, source_date, review_by).
+std::vector<FieldSpec> fields_for(const std::string& kind);
 
 bool valid_phone(const std::string& s);
 bool valid_zip(const std::string& s);

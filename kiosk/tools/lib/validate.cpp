@@ -24,76 +24,14 @@ namespace kiosk::tools {
 
 namespace {
 using FT = FieldType;
-const std::vector<std::string> kAudiences = {"pays", "receives", "caregiver"};
-
-std::vector<FieldSpec> with_source(std::vector<FieldSpec> v) {
-  v.push_back({"source", FT::String, false, true});
-  v.push_back({"source_date", FT::String, false, true});
-  v.push_back({"review_by", FT::Date, false, true});
-  return v;
-}
 }  // namespace
 
-const std::vector<std::string>& kinds() {
-  static const std::vector<std::string> k = {"topics", "faq", "offices", "contacts", "guides", "kids"};
-  return k;
-}
-
-std::string kind_of_folder(const std::string& folder) {
-  if (folder == "topics") return "topic";
-  if (folder == "offices") return "office";
-  if (folder == "contacts") return "contact";
-  if (folder == "guides") return "guide";
-  return folder;  // faq, kids
-}
-
-const std::vector<FieldSpec>& fields_for(const std::string& kind) {
-  static const std::map<std::string, std::vector<FieldSpec>> specs = {
-      {"topic", with_source({{"title", FT::String, true, true},
-                             {"icon", FT::Enum, false, true, content::topic_icon_names()},
-                             {"order", FT::Int, false, true},
-                             {"questions", FT::RefList, false, false}})},
-      {"faq", with_source({{"question", FT::String, true, true},
-                           {"topic", FT::Ref, false, true},
-                           {"audiences", FT::StringList, false, false, kAudiences},
-                           {"keywords", FT::StringList, true, false},
-                           {"asked", FT::StringList, true, false},
-                           {"related", FT::RefList, false, false},
-                           {"order", FT::Int, false, false}})},
-      {"office", with_source({{"agency", FT::Enum, false, true, {"SES", "OCSS", "CIP"}},
-                              {"name", FT::String, true, true},
-                              {"street", FT::String, false, true},
-                              {"town", FT::String, false, true},
-                              {"zip", FT::Zip, false, false},
-                              {"phones", FT::PhoneList, false, true},
-                              {"fax", FT::Phone, false, false},
-                              {"hours", FT::String, true, false},
-                              {"visits", FT::Enum, false, false, {"by appointment"}},
-                              {"order", FT::Int, false, false}})},
-      {"contact", with_source({{"name", FT::String, true, true},
-                               {"asked", FT::StringList, true, false},
-                               {"phone", FT::Phone, false, true},
-                               {"hours", FT::String, true, false},
-                               {"order", FT::Int, false, true}})},
-      {"guide", with_source({{"title", FT::String, true, true},
-                             {"asked", FT::StringList, true, false},
-                             {"summary", FT::String, true, true},
-                             {"topic", FT::Ref, false, true},
-                             {"audiences", FT::StringList, false, false, kAudiences},
-                             {"order", FT::Int, false, true},
-                             {"ends_at", FT::RefList, false, false},
-                             {"steps", FT::Steps, true, true}})},
-      {"kids", with_source({{"title", FT::String, true, true},
-                            {"keywords", FT::StringList, true, false},
-                            {"asked", FT::StringList, true, false},
-                            {"audience", FT::Enum, false, true, {"children", "teens", "caregivers"}},
-                            {"illustration", FT::Enum, false, true,
-                             {"sun", "heart", "hands", "star", "tree", "letter", "house"}},
-                            {"order", FT::Int, false, true}})},
-  };
-  static const std::vector<FieldSpec> none;
-  auto it = specs.find(kind);
-  return it == specs.end() ? none : it->second;
+std::vector<FieldSpec> fields_for(const std::string& kind) {
+  const content::KindDef* k = content::find_kind(kind);
+  if (!k) return {};
+  std::vector<FieldSpec> v = k->fields;
+  v.insert(v.end(), content::item_fields().begin(), content::item_fields().end());
+  return v;
 }
 
 bool valid_phone(const std::string& s) {
@@ -123,8 +61,9 @@ const char* type_words(FT t) {
 struct Checker {
   const ContentSet& set;
   std::vector<Diag>& diags;
-  std::map<std::string, const ItemFile*> english;      // id -> en file (non-topic items)
-  std::map<std::string, const ItemFile*> topics;       // id -> en file
+  // English files by id, per namespace: "" for every kind sharing ids, a
+  // kind's name for one with ids of its own (topics)
+  std::map<std::string, std::map<std::string, const ItemFile*>> ids;
   std::map<std::string, std::string> source_dates;
 
   void add(const ItemFile& f, int line, std::string msg) { diags.push_back({f.path, line, std::move(msg)}); }
@@ -260,60 +199,102 @@ struct Checker {
     }
     check_size(f, f.body_line > 0 ? f.body_line : 1, "the text after the second +++", f.body);
     if (!f.body.empty()) check_markdown(f, f.body, f.body_line, true);
-    if (en && f.body.empty() && f.kind != "contact")
+    const content::KindDef* kind = content::find_kind(f.kind);
+    if (en && f.body.empty() && kind && kind->body_required)
       add(f, f.body_line > 0 ? f.body_line : 1, "the text after the second +++ is empty");
-  }
-
-  void check_refs(const ItemFile& f) {
-    auto check_list = [&](const char* field, bool places_only) {
-      auto* arr = f.meta[field].as_array();
-      if (!arr) return;
-      for (auto& e : *arr) {
-        auto s = e.value<std::string>();
-        if (!s) continue;
-        auto it = english.find(*s);
-        if (it == english.end()) add(f, f.line_of(e), "'" + *s + "' in " + field + " does not match any item id");
-        else if (places_only && it->second->kind != "office" && it->second->kind != "contact")
-          add(f, f.line_of(e), "'" + *s + "' in " + field + " must be an office or a phone line");
-        else if (*s == f.id) add(f, f.line_of(e), std::string("an item cannot list itself in ") + field);
+    // a date that must not come before another (a notice's ends, its starts)
+    if (en && kind)
+      for (const auto& spec : kind->fields) {
+        if (spec.type != FT::Date || !spec.not_before) continue;
+        auto d = f.meta[spec.name].value<toml::date>();
+        auto from = f.meta[spec.not_before].value<toml::date>();
+        if (d && from && *d < *from)
+          add(f, f.line_of(*f.meta[spec.name].node()),
+              std::string("'") + spec.name + "' is " + date_text(*d) + ", before '" + spec.not_before + "' (" +
+                  date_text(*from) + "): write a day on or after it");
       }
-    };
-    check_list("related", false);
-    check_list("ends_at", true);
-    if (auto t = f.meta["topic"].value<std::string>(); t && !topics.count(*t))
-      add(f, f.line_of(*f.meta["topic"].node()), "topic '" + *t + "' does not exist (see content/topics/)");
   }
 
-  // A topic's `questions` is the order a visitor sees its questions in: each
-  // an FAQ id, once; it may name an FAQ of another topic (shown in both), and
-  // once it is there it names every FAQ whose topic is this one, so a new
-  // question cannot go missing from its own topic.
-  void check_questions(const ItemFile& t) {
-    const toml::node* n = t.meta["questions"].node();
-    if (!n || !n->is_array()) return;  // no list: by order, then id; a wrong type is check_value's
-    std::map<std::string, int> listed;  // id -> line
-    for (auto& e : *n->as_array()) {
-      auto s = e.value<std::string>();
-      if (!s) continue;
-      const int line = t.line_of(e);
-      auto it = english.find(*s);
-      if (it == english.end() || it->second->kind != "faq")
-        add(t, line, "'" + *s + "' in questions is not a question (the name of a file in content/faq/, without .en.md)");
-      else if (auto seen = listed.find(*s); seen != listed.end())
-        add(t, line, "'" + *s + "' is in questions twice (first on line " + std::to_string(seen->second) + "): list it once");
-      else listed[*s] = line;
+  static std::string date_text(const toml::date& d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return buf;
+  }
+
+  static std::string ns_of(const std::string& kind) {
+    const content::KindDef* k = content::find_kind(kind);
+    return k && k->own_ids ? kind : std::string();
+  }
+  const ItemFile* english_item(const std::string& kind_ns, const std::string& id) const {
+    auto n = ids.find(kind_ns);
+    if (n == ids.end()) return nullptr;
+    auto it = n->second.find(id);
+    return it == n->second.end() ? nullptr : it->second;
+  }
+  static std::string a(const std::string& noun) {
+    return (std::string("aeiou").find(noun[0]) != std::string::npos ? "an " : "a ") + noun;
+  }
+
+  // Every Ref and RefList field names an item of a kind it may name; a list
+  // with `listed_by` (a topic's questions: the order a visitor sees them in)
+  // names each once, and every item whose `listed_by` field names this one,
+  // so a new question cannot go missing from its own topic.
+  void check_refs(const ItemFile& f) {
+    const content::KindDef* kind = content::find_kind(f.kind);
+    if (!kind) return;
+    for (const auto& spec : kind->fields) {
+      if (spec.type != FT::Ref && spec.type != FT::RefList) continue;
+      const toml::node* n = f.meta[spec.name].node();
+      if (!n) continue;
+      // the kinds it may name: one of their own ids (a topic), or the shared ids
+      const content::KindDef* own = spec.refers.size() == 1 ? content::find_kind(spec.refers[0]) : nullptr;
+      if (own && !own->own_ids) own = nullptr;
+      std::string allowed;
+      for (size_t i = 0; i < spec.refers.size(); ++i)
+        allowed += (i ? " or " : "") + a(content::find_kind(spec.refers[i])->noun);
+      std::map<std::string, int> listed;  // id -> line
+      auto check_one = [&](const std::string& s, int line) {
+        const ItemFile* it = english_item(own ? own->kind : "", s);
+        if (spec.type == FT::Ref && own && !it) {
+          add(f, line, std::string(spec.name) + " '" + s + "' does not exist (see content/" + own->folder + "/)");
+          return;
+        }
+        if (spec.listed_by && (!it || (!spec.refers.empty() && std::find(spec.refers.begin(), spec.refers.end(), it->kind) == spec.refers.end()))) {
+          const content::KindDef* to = content::find_kind(spec.refers[0]);
+          add(f, line, "'" + s + "' in " + spec.name + " is not " + a(to->noun) + " (the name of a file in content/" + to->folder +
+                           "/, without .en.md)");
+          return;
+        }
+        if (!it) add(f, line, "'" + s + "' in " + spec.name + " does not match any item id");
+        else if (!spec.refers.empty() && std::find(spec.refers.begin(), spec.refers.end(), it->kind) == spec.refers.end())
+          add(f, line, "'" + s + "' in " + spec.name + " must be " + allowed);
+        else if (s == f.id && !own && ns_of(f.kind).empty()) add(f, line, std::string("an item cannot list itself in ") + spec.name);
+        else if (auto seen = listed.find(s); spec.listed_by && seen != listed.end())
+          add(f, line, "'" + s + "' is in " + spec.name + " twice (first on line " + std::to_string(seen->second) + "): list it once");
+        else listed.emplace(s, line);
+      };
+      if (spec.type == FT::Ref) {
+        if (auto s = n->value<std::string>()) check_one(*s, f.line_of(*n));
+        continue;
+      }
+      auto* arr = n->as_array();
+      if (!arr) continue;  // a wrong type is check_value's
+      for (auto& e : *arr)
+        if (auto s = e.value<std::string>()) check_one(*s, f.line_of(e));
+      if (!spec.listed_by) continue;
+      for (const auto& [id, other] : ids[""])
+        if (std::find(spec.refers.begin(), spec.refers.end(), other->kind) != spec.refers.end() &&
+            other->meta[spec.listed_by].value_or(std::string()) == f.id && !listed.count(id))
+          add(f, f.line_of(*n), "'" + id + "' has " + spec.listed_by + " = \"" + f.id + "\" but is not in " + spec.name +
+                                    ": add it where a visitor should find it");
     }
-    for (const auto& [id, f] : english)
-      if (f->kind == "faq" && f->meta["topic"].value_or(std::string()) == t.id && !listed.count(id))
-        add(t, t.line_of(*n), "'" + id + "' has topic = \"" + t.id + "\" but is not in questions: add it where a visitor should find it");
   }
 
   void run() {
     for (const auto& s : set.sources) source_dates[s.file] = s.date;
-    std::map<std::string, const ItemFile*> seen;  // "kind-ns/id/locale"
     for (const auto& f : set.files) {
       if (f.locale != "en") continue;
-      auto& dst = f.kind == "topic" ? topics : english;
+      auto& dst = ids[ns_of(f.kind)];
       if (auto it = dst.find(f.id); it != dst.end())
         add(f, 1, "duplicate id '" + f.id + "': " + it->second->path + " already uses it");
       else dst[f.id] = &f;
@@ -322,17 +303,18 @@ struct Checker {
       check_file(f);
       if (f.locale == "en") {
         check_refs(f);
-        if (f.kind == "topic") check_questions(f);
       } else {
-        auto& dst = f.kind == "topic" ? topics : english;
-        auto it = dst.find(f.id);
-        if (it == dst.end() || it->second->kind != f.kind)
+        const ItemFile* it = english_item(ns_of(f.kind), f.id);
+        if (!it || it->kind != f.kind) {
           add(f, 1, "missing English: translation of '" + f.id + "' has no " + f.id + ".en.md beside it");
-        else if (f.kind == "guide") {
-          auto* a = f.meta["steps"].as_array();
-          auto* b = it->second->meta["steps"].as_array();
+          continue;
+        }
+        for (const auto& spec : fields_for(f.kind)) {
+          if (spec.type != FT::Steps) continue;
+          auto* a = f.meta[spec.name].as_array();
+          auto* b = it->meta[spec.name].as_array();
           if (a && b && a->size() != b->size())
-            add(f, f.line_of(*a), "this translation has " + std::to_string(a->size()) + " steps but English has " + std::to_string(b->size()));
+            add(f, f.line_of(*a), "this translation has " + std::to_string(a->size()) + " " + spec.name + " but English has " + std::to_string(b->size()));
         }
       }
     }
@@ -660,7 +642,16 @@ void check_terms(const ContentSet& set, std::vector<Diag>& diags) {
 // nothing); agency is SES or OCSS or left out; each phone line role once.
 void check_which(const ContentSet& set, std::vector<Diag>& diags) {
   const WhichFile& w = set.which;
-  if (!w.present) return;
+  if (!w.present) {
+    // the screens find the main phone line (under every "call us") only here
+    const bool lines = std::any_of(set.files.begin(), set.files.end(),
+                                   [](const ItemFile& f) { return f.locale == "en" && f.kind == "contact"; });
+    if (lines)
+      diags.push_back({(std::filesystem::path(set.content_dir).filename() / "which.toml").string(), 0,
+                       "missing: which.toml names the main phone line, the kids' corner's line and office, and the "
+                       "results of 'Which office handles my case?' (see content/README.md)"});
+    return;
+  }
   std::map<std::string, std::string> kind_of;  // English items: id -> kind
   for (const auto& f : set.files)
     if (f.locale == "en") kind_of.emplace(f.id, f.kind);
@@ -700,35 +691,35 @@ void check_which(const ContentSet& set, std::vector<Diag>& diags) {
     if (!seen.count(id)) diags.push_back({w.path, 1, std::string("missing: the result '") + id + "' (add a [[result]] with id = \"" + id + "\")"});
   // [lines] and [offices]: each role the screens have, naming an item of the kind
   auto roles = [&](const std::vector<std::pair<std::string, WhichFile::Value>>& given, int table_line,
-                   const char* table, const std::vector<std::pair<std::string, std::string>>& known_roles,
+                   const char* table, const std::vector<std::string>& known_roles,
                    const std::string& kind, const char* words) {
     std::set<std::string> seen_roles;
     std::string list;
-    for (const auto& [name, fallback] : known_roles) list += (list.empty() ? "" : ", ") + name;
+    for (const auto& known_role : known_roles) list += (list.empty() ? "" : ", ") + known_role;
     for (const auto& given_role : given) {
       const std::string& role = given_role.first;  // a plain name: clang 14 captures no structured binding
       const WhichFile::Value& v = given_role.second;
       const bool known = std::find_if(known_roles.begin(), known_roles.end(),
-                                      [&](const auto& r) { return r.first == role; }) != known_roles.end();
+                                      [&](const auto& r) { return r == role; }) != known_roles.end();
       if (!known) diags.push_back({w.path, v.line, "'" + role + "' is not a role under [" + table + "] (they are " + list + ")"});
       seen_roles.insert(role);
       if (v.text.empty()) diags.push_back({w.path, v.line, role + " needs the id of " + a(words)});
       names(v, role.c_str(), kind, words);
     }
-    for (const auto& [name, fallback] : known_roles)
+    for (const auto& name : known_roles)
       if (!seen_roles.count(name))
         diags.push_back({w.path, table_line ? table_line : 1, "missing: the " + std::string(words) + " for " + name +
-                                                                  " (under [" + table + "]: " + name + " = \"" + fallback + "\")"});
+                                                                  " (under [" + table + "]: " + name + " = \"<its id>\")"});
   };
-  std::vector<std::pair<std::string, std::string>> line_roles, place_roles;
-  for (const auto& r : content::kLineRoles) line_roles.emplace_back(r.name, r.fallback);
-  for (const auto& r : content::kPlaceRoles) place_roles.emplace_back(r.name, r.fallback);
+  std::vector<std::string> line_roles, place_roles;
+  for (const auto& r : content::kLineRoles) line_roles.emplace_back(r.name);
+  for (const auto& r : content::kPlaceRoles) place_roles.emplace_back(r.name);
   roles(w.lines, w.lines_line, "lines", line_roles, "contact", "phone line (content/contacts)");
   roles(w.offices, w.offices_line, "offices", place_roles, "office", "office (content/offices)");
 }
 
 void validate(const ContentSet& set, std::vector<Diag>& diags) {
-  Checker c{set, diags, {}, {}, {}};
+  Checker c{set, diags, {}, {}};
   c.run();
   check_translated_numbers(set, diags);
   check_terms(set, diags);

@@ -1,0 +1,148 @@
+// The content-kind registry (content/kinds.h, issue 16): a kind's fields are
+// rows, so a new field needs no schema change; the notices kind, shown on the
+// home screen between its dates; the registry's folders and content/ agree.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "content/kinds.h"
+#include "content/model.h"
+#include "content/schema.h"
+#include "content/sqlite.h"
+#include "content/store.h"
+#include "fixtures.h"
+#include "tools/lib/model.h"
+
+using namespace kiosk;
+using test::all;
+using test::has;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kSources = "[[source]]\nfile = \"002_655b8a153c870c4a.txt\"\ntitle = \"Brief guide\"\ndate = \"2024-10\"\n";
+const char* kSource = "source = \"002_655b8a153c870c4a.txt\"\nsource_date = \"2024-10\"\nreview_by = 2027-10-01\n";
+const char* kTopic = "+++\ntitle = \"Applying\"\nicon = \"apply\"\norder = 1\n"
+                     "source = \"002_655b8a153c870c4a.txt\"\nsource_date = \"2024-10\"\nreview_by = 2027-10-01\n+++\nHow to apply.\n";
+const char* kPo = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+                  "msgid \"keyboard.rows\"\nmsgstr \"qwertyuiop|asdfghjkl|zxcvbnm\"\n";
+
+std::string faq(const std::string& extra) {
+  return "+++\nquestion = \"How do I apply?\"\ntopic = \"apply\"\n" + extra + kSource + "+++\nCall the office.\n";
+}
+// A notice with the given date lines (each "starts = 2026-12-24\n" or "").
+std::string notice(const std::string& dates, const std::string& title = "Closed on Christmas Day") {
+  return "+++\ntitle = \"" + title + "\"\n" + dates + kSource + "+++\nThe office is closed that day.\n";
+}
+
+// A fixture folder: a topic, an FAQ, English UI strings and `files`.
+struct Fixture {
+  test::TempDir d;
+  explicit Fixture(const std::map<std::string, std::string>& files) {
+    d.file("content/sources.toml", kSources);
+    d.file("content/topics/apply.en.md", kTopic);
+    d.file("locales/en.po", kPo);
+    for (const auto& [path, text] : files) d.file(path, text);
+  }
+  std::vector<std::string> messages() const { return test::validation_messages(d.path); }
+  // Validates (no problems) and builds; the database's path.
+  std::string build() const {
+    std::vector<tools::Diag> diags;
+    auto set = tools::load_content((d.path / "content").string(), (d.path / "locales").string(), diags);
+    tools::validate(set, diags);
+    std::vector<std::string> said;
+    for (auto& x : diags) said.push_back(x.str());
+    INFO(all(said));
+    REQUIRE(diags.empty());
+    const std::string db = (d.path / "content.db").string();
+    REQUIRE(tools::build_database(set, db).empty());
+    return db;
+  }
+};
+
+// Every table, index and column of a database, as SQLite keeps them.
+std::string schema_of(const std::string& path) {
+  content::Db db(path, content::Db::Mode::ReadOnly);
+  content::Stmt st(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_schema WHERE name NOT LIKE 'search%' ORDER BY name");
+  std::string out;
+  while (st.step()) out += st.text(0) + " " + st.text(1) + ": " + st.text(2) + "\n";
+  return out + "version " + std::to_string(db.user_version());
+}
+
+}  // namespace
+
+TEST_CASE("a field added to one kind's definition is stored and read back with no schema change", "[content][kinds]") {
+  // what the schema is with the registry as it is
+  Fixture plain({{"content/faq/apply-how.en.md", faq("")}});
+  const std::string before = schema_of(plain.build());
+
+  // the FAQ gets an English-only field and a translated one, in its definition alone
+  std::vector<content::KindDef> kinds = content::kinds();
+  auto faq_def = std::find_if(kinds.begin(), kinds.end(), [](const content::KindDef& k) { return k.kind == std::string("faq"); });
+  REQUIRE(faq_def != kinds.end());
+  faq_def->fields.push_back({"office_note", content::FieldType::String, false, false});
+  faq_def->fields.push_back({"tip", content::FieldType::String, true, false});
+  faq_def->glyphs.push_back("tip");
+  content::ScopedKinds scoped(std::move(kinds));
+
+  Fixture f({{"content/faq/apply-how.en.md", faq("office_note = \"Bring your ID\"\ntip = \"Come early\"\n")},
+             {"content/faq/apply-how.es.md", "+++\ntip = \"Venga temprano\"\n+++\nLlame a la oficina.\n"}});
+  const std::string db = f.build();
+  CHECK(schema_of(db) == before);  // same tables, same columns, same version
+
+  auto store = content::Store::open(db, nullptr);
+  REQUIRE(store);
+  auto item = store->item("apply-how");
+  REQUIRE(item);
+  CHECK(item->value("office_note") == "Bring your ID");
+  auto es = content::load_model(*store, "es");
+  const content::Entry* e = nullptr;
+  for (const auto& x : es->entries)
+    if (x.id == "apply-how") e = &x;
+  REQUIRE(e);
+  CHECK(e->get("tip") == "Venga temprano");
+  CHECK(e->get("office_note") == "Bring your ID");
+  CHECK(content::load_model(*store, "en")->entries.size() == es->entries.size());
+  // and a visitor can be shown it: its letters are in the font atlas
+  std::set<char32_t> glyphs;
+  content::add_model_glyphs(*es, false, glyphs);
+  CHECK(glyphs.count(U'V'));
+
+  // the validator knows the field's rules from the same definition
+  Fixture wrong({{"content/faq/apply-how.en.md", faq("office_note = 3\n")},
+                 {"content/faq/apply-how.es.md", "+++\noffice_note = \"Traiga su ID\"\n+++\nLlame.\n"}});
+  const auto p = wrong.messages();
+  INFO(all(p));
+  CHECK(has(p, "content/faq/apply-how.en.md:4: 'office_note' must be text in quotes"));
+  CHECK(has(p, "content/faq/apply-how.es.md:2: 'office_note' is only set in the English file"));
+}
+
+TEST_CASE("the registry and the content folders agree; a stray folder is reported", "[content][kinds]") {
+  // every kind's folder is in the repository's content/, and every folder there is a kind's (or synonyms/)
+  for (const auto& k : content::kinds()) {
+    INFO(k.kind);
+    CHECK(fs::is_directory(fs::path(KIOSK_SOURCE_DIR "/content") / k.folder));
+    CHECK(content::kind_of_folder(k.folder) == &k);
+    CHECK(content::find_kind(k.kind) == &k);
+    CHECK(content::find_field(k, k.title));
+  }
+  for (const auto& e : fs::directory_iterator(KIOSK_SOURCE_DIR "/content"))
+    if (e.is_directory()) {
+      const std::string name = e.path().filename().string();
+      INFO(name);
+      // a kind's, synonyms/, or notes that are no items (reviews/: the translators' back-translations)
+      bool items = false;
+      for (const auto& f : fs::directory_iterator(e.path()))
+        if (f.path().extension() == ".md") items |= test::read(f.path().string()).rfind("+++", 0) == 0;
+      CHECK((name == "synonyms" || content::kind_of_folder(name) || !items));
+    }
+  // a folder a staff member misnamed: its files would never be shown; a folder of notes is fine
+  Fixture f({{"content/faq/apply-how.en.md", faq("")},
+             {"content/faqs/apply-fee.en.md", faq("")},
+             {"content/reviews/back-translation.es.md", "# Back-translation\n\nNotes of the translator.\n"}});
+  const auto p = f.messages();
+  INFO(all(p));
+  CHECK(has(p, "content/faqs:0: not a content folder (the folders are topics/, faq/, guides/, offices/, contacts/, kids/ and synonyms/)"));
+  CHECK_FALSE(has(p, "reviews"));
+}

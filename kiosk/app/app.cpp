@@ -908,6 +908,7 @@ void App::frame() {
                    (float)video_.height(), clock_.now_ms(), secs};
   ctx.attract_cycle_ms = settings_.attract_cycle_seconds * 1000LL;
   ctx.site_office = settings_.site_office;
+  ctx.today = clock_.today();
   ctx.speech_available = speech_->unavailable().empty();
   if (def->has_nav_bar) ctx.h -= screens::nav_bar_height(ctx);
   drawn_screen_ = def->name;

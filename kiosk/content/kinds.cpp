@@ -115,6 +115,20 @@ const std::vector<KindDef>& registry() {
        .search_snippet = true,
        .glyphs = {"title", "body"},
        .screen = "kids-page"},
+      // A dated staff announcement, on the home screen from `starts` to `ends`
+      // (both days included), in the visitor's language.
+      {.kind = "notice",
+       .folder = "notices",
+       .noun = "notice",
+       .fields = {{"title", FT::String, true, true},
+                  {"starts", FT::Date, false, true},
+                  {"ends", FT::Date, false, true, {}, {}, nullptr, "starts"},
+                  {"order", FT::Int, false, false}},
+       .title = "title",
+       .searched = false,
+       .glyphs = {"title", "body"},
+       .shown_from = "starts",
+       .shown_until = "ends"},
   };
   return k;
 }

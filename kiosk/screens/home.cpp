@@ -1,4 +1,6 @@
 // Home: large tiles for each part of the mission.
+#include "content/kinds.h"
+#include "screens/parts.h"
 #include "screens/screens.h"
 
 namespace kiosk::screens {
@@ -6,6 +8,15 @@ namespace kiosk::screens {
 void draw_home(Ctx& c) {
   begin_body(c, "##home");
   c.ui.heading(c.t("home.welcome"));
+  // what staff announce for today (content/notices: between its starts and
+  // ends), in the visitor's language; the tiles take the room left below
+  if (c.model)
+    for (const content::Entry* n : c.model->shown_on(c.today)) {
+      const Card k = card_begin(c);
+      c.ui.paragraph(n->get(content::title_field(n->kind)), c.ui.fonts.bold);
+      markdown(c, n->get("body"));
+      card_end(c, k);
+    }
   ImGui::Dummy(ImVec2(0, c.ui.em * 0.6f));
   // the tiles are the screens registry.cpp gives a home tile; each tile's icon
   // is named after its screen (content::icons())

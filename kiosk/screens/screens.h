@@ -71,6 +71,7 @@ struct Ctx {
   // False when nothing can play sound: no speech, Read aloud or Touch and Hear is offered.
   bool speech_available = true;
   std::string site_office;               // [site] office: the office this kiosk stands in ("" = none)
+  std::string today;                     // the local day, "2026-12-24" (the clock's): dated notices
 
   std::string t(const std::string& key, const std::vector<i18n::Arg>& args = {}) const {
     return catalog.format(session.prefs.locale, key, args);

@@ -118,6 +118,52 @@ TEST_CASE("a field added to one kind's definition is stored and read back with n
   CHECK(has(p, "content/faq/apply-how.es.md:2: 'office_note' is only set in the English file"));
 }
 
+TEST_CASE("a notice is shown on the home screen only between its dates, in the visitor's language", "[content][kinds][notices]") {
+  Fixture f({{"content/faq/apply-how.en.md", faq("")},
+             {"content/notices/christmas.en.md", notice("starts = 2026-12-24\nends = 2026-12-26\n")},
+             {"content/notices/christmas.es.md", "+++\ntitle = \"Cerrado el día de Navidad\"\n+++\nLa oficina cierra ese día.\n"}});
+  auto store = content::Store::open(f.build(), nullptr);
+  REQUIRE(store);
+  auto en = content::load_model(*store, "en");
+  auto es = content::load_model(*store, "es");
+  auto pt = content::load_model(*store, "pt");
+  CHECK(en->shown_on("2026-12-23").empty());
+  REQUIRE(en->shown_on("2026-12-24").size() == 1);  // its first day
+  CHECK(en->shown_on("2026-12-24")[0]->get("title") == "Closed on Christmas Day");
+  CHECK(en->shown_on("2026-12-25").size() == 1);
+  CHECK(en->shown_on("2026-12-26").size() == 1);    // and its last
+  CHECK(en->shown_on("2026-12-27").empty());
+  CHECK(en->shown_on("2027-12-25").empty());        // not every year
+  REQUIRE(es->shown_on("2026-12-25").size() == 1);
+  CHECK(es->shown_on("2026-12-25")[0]->get("title") == "Cerrado el día de Navidad");
+  CHECK(es->shown_on("2026-12-25")[0]->get("body") == "La oficina cierra ese día.");
+  REQUIRE(pt->shown_on("2026-12-25").size() == 1);  // no Portuguese: English
+  CHECK(pt->shown_on("2026-12-25")[0]->get("title") == "Closed on Christmas Day");
+  // not a search result (it is on the home screen), but staff see it listed and covered
+  content::Stmt fts(store->db(), "SELECT count(*) FROM search_en WHERE id = 'christmas'");
+  REQUIRE(fts.step());
+  CHECK(fts.integer(0) == 0);
+  bool covered = false;
+  for (const auto& c : store->coverage("es"))
+    if (c.kind == "notice") covered = c.done == 1 && c.total == 1;
+  CHECK(covered);
+}
+
+TEST_CASE("a notice without a date, or that ends before it starts, is a file:line problem", "[content][kinds][notices]") {
+  Fixture f({{"content/notices/no-end.en.md", notice("starts = 2026-12-24\n")},
+             {"content/notices/no-start.en.md", notice("ends = 2026-12-24\n")},
+             {"content/notices/backwards.en.md", notice("starts = 2026-12-26\nends = 2026-12-24\n")},
+             {"content/notices/quoted.en.md", notice("starts = \"2026-12-24\"\nends = 2026-12-26\n")},
+             {"content/notices/one-day.en.md", notice("starts = 2026-12-24\nends = 2026-12-24\n")}});
+  const auto p = f.messages();
+  INFO(all(p));
+  CHECK(has(p, "content/notices/no-end.en.md:1: missing setting 'ends'"));
+  CHECK(has(p, "content/notices/no-start.en.md:1: missing setting 'starts'"));
+  CHECK(has(p, "content/notices/backwards.en.md:4: 'ends' is 2026-12-24, before 'starts' (2026-12-26)"));
+  CHECK(has(p, "content/notices/quoted.en.md:3: 'starts' must be a date like 2027-10-01 (no quotes)"));
+  CHECK_FALSE(has(p, "one-day.en.md"));  // a notice of one day is fine
+}
+
 TEST_CASE("the registry and the content folders agree; a stray folder is reported", "[content][kinds]") {
   // every kind's folder is in the repository's content/, and every folder there is a kind's (or synonyms/)
   for (const auto& k : content::kinds()) {
@@ -143,6 +189,6 @@ TEST_CASE("the registry and the content folders agree; a stray folder is reporte
              {"content/reviews/back-translation.es.md", "# Back-translation\n\nNotes of the translator.\n"}});
   const auto p = f.messages();
   INFO(all(p));
-  CHECK(has(p, "content/faqs:0: not a content folder (the folders are topics/, faq/, guides/, offices/, contacts/, kids/ and synonyms/)"));
+  CHECK(has(p, "content/faqs:0: not a content folder (the folders are topics/, faq/, guides/, offices/, contacts/, kids/, notices/ and synonyms/)"));
   CHECK_FALSE(has(p, "reviews"));
 }

@@ -109,6 +109,25 @@ TEST_CASE("right-to-left lines are shaped and put in visual order", "[i18n][bidi
   REQUIRE(i18n::display_order("Hello 123", false) == "Hello 123");
 }
 
+TEST_CASE("numbers keep their left-to-right order inside an Arabic line", "[i18n][bidi]") {
+  // each as a visitor reads it, whatever the Arabic words around it
+  for (const char* number : {"(860) 832-1878", "1-800-228-KIDS (5437)", "$35", "8:30-5:00", "8:30 - 5:00", "15%", "2-1-1"}) {
+    INFO(number);
+    const std::string line = std::string("اتصل بالرقم ") + number + " الآن";
+    const std::string visual = i18n::display_order(line, true);
+    CHECK(visual.find(number) != std::string::npos);
+    // the line still reads right to left: its first word at the right end
+    CHECK(visual.rfind(i18n::display_order("اتصل", true)) == visual.size() - i18n::display_order("اتصل", true).size());
+  }
+  // a number closing an Arabic parenthesis leaves it Arabic (mirrored, not taken into the number)
+  const std::string visual = i18n::display_order("الرسوم (35 دولارًا)", true);
+  CHECK(visual.find("35") != std::string::npos);
+  CHECK(visual.find("(35") == std::string::npos);
+  // the isolates are not drawn
+  CHECK(visual.find("\u2066") == std::string::npos);
+  CHECK(visual.find("\u2069") == std::string::npos);
+}
+
 TEST_CASE("Chinese wraps between characters, never inside a word or number", "[i18n][cjk]") {
   const std::string text = "请致电SES热线1-800-228-5437了解您的付款信息。";
   auto breaks = i18n::line_breaks(text, "zh");

@@ -37,14 +37,31 @@ void draw_attract(Ctx& c) {
   // language's (ImGui gives a touch to the first item under it); the app
   // does not start on its own when a finger lifts over one (region "language").
   if (c.locales.size() > 1) {
-    const float gap = em * 1.2f, bh = std::max(c.ui.min_target * 1.4f, em * 2.6f);
-    const float n = static_cast<float>(c.locales.size());
-    const float each = std::min(em * 9, (room - gap * (n - 1)) / n);
-    const float row_w = each * n + gap * (n - 1);
-    const float by = std::min(sp.y + fs.extent.y + em * 1.5f, c.y + c.h - margin - bh);
+    const float gap = em * 1.2f, row_gap = em * 0.6f, bh = std::max(c.ui.min_target * 1.4f, em * 2.6f);
+    const size_t n = c.locales.size();
+    // one row when every name fits its button at the buttons' size; else
+    // as few rows as let them (eight: two rows of four, or four of two)
+    float widest = 0;
+    for (const auto& l : c.locales)
+      widest = std::max(widest, c.ui.text_size(c.ui.fonts.large, c.catalog.format(l, "language.self")).x + em * 1.6f);
+    size_t rows = 1, per_row = n;
+    float each = 0;
+    for (; rows <= n; ++rows) {
+      per_row = (n + rows - 1) / rows;
+      const float k = static_cast<float>(per_row);
+      each = std::min(em * 9, (room - gap * (k - 1)) / k);
+      if (each >= widest) break;
+    }
+    rows = std::min(rows, n);
+    each = std::max(each, c.ui.min_target);
+    const float block_h = static_cast<float>(rows) * bh + static_cast<float>(rows - 1) * row_gap;
+    const float by = std::min(sp.y + fs.extent.y + em * 1.5f, c.y + c.h - margin - block_h);
     c.ui.set_region("language");
-    for (size_t i = 0; i < c.locales.size(); ++i) {
-      ImGui::SetCursorScreenPos(ImVec2(c.x + (c.w - row_w) / 2 + static_cast<float>(i) * (each + gap), by));
+    for (size_t i = 0; i < n; ++i) {
+      const size_t r = i / per_row, in_row = std::min(per_row, n - r * per_row);
+      const float row_w = each * static_cast<float>(in_row) + gap * static_cast<float>(in_row - 1);
+      ImGui::SetCursorScreenPos(ImVec2(c.x + (c.w - row_w) / 2 + static_cast<float>(i % per_row) * (each + gap),
+                                       by + static_cast<float>(r) * (bh + row_gap)));
       ImGui::PushID(static_cast<int>(i));
       if (c.ui.button(c.catalog.format(c.locales[i], "language.self"), ImVec2(each, bh))) {
         c.ask(Intent::Type::Home);

@@ -6,7 +6,7 @@
 
 #include <imgui_internal.h>
 
-#include "screens/screens.h"
+#include "screens/parts.h"
 
 namespace kiosk::screens {
 
@@ -118,6 +118,34 @@ void begin_dialog(Ctx& c, const char* id, float width_em, bool cover = false) {
   c.ui.touch_scroll();
 }
 
+// The language picker's grid: one column for a few languages, two for five to
+// eight (each name in its own words and script, at the buttons' size), more
+// when the rows would not fit the screen's height (large text on 1280x800).
+struct LanguageGrid {
+  int cols = 1;
+  float width_em = 24;
+};
+LanguageGrid language_grid(const Ctx& c, float row) {
+  const ImVec2 ds = ImGui::GetIO().DisplaySize;
+  const float em = c.ui.em, gap = em * 0.5f;
+  const size_t n = std::max<size_t>(1, c.locales.size());
+  float widest = 0;
+  for (const auto& loc : c.locales)
+    widest = std::max(widest, c.ui.text_size(c.ui.fonts.large, c.catalog.format(loc, "language.self")).x + em * 1.6f);
+  const float pad = em * 3;  // the dialog's padding, both sides
+  const float room_w = std::min(ds.x * 0.92f, em * 60) - pad;
+  // the heading's row and the dialog's padding above and below
+  const float room_h = ds.y * 0.94f - std::max(c.ui.min_target, em * 2.2f) - em * (2.4f + 0.7f);
+  LanguageGrid g;
+  g.cols = n > 4 ? 2 : 1;
+  auto rows = [&](int cols) { return static_cast<float>((n + static_cast<size_t>(cols) - 1) / static_cast<size_t>(cols)); };
+  auto width = [&](int cols) { return static_cast<float>(cols) * widest + static_cast<float>(cols - 1) * gap; };
+  while (rows(g.cols) * row + (rows(g.cols) - 1) * gap > room_h && width(g.cols + 1) <= room_w && static_cast<size_t>(g.cols) < n) ++g.cols;
+  while (g.cols > 1 && width(g.cols) > room_w) --g.cols;  // never so many that a name is squeezed
+  g.width_em = std::max(24.0f, (width(g.cols) + pad) / em);
+  return g;
+}
+
 void end_dialog() {
   ImGui::End();
   ImGui::PopStyleVar(3);
@@ -133,11 +161,20 @@ void dialog_heading(Ctx& c, const std::string& title) {
   const float bw = c.ui.text_size(c.ui.fonts.large, close).x + c.ui.em * 1.6f;
   const float row = std::max(c.ui.min_target, c.ui.em * 2.2f);
   ImVec2 start = ImGui::GetCursorScreenPos();
-  c.ui.push_right(start.x + full_width() - bw - c.ui.em * 0.5f);
+  const float room = full_width();
+  // Close at the end of the heading's line: the right, or the left in Arabic
+  const bool rtl = c.ui.rtl;
+  if (rtl) {
+    ImGui::SetCursorScreenPos(ImVec2(start.x + bw + c.ui.em * 0.5f, start.y));
+    ImGui::Indent(bw + c.ui.em * 0.5f);
+  } else {
+    c.ui.push_right(start.x + room - bw - c.ui.em * 0.5f);
+  }
   c.ui.heading(title);
-  c.ui.pop_right();
+  if (rtl) ImGui::Unindent(bw + c.ui.em * 0.5f);
+  else c.ui.pop_right();
   const float after = ImGui::GetCursorScreenPos().y;
-  ImGui::SetCursorScreenPos(ImVec2(start.x + full_width() - bw, start.y));
+  ImGui::SetCursorScreenPos(ImVec2(rtl ? start.x : start.x + room - bw, start.y));
   if (c.ui.button(close, ImVec2(bw, row))) c.ask(Intent::Type::CloseOverlay);
   ImGui::SetCursorScreenPos(ImVec2(start.x, std::max(after, start.y + row + c.ui.em * 0.3f)));
 }
@@ -237,9 +274,17 @@ void draw_nav_bar(Ctx& c) {
     const std::vector<std::string> row(labels.begin() + first, labels.begin() + first + in_row);
     for (float w : row_widths(c, c.ui.fonts.large, row, ds.x - c.ui.em * 2, gap)) widths.push_back(w);
   }
+  // each row from the start of the reading direction: Home at the left, or
+  // at the right in Arabic (Back beside it, Start over at the far end)
+  const float x0 = ImGui::GetCursorPosX(), row_w = ds.x - c.ui.em * 2;
+  float x = 0;
   for (int i = 0; i < count; ++i) {
-    if (i % per_row) ImGui::SameLine();
     const float w = widths[i];
+    if (i % per_row == 0) x = 0;
+    const float at = x0 + (c.ui.rtl ? row_w - x - w : x);
+    if (i % per_row) ImGui::SameLine(at);
+    else ImGui::SetCursorPosX(at);
+    x += w + gap;
     const bool danger = l.buttons[i]->kind == Intent::Type::StartOver;
     if (c.ui.button(labels[i], ImVec2(w, bh), danger ? ui::Style::Danger : ui::Style::Bar)) c.ask(l.buttons[i]->kind);
   }
@@ -268,15 +313,21 @@ void draw_overlays(Ctx& c) {
     return;
   }
   if (s.show_language_picker) {
-    begin_dialog(c, "##language", 24);
+    const LanguageGrid g = language_grid(c, row);
+    begin_dialog(c, "##language", g.width_em);
     dialog_heading(c, c.t("language.title"));
     ImGui::Dummy(ImVec2(0, c.ui.em * 0.4f));
-    for (const auto& loc : c.locales) {
-      std::string name = c.catalog.format(loc, "language.self");
-      bool current = loc == s.prefs.locale;
-      if (c.ui.button(name, ImVec2(full_width(), row), current ? ui::Style::Primary : ui::Style::Normal))
+    const float x0 = ImGui::GetCursorPosX(), gap = c.ui.em * 0.5f;
+    const float cell = (full_width() - gap * static_cast<float>(g.cols - 1)) / static_cast<float>(g.cols);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
+    for (size_t i = 0; i < c.locales.size(); ++i) {
+      const std::string& loc = c.locales[i];
+      grid_cell(c, static_cast<int>(i), g.cols, cell, gap, x0);
+      const bool current = loc == s.prefs.locale;
+      if (c.ui.button(c.catalog.format(loc, "language.self"), ImVec2(cell, row), current ? ui::Style::Primary : ui::Style::Normal))
         c.ask(Intent::Type::SetLocale, loc);
     }
+    ImGui::PopStyleVar();
     end_dialog();
   } else if (s.show_accessibility) {
     begin_dialog(c, "##access", 28);

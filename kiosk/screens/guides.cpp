@@ -117,7 +117,8 @@ void draw_guide(Ctx& c) {
   // one button, where Next always is: Back is the bar's (one Back on screen)
   begin_footer(c, "##guide-nav", footer);
   const float bw = std::min(c.ui.em * 12.0f, (c.ui.avail() - c.ui.em) / 2);
-  ImGui::SetCursorPosX(ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - bw);
+  // at the end of the reading direction: the right, or the left in Arabic (the bar's Back is mirrored too)
+  ImGui::SetCursorPosX(c.ui.rtl ? ImGui::GetStyle().WindowPadding.x : ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - bw);
   if (step <= n) {
     const std::string next = step == n ? "end" : std::to_string(step + 1);
     const char* label = step == 0 ? "guide.start" : step == n ? "guide.finish" : "guide.next";

@@ -1,7 +1,6 @@
 // Home: large tiles for each part of the mission.
 #include "content/kinds.h"
 #include "screens/parts.h"
-#include "screens/screens.h"
 
 namespace kiosk::screens {
 
@@ -63,9 +62,10 @@ void draw_home(Ctx& c) {
   // On a tall screen the grid sits low, within reach of a seated visitor.
   float grid_h = height(g);
   if (portrait && avail.y > grid_h) ImGui::Dummy(ImVec2(0, avail.y - grid_h - ImGui::GetStyle().ItemSpacing.y * 2));
+  const float x0 = ImGui::GetCursorPosX();
   for (int i = 0; i < count; ++i) {
-    if (i % g.cols != 0) ImGui::SameLine(0, gap);
-    else if (i) ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y * 2));
+    if (i % g.cols == 0 && i) ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y * 2));
+    grid_cell(c, i, g.cols, g.tw, gap, x0);
     const std::string key = tiles[static_cast<size_t>(i)]->home_tile;
     const char* screen = tiles[static_cast<size_t>(i)]->name;
     if (c.ui.tile(c.t(key), c.t(key + ".sub"), ImVec2(g.tw, g.th), {}, g.subtitles, g.icons ? screen : ""))

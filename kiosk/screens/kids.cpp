@@ -23,10 +23,11 @@ void draw_kids(Ctx& c) {
     float th = c.ui.em * 4.4f;
     for (const auto& p : c.model->kids) th = c.ui.tile_height(p.title, "", tw, true, th);
     int shown = 0;
+    const float x0 = ImGui::GetCursorPosX();
     for (const auto& p : c.model->kids) {
       if (p.audience != sec) continue;
-      if (shown % cols) ImGui::SameLine(0, g);
-      else if (shown) gap(c, 0.2f);
+      if (shown && shown % cols == 0) gap(c, 0.2f);
+      grid_cell(c, shown, cols, tw, g, x0);
       if (c.ui.tile(p.title, "", ImVec2(tw, th), p.illustration)) c.ask(Intent::Type::Open, "kids-page", p.id);
       ++shown;
     }

@@ -151,19 +151,37 @@ std::string office_card_text(const Ctx& c, const content::Office& o) {
 
 int chips(Ctx& c, const std::vector<std::string>& labels, int selected) {
   int tapped = -1;
-  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  const float x0 = ImGui::GetCursorPosX(), room = ImGui::GetContentRegionAvail().x;
   const float gap_x = c.ui.em * 0.5f;
+  // lines as the chips fill them (a chip wider than the room has a line of its own)
+  std::vector<float> w(labels.size());
+  std::vector<size_t> line(labels.size());
+  float used = 0;
   for (size_t i = 0; i < labels.size(); ++i) {
-    if (i) {
-      // stay on this line when the next chip fits
-      ImFont* f = c.ui.fonts.body;
-      float w = c.ui.text_size(f, labels[i]).x + c.ui.em * 1.6f;
-      ImGui::SameLine(0, gap_x);
-      if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
-    }
+    w[i] = std::min(room, c.ui.text_size(c.ui.fonts.body, labels[i]).x + c.ui.em * 1.6f);
+    line[i] = i == 0 ? 0 : line[i - 1];
+    if (i && used + gap_x + w[i] > room) ++line[i], used = 0;
+    else if (i) used += gap_x;
+    used += w[i];
+  }
+  for (size_t i = 0; i < labels.size(); ++i) {
+    // each line from the start of the reading direction: the left, or the right in Arabic
+    float x = 0;
+    for (size_t j = i; j > 0 && line[j - 1] == line[i]; --j) x += w[j - 1] + gap_x;
+    if (c.ui.rtl) x = room - x - w[i];
+    if (i && line[i] == line[i - 1]) ImGui::SameLine(x0 + x);
+    else ImGui::SetCursorPosX(x0 + x);
     if (c.ui.chip(labels[i], static_cast<int>(i) == selected)) tapped = static_cast<int>(i);
   }
   return tapped;
+}
+
+void grid_cell(Ctx& c, int i, int cols, float w, float gap, float x0) {
+  int col = i % cols;
+  if (c.ui.rtl) col = cols - 1 - col;
+  const float x = x0 + static_cast<float>(col) * (w + gap);
+  if (i % cols) ImGui::SameLine(x);
+  else ImGui::SetCursorPosX(x);
 }
 
 namespace {

@@ -40,6 +40,12 @@ bool compact_row(Ctx& c, const std::string& title, const std::string& subtitle);
 std::string office_card_text(const Ctx& c, const content::Office& o);
 // Chips in a wrapping line; returns the index tapped or -1.
 int chips(Ctx& c, const std::vector<std::string>& labels, int selected);
+// Puts the cursor on cell i of a grid of `cols` columns, each `w` wide with
+// `gap` between, whose first column starts at x0 (GetCursorPosX() before the
+// first cell): beside the cell before it, or at the start of a new line (the
+// caller adds its own space between rows). Right to left (Arabic) the first
+// column is the rightmost, so a grid reads in the visitor's direction.
+void grid_cell(Ctx& c, int i, int cols, float w, float gap, float x0);
 // Rows for related items (FAQs, guides, phone lines) that open them.
 void related_rows(Ctx& c, const std::vector<std::string>& ids);
 // Typing: the text field and the on-screen keyboard sit together, in a

@@ -34,11 +34,12 @@ void draw_questions(Ctx& c) {
   for (const auto& t : c.model->topics)
     th = c.ui.tile_height(t.title, c.t("questions.count", {{"count", int64_t{10}}}), tw, c.ui.has_icon(t.icon), th);
   int shown = 0;
+  const float x0 = ImGui::GetCursorPosX();
   for (const auto& t : c.model->topics) {
     size_t n = c.model->faqs_for(t.id, c.session.audience_filter).size();
     if (n == 0) continue;  // nothing for this visitor here
-    if (shown % cols) ImGui::SameLine(0, g);
-    else if (shown) gap(c, 0.2f);
+    if (shown && shown % cols == 0) gap(c, 0.2f);
+    grid_cell(c, shown, cols, tw, g, x0);
     if (c.ui.tile(t.title, c.t("questions.count", {{"count", static_cast<int64_t>(n)}}), ImVec2(tw, th), {}, true, t.icon))
       c.ask(Intent::Type::Open, "topic", t.id);
     ++shown;

@@ -61,7 +61,9 @@ void begin_panel(Ctx& c, const char* id, ImVec2 pos, ImVec2 size, ui::Color bg, 
 bool cramped(const Ctx& c) { return c.session.prefs.large_text && ImGui::GetIO().DisplaySize.y < c.ui.em * 18; }
 
 void begin_body(Ctx& c, const char* id, float footer, float side) {
-  begin_panel(c, id, ImVec2(c.x, c.y), ImVec2(c.w - side, c.h - footer), c.ui.th().background, true, cramped(c) ? c.ui.em / 1.5f : 0);
+  // right to left the side panel (the keyboard) is at the left, the page first at the right
+  begin_panel(c, id, ImVec2(c.ui.rtl ? c.x + side : c.x, c.y), ImVec2(c.w - side, c.h - footer), c.ui.th().background, true,
+              cramped(c) ? c.ui.em / 1.5f : 0);
 }
 
 void begin_footer(Ctx& c, const char* id, float height) {
@@ -72,7 +74,8 @@ void begin_side(Ctx& c, const char* id, float width, float pad_em) {
   // it scrolls only if its keys cannot shrink enough (very large text); with
   // pad_em (large text on a short screen) the keys are sized to fit, and its
   // padding is the footer's, narrower
-  begin_panel(c, id, ImVec2(c.x + c.w - width, c.y), ImVec2(width, c.h), c.ui.th().surface_pressed, pad_em <= 0, pad_em);
+  begin_panel(c, id, ImVec2(c.ui.rtl ? c.x : c.x + c.w - width, c.y), ImVec2(width, c.h), c.ui.th().surface_pressed, pad_em <= 0,
+              pad_em);
 }
 
 void end_body() {

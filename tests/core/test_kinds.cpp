@@ -164,7 +164,7 @@ TEST_CASE("a notice without a date, or that ends before it starts, is a file:lin
   CHECK_FALSE(has(p, "one-day.en.md"));  // a notice of one day is fine
 }
 
-TEST_CASE("the registry and the content folders agree; a stray folder is reported", "[content][kinds]") {
+TEST_CASE("the registry and the content folders agree, and a stray folder is reported", "[content][kinds]") {
   // every kind's folder is in the repository's content/, and every folder there is a kind's (or synonyms/)
   for (const auto& k : content::kinds()) {
     INFO(k.kind);

@@ -1,5 +1,7 @@
 // Finding an office (content/offices.h): any word of name, town or street, in
 // every locale, the kiosk's own office first, and never an empty list.
+#include <set>
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -36,7 +38,10 @@ TEST_CASE("offices are found by the start of any word of their name, town or str
       CHECK(has(got, "ses-hartford-main"));
       CHECK(has(got, "ses-hartford-court"));
       // names that start with it first, then names with it, then towns and streets
-      CHECK(got == std::vector<std::string>{"ses-hartford-court", "ses-hartford-main", "ocss-greater-hartford", "ses-admin"});
+      // (the two names that start with it in the locale's own order: translated, "Hartford (...)" sorts by its words)
+      REQUIRE(got.size() == 4);
+      CHECK(std::set<std::string>{got[0], got[1]} == std::set<std::string>{"ses-hartford-court", "ses-hartford-main"});
+      CHECK(std::vector<std::string>{got[2], got[3]} == std::vector<std::string>{"ocss-greater-hartford", "ses-admin"});
       // case and accents optional, as search folds them
       CHECK(ids(content::find_offices(*m, "HÁRT", "", "")) == got);
       CHECK(ids(content::find_offices(*m, "  Hart ", "", "")) == got);

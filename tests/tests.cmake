@@ -189,4 +189,4 @@ set_tests_properties(speech_capture PROPERTIES FIXTURES_REQUIRED content_db LABE
 add_test(NAME speech_voices
   COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/speech_voices.py $<TARGET_FILE:kiosk> ${CMAKE_BINARY_DIR}/test-content.db
           ${CMAKE_SOURCE_DIR}/tests/journeys/kiosk-test.toml)
-set_tests_properties(speech_voices PROPERTIES FIXTURES_REQUIRED content_db LABELS speech TIMEOUT 180)
+set_tests_properties(speech_voices PROPERTIES FIXTURES_REQUIRED content_db LABELS speech TIMEOUT 180 RUN_SERIAL TRUE)

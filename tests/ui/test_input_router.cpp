@@ -35,7 +35,7 @@ TEST_CASE("a drag's burst of moves is one frame, and a tap lifts where the finge
   REQUIRE_FALSE(r.settling());
 }
 
-TEST_CASE("a press held 3 seconds chooses nothing; keys and text come through in order", "[input-router]") {
+TEST_CASE("a press held 3 seconds chooses nothing, and keys and text come through in order", "[input-router]") {
   platform::ManualClock clock;
   app::InputRouter r(clock);
   r.push(at(T::PointerDown, 10, 10));

@@ -19,6 +19,10 @@ PACKAGES=(
   libcli11-dev nlohmann-json3-dev libhunspell-dev hunspell-en-us hunspell-es
   # style (GNU diction): reading grades for the tests and kiosk-content grades
   diction
+  # printing (cairo + pango draw the PDF, libcups sends it; cups and cups-pdf for its test)
+  libcairo2-dev libpango1.0-dev libcups2-dev cups printer-driver-cups-pdf poppler-utils img2pdf
+  # monitoring (node_exporter's textfile collector, promtool) and the usage report's charts
+  prometheus-node-exporter prometheus python3-matplotlib
 )
 
 # (scripts/fuzz asks for clang through EXTRA_PACKAGES)

@@ -27,9 +27,11 @@ void App::apply(const screens::Intent& in) {
       break;
     case T::Home:
       // from the attract screen, in the language it was showing when touched
-      if (screen() == "attract")
+      if (screen() == "attract") {
         session_.prefs.locale = screens::attract_locale(content_.locales(), session_.prefs.locale, clock_.now_ms(),
                                                         settings_.attract_cycle_seconds * 1000LL);
+        count("visit", session_.prefs.locale);  // a visit: the attract screen touched, in the language it showed
+      }
       leaving(session_.nav.top()); close_overlays(); session_.nav.reset({"home", ""}); idle_.on_input(clock_.now_ms()); break;
     case T::StartOver: reset_session(); break;
     case T::SetLocale: session_.prefs.locale = in.a; close_overlays(); count("locale", in.a); break;

@@ -71,6 +71,8 @@ public:
   platform::Speech& speech() { return *speech_; }
   // A new database is being checked beside the frames (tests wait for it).
   bool content_check_running() const { return content_.check_running(); }
+  // Headless scripts' open and locale steps: what a screen's tap asks for.
+  void ask(const screens::Intent& in) { apply(in); }
 
 private:
   // the frame's steps

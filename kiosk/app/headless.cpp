@@ -149,6 +149,14 @@ int run_script(App& app, platform::ManualClock& clock, platform::Video& video, c
       }
       if (!n) return fail("nothing labelled \"" + st.args[0] + "\" is on this screen, in view or not");
       if (!n->visible()) return fail("\"" + st.args[0] + "\" could not be scrolled into view");
+    } else if (v == "open" || v == "locale") {
+      // straight to a route or a language, as a tap on the screen asks for it
+      // (kiosk-content proof opens every changed item this way)
+      using T = screens::Intent::Type;
+      app.ask(v == "locale" ? screens::Intent{T::SetLocale, st.args[0], ""}
+                            : screens::Intent{T::Open, st.args[0], st.args.size() > 1 ? st.args[1] : ""});
+      settle(app, 2);
+      if (v == "open" && app.screen() != st.args[0]) return fail("the route '" + st.args[0] + "' did not open");
     } else if (v == "frames") {
       for (int i = 0; i < std::stoi(st.args[0]); ++i) app.frame();
     } else if (v == "screenshot") {

@@ -59,6 +59,8 @@ std::vector<Step> parse_script(const std::string& text, const std::string& name,
       {"scroll-to", {{1}, false, "scroll-to \"Label\""}},
       {"expect-said", {{1}, false, "expect-said \"words\"  (said during the last step that did something)"}},
       {"expect-silent", {{0}, false, "expect-silent  (nothing said during the last step that did something)"}},
+      {"open", {{1, 2}, false, "open SCREEN [PARAM]  (a route, e.g. open answer payments-sdu)"}},
+      {"locale", {{1}, false, "locale CODE"}},
   };
   std::vector<Step> steps;
   std::stringstream ss(text);

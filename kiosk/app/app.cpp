@@ -57,6 +57,7 @@ App::App(session::Settings settings, platform::Clock& clock, platform::Video& vi
     stats_ = stats::Stats::open(settings_.stats_file, &why);
     if (!stats_) log("usage statistics are off: " + why);
   }
+  health_ = HealthReport::open(settings_);
   session_.reset(settings_.default_locale);
   check_content(true);
   setup_style();
@@ -269,6 +270,7 @@ void App::tick() {
   // staff mode also opens by holding the top-left corner for 5 seconds
   if (staff_.corner_held(input_.down(), input_.x(), input_.y(), now)) open_staff_pin();
   if (idle_.state() == session::IdleState::Warning) grace_frames_ = std::max(grace_frames_, 1);
+  if (health_) health_->beat(screen(), content_.store(), packs_.get(), speech_->unavailable().empty());
   if (screen() == "attract") {
     int slot = static_cast<int>(now / (settings_.attract_cycle_seconds * 1000LL));
     if (slot != last_attract_slot_) { last_attract_slot_ = slot; grace_frames_ = std::max(grace_frames_, 1); }
@@ -284,6 +286,7 @@ int64_t App::ms_to_next_wake() const {
   int64_t wake = idle_.ms_to_next_deadline(now);
   auto sooner = [&](int64_t ms) { wake = wake < 0 ? ms : std::min(wake, ms); };
   if (int64_t c = content_.ms_to_next_check(session_.at_rest()); c >= 0) sooner(c);
+  if (health_) sooner(health_->ms_to_next_beat());  // the heartbeat the health file reports
   if (screen() == "attract") {
     int64_t period = settings_.attract_cycle_seconds * 1000LL;
     sooner(period - now % period);

@@ -10,6 +10,7 @@
 
 #include "app/content_host.h"
 #include "app/font_atlas.h"
+#include "app/health_report.h"
 #include "app/input_router.h"
 #include "app/staff_mode.h"
 #include "app/voice.h"
@@ -117,6 +118,7 @@ private:
   ui::Ui ui_;
   std::unique_ptr<packs::PackWatcher> packs_;
   std::unique_ptr<stats::Stats> stats_;
+  std::unique_ptr<HealthReport> health_;  // [monitoring] textfile; null when unset
   bool stats_failed_ = false;
   std::string words_locale_;  // the locale ui_.word_on/word_off were formatted for
   std::string drawn_screen_;

@@ -73,6 +73,8 @@ const std::vector<Field>& fields() {
       {"staff", "lockout_minutes", Kind::Int, &Settings::staff_lockout_minutes, kLockoutFloorMinutes, 1440, "the first lockout (each after is twice as long)"},
       {"stats", "file", Kind::Path, &Settings::stats_file, 0, 0, "the usage counts (none: nothing kept)"},
       {"stats", "export_dir", Kind::Path, &Settings::stats_export_dir, 0, 0, "where staff's export writes"},
+      {"monitoring", "textfile", Kind::Path, &Settings::monitoring_textfile, 0, 0, "the health file for Prometheus (none: not written)"},
+      {"monitoring", "interval_seconds", Kind::Int, &Settings::monitoring_interval_seconds, 5, 3600, "how often the health file is written"},
   };
   return f;
 }

@@ -107,6 +107,9 @@ struct PackWatcher::State {
   std::atomic<bool> stop{false};
   std::string etag, last_refused_drop, last_refused_http;
   std::atomic<int64_t> last_seen{0};
+  std::atomic<int64_t> checked_at{0};  // the last whole pass, and whether it refused nothing
+  std::atomic<bool> check_ok{false};
+  bool refused_this_pass = false;
   bool stale_said = false;
 
   void say(const std::string& line) {
@@ -132,6 +135,7 @@ struct PackWatcher::State {
       seen();
       return true;
     }
+    if (why != "stopped") refused_this_pass = true;
     if (why != *last_refused && why != "stopped") say("content pack from " + from + " refused: " + why);
     *last_refused = why;
     return false;
@@ -139,8 +143,13 @@ struct PackWatcher::State {
   void drop_folder();
   void http();
   void run_once() {
+    refused_this_pass = false;
     if (!src.drop_folder.empty()) drop_folder();
     if (!src.url.empty() && !stop) http();
+    if (!stop) {
+      check_ok = !refused_this_pass;
+      checked_at = unix_now();
+    }
     if (int64_t s = stale(); s > 0 && !stale_said) {
       stale_said = true;
       say(stale_words() + " Check the pack sources.");
@@ -199,6 +208,7 @@ void PackWatcher::State::drop_folder() {
     }
     if (install(c.path, c.path, &last_refused_drop)) return;  // else the next lower version, if newer
   }
+  if (good.empty() && !first_refusal.empty()) refused_this_pass = true;
   if (good.empty() && !first_refusal.empty() && first_refusal != last_refused_drop) {
     say("content pack from the drop folder refused: " + first_refusal);
     last_refused_drop = first_refusal;
@@ -219,6 +229,7 @@ void PackWatcher::State::http() {
   HttpLimits lim{kMaxSignatureBytes, src.connect_timeout_seconds, src.low_speed_bytes, src.low_speed_seconds, &stop};
   const bool conditional = !etag.empty() && unix_now() - last_seen.load() < src.stale_after_seconds / 2;
   auto refuse = [&](const std::string& why) {
+    if (why != "stopped") refused_this_pass = true;
     if (why != last_refused_http && why != "stopped") say("content pack at " + src.url + " refused: " + why);
     last_refused_http = why;
   };
@@ -315,6 +326,10 @@ void PackWatcher::run_once() { state_->run_once(); }
 int64_t PackWatcher::stale_seconds() const { return state_->stale(); }
 
 std::string PackWatcher::stale_words() const { return state_->stale_words(); }
+
+PackWatcher::LastCheck PackWatcher::last_check() const {
+  return {state_->checked_at.load(), state_->check_ok.load(), state_->last_seen.load()};
+}
 
 std::string PackWatcher::State::stale_words() const {
   int64_t s = stale();

@@ -68,6 +68,15 @@ public:
   int64_t stale_seconds() const;
   // "No valid content pack for 9 days (since 2025-01-02)." or "".
   std::string stale_words() const;
+  // The last look at the sources, for monitoring: when (Unix seconds, 0 =
+  // none yet), whether it refused nothing (a source offering only what is
+  // installed is no refusal), and when a valid signed pack was last seen.
+  struct LastCheck {
+    int64_t at = 0;
+    bool ok = false;
+    int64_t last_valid = 0;
+  };
+  LastCheck last_check() const;
 
   struct State;
 

@@ -45,6 +45,9 @@ struct Settings {
   // [stats]
   std::string stats_file;           // usage counts (SQLite); "" = none kept
   std::string stats_export_dir;     // where the staff menu writes stats.csv
+  // [monitoring] health for Prometheus (README "Monitoring a fleet with Prometheus")
+  std::string monitoring_textfile;  // node_exporter's textfile collector reads it; "" = off
+  int monitoring_interval_seconds = 60;
   // [keys] extra keys for each action, by SDL key name ("Keypad 8", "PageDown"),
   // added to the built-in ones (arrows, Enter, Escape, F1, the numeric keypad)
   std::vector<std::pair<std::string, std::string>> extra_keys;  // (key name, action)

@@ -60,6 +60,23 @@ add_test(NAME staff_tool_honest
           ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/test-content.db)
 set_tests_properties(staff_tool_honest PROPERTIES FIXTURES_REQUIRED content_db TIMEOUT 120)
 
+# Approving a content change (issue 19): on a copy of the real sources with
+# one office's phone, one guide step and one Spanish answer changed, `diff`
+# lists exactly those three (every language, en, es) and exits 1, a database
+# against itself exits 0, a file that is not a database is refused by name
+# (exit 2); `proof` renders the three screens with the headless kiosk, old
+# and new differing, into index.html (both versions, the sign-off) and a
+# 5-page proof.pdf (poppler-utils' pdfinfo, pdftotext) holding the new phone.
+add_test(NAME content_diff
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/tools/content_proof.py diff $<TARGET_FILE:kiosk-content> ${CMAKE_SOURCE_DIR}
+          ${CMAKE_BINARY_DIR}/test-content.db)
+set_tests_properties(content_diff PROPERTIES FIXTURES_REQUIRED content_db LABELS proof TIMEOUT 90)
+add_test(NAME content_proof
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/tools/content_proof.py proof $<TARGET_FILE:kiosk-content> ${CMAKE_SOURCE_DIR}
+          ${CMAKE_BINARY_DIR}/test-content.db $<TARGET_FILE:kiosk>)
+set_tests_properties(content_proof PROPERTIES FIXTURES_REQUIRED content_db LABELS proof TIMEOUT 90
+                     ENVIRONMENT "SDL_VIDEODRIVER=dummy")
+
 # The staff tool's reading grades of the built content (issue 17): exit 1 and
 # the items over target by name when any English item is over grade 6 (3 for
 # the children's pages). Runs `style` (Debian package diction, installed by

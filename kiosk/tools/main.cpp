@@ -22,6 +22,7 @@
 #include "content/store.h"
 #include "i18n/catalog.h"
 #include "tools/cli.h"
+#include "tools/lib/diff.h"
 #include "tools/lib/grades.h"
 #include "tools/lib/json.h"
 #include "tools/lib/model.h"
@@ -70,6 +71,12 @@ constexpr const char* kUsage = R"(kiosk-content: check and build what the kiosk 
   kiosk-content grades [--db FILE] [--over]         each English item's reading grade (Flesch-Kincaid, by
                                                     running 'style' of the Debian package diction) and
                                                     its target; exit status 1 when any is over target
+  kiosk-content diff OLD.db NEW.db [--locale L]... [--json]
+                                                    what a visitor would see change, per item and language;
+                                                    exit 0 when nothing, 1 when something changed, 2 on error
+  kiosk-content proof OLD.db NEW.db --out DIR [--size WxH] [--kiosk PATH] [--locale L]...
+                                                    every changed screen rendered by the headless kiosk, old
+                                                    beside new: DIR/index.html and DIR/proof.pdf to sign off
   kiosk-content stats --stats FILE                  the kiosk's usage counts as CSV (read only; refuses
                                                     a file that is not a kiosk statistics file)
 
@@ -100,6 +107,10 @@ struct Args {
   bool force = false;               // keygen, set-pin: replace what is there
   bool allow_short = false;         // set-pin: 4 or 5 digits
   bool over_only = false;           // grades: list only the items over target
+  std::string old_db, new_db;       // diff, proof
+  std::vector<std::string> locales_list;  // diff, proof: --locale, repeated; empty: every one
+  std::string kiosk_bin;            // proof: "": the kiosk beside kiosk-content
+  std::string size = "1080x1920";   // proof: the kiosk's screen
 };
 
 std::string locales_dir_for(const Args& a, const std::string& dir) {
@@ -306,6 +317,55 @@ int cmd_grades(const Args& a) {
   return over ? 1 : 0;
 }
 
+// What a visitor would see change: 0 nothing, 1 something (as diff(1)), 2 an error.
+int cmd_diff(const Args& a) {
+  tools::ContentDiff d;
+  std::string why;
+  bool read = false;
+  try {
+    read = tools::diff_content(a.old_db, a.new_db, a.locales_list, &d, &why);
+  } catch (const std::exception& e) {  // a database that breaks while read: an error, never "changed"
+    why = e.what();
+  }
+  if (!read) {
+    std::cerr << "kiosk-content diff: " << why << "\n";
+    return 2;
+  }
+  if (a.json) std::cout << tools::json_line(tools::diff_json(d)) << "\n";
+  else std::cout << tools::diff_text(d);
+  return d.changes.empty() ? 0 : 1;
+}
+
+// The proof of a change for sign-off; 0 when written (with or without changes), 2 when not.
+int cmd_proof(const Args& a, const char* self) {
+  tools::ContentDiff d;
+  std::string why;
+  bool read = false;
+  try {
+    read = tools::diff_content(a.old_db, a.new_db, a.locales_list, &d, &why);
+  } catch (const std::exception& e) {  // a database that breaks while read: an error, never "changed"
+    why = e.what();
+  }
+  if (!read) {
+    std::cerr << "kiosk-content proof: " << why << "\n";
+    return 2;
+  }
+  tools::ProofOptions o;
+  o.out_dir = a.out;
+  o.kiosk = a.kiosk_bin;
+  o.self = self;
+  std::sscanf(a.size.c_str(), "%dx%d", &o.width, &o.height);
+  std::vector<tools::ProofShot> shots;
+  if (why = tools::make_proof(d, o, &shots); !why.empty()) {
+    std::cerr << "kiosk-content proof: " << why << "\n";
+    return 2;
+  }
+  std::cout << d.changes.size() << (d.changes.size() == 1 ? " change, " : " changes, ") << shots.size()
+            << (shots.size() == 1 ? " screen" : " screens") << " old and new: " << (fs::path(a.out) / "index.html").string() << ", "
+            << (fs::path(a.out) / "proof.pdf").string() << "\n";
+  return 0;
+}
+
 // Per-keystroke latency: every prefix of every query, as a visitor types it.
 std::pair<double, double> keystroke_latency(content::Store& store, const std::string& locale) {
   static const char* queries[] = {"my ex stopped paying", "lost my job", "dad is in jail", "office in windsor",
@@ -455,6 +515,11 @@ int main(int argc, char** argv) {
     std::function<void(CLI::App*)> options;
     std::function<int()> run;
   };
+  auto two_dbs = [&](CLI::App* c) {
+    c->add_option("OLD", a.old_db, "the content database as it is")->type_name("OLD.db")->required();
+    c->add_option("NEW", a.new_db, "the content database as it would be")->type_name("NEW.db")->required();
+    c->add_option("--locale", a.locales_list, "compare this language only (repeat for more; default: every one)")->type_name("L");
+  };
   const std::vector<Command> commands = {
       {"validate", "check content/ and locales/; prints file:line: problems and writes nothing",
        [&](CLI::App* c) { content_dir(c); }, [&] { return cmd_validate(a, false, nullptr); }},
@@ -563,6 +628,26 @@ int main(int argc, char** argv) {
          c->add_flag("--over", a.over_only, "list only the items over their target");
        },
        [&] { return cmd_grades(a); }},
+      {"diff", "what a visitor would see change between two databases, per item and language; exit 1 when anything did",
+       [&](CLI::App* c) {
+         two_dbs(c);
+         c->add_flag("--json", a.json, "one JSON object");
+       },
+       [&] { return cmd_diff(a); }},
+      {"proof", "every changed screen rendered by the headless kiosk, old beside new, in DIR/index.html and DIR/proof.pdf",
+       [&](CLI::App* c) {
+         two_dbs(c);
+         c->add_option("--out", a.out, "the folder to write the proof in (made if missing)")->type_name("DIR")->required();
+         c->add_option("--size", a.size, "the kiosk's screen (default: 1080x1920)")->type_name("WxH")
+             ->check(CLI::Validator([](std::string& v) -> std::string {
+               int w = 0, h = 0;
+               char end = 0;
+               return std::sscanf(v.c_str(), "%5dx%5d%c", &w, &h, &end) == 2 && w >= 320 && h >= 320 && w <= 8192 && h <= 8192
+                          ? "" : "'" + v + "' is not WIDTHxHEIGHT, each side from 320 to 8192, e.g. 1080x1920";
+             }, ""));
+         c->add_option("--kiosk", a.kiosk_bin, "the kiosk program (default: the one beside kiosk-content)")->type_name("PATH");
+       },
+       [&] { return cmd_proof(a, argv[0]); }},
       {"stats", "the kiosk's usage counts as CSV (reads the file; never writes it)",
        [&](CLI::App* c) { c->add_option("--stats", a.stats, "the kiosk's statistics file ([stats] file)")->type_name("FILE")->required()->check(cli::readable_file()); },
        [&] {

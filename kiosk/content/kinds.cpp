@@ -10,12 +10,24 @@ namespace kiosk::content {
 namespace {
 using FT = FieldType;
 const std::vector<std::string> kAudiences = {"pays", "receives", "caregiver"};
+// Rows several kinds share, written once: search words and "also asked as"
+// phrasings (translated, optional). Functions, not globals: the registry may
+// be asked for before this file's globals are made.
+FieldDef keywords() { return {"keywords", FT::StringList, true, false}; }
+FieldDef asked() { return {"asked", FT::StringList, true, false}; }
 }  // namespace
 
 const std::vector<FieldDef>& item_fields() {
-  static const std::vector<FieldDef> f = {{"source", FT::String, false, true},
-                                          {"source_date", FT::String, false, true},
-                                          {"review_by", FT::Date, false, true}};
+  static const std::vector<FieldDef> f = {
+      {"source", FT::String, false, true},
+      {"source_date", FT::String, false, true},
+      {"review_by", FT::Date, false, true},
+      // A person's review of a translation: the day, who, and the English
+      // text it was compared with (so a review of older English shows as out
+      // of date); never in the English file.
+      {.name = kReviewedOn, .type = FT::Date, .translated = true, .required = false, .translation_only = true},
+      {.name = kReviewedBy, .type = FT::String, .translated = true, .required = false, .translation_only = true},
+      {.name = kReviewedEn, .type = FT::String, .translated = true, .required = false, .translation_only = true}};
   return f;
 }
 
@@ -40,8 +52,8 @@ const std::vector<KindDef>& registry() {
        .fields = {{"question", FT::String, true, true},
                   {"topic", FT::Ref, false, true, {}, {"topic"}},
                   {"audiences", FT::StringList, false, false, kAudiences},
-                  {"keywords", FT::StringList, true, false},
-                  {"asked", FT::StringList, true, false},
+                  keywords(),
+                  asked(),
                   {"related", FT::RefList, false, false},
                   {"order", FT::Int, false, false}},
        .title = "question",
@@ -53,7 +65,7 @@ const std::vector<KindDef>& registry() {
        .folder = "guides",
        .noun = "guide",
        .fields = {{"title", FT::String, true, true},
-                  {"asked", FT::StringList, true, false},
+                  asked(),
                   {"summary", FT::String, true, true},
                   {"topic", FT::Ref, false, true, {}, {"topic"}},
                   {"audiences", FT::StringList, false, false, kAudiences},
@@ -90,7 +102,7 @@ const std::vector<KindDef>& registry() {
        .folder = "contacts",
        .noun = "phone line",
        .fields = {{"name", FT::String, true, true},
-                  {"asked", FT::StringList, true, false},
+                  asked(),
                   {"phone", FT::Phone, false, true},
                   {"hours", FT::String, true, false},
                   {"order", FT::Int, false, true}},
@@ -104,8 +116,8 @@ const std::vector<KindDef>& registry() {
        .folder = "kids",
        .noun = "kids' page",
        .fields = {{"title", FT::String, true, true},
-                  {"keywords", FT::StringList, true, false},
-                  {"asked", FT::StringList, true, false},
+                  keywords(),
+                  asked(),
                   {"audience", FT::Enum, false, true, {"children", "teens", "caregivers"}},
                   {"illustration", FT::Enum, false, true, {"sun", "heart", "hands", "star", "tree", "letter", "house"}},
                   {"order", FT::Int, false, true}},

@@ -26,13 +26,17 @@ struct FieldDef {
   const char* listed_by = nullptr;
   // Date: never before this other date field of the item (ends not before starts)
   const char* not_before = nullptr;
+  // Only in a translation, never in the English file (a person's review of the
+  // translation: English is the source, there is nothing to review it against)
+  bool translation_only = false;
 };
 
 struct KindDef {
   const char* kind;    // as stored and in messages: "faq"
   const char* folder;  // under content/: "faq"
   const char* noun;    // what staff call one, in messages: "question"
-  // Its fields; every kind also has source, source_date and review_by (kItemFields).
+  // Its fields; every kind also has item_fields() (source, source_date,
+  // review_by, and a translation's reviewed_on, reviewed_by, reviewed_en).
   std::vector<FieldDef> fields;
   const char* title;   // the field that names an item on screen, in search results and coverage
   bool body_required = true;
@@ -65,8 +69,16 @@ struct KindDef {
   const char* shown_until = nullptr;
 };
 
-// The fields every kind has, English only and required.
+// The fields every kind has: source, source_date and review_by (English only,
+// required), and the review of a translation by a person: reviewed_on (the
+// day), reviewed_by (who) and reviewed_en (the English text they compared it
+// with, english_text_hash(); translation only, all three or none).
 const std::vector<FieldDef>& item_fields();
+
+// The fields of a translation that record its review, in the order above.
+inline constexpr const char* kReviewedOn = "reviewed_on";
+inline constexpr const char* kReviewedBy = "reviewed_by";
+inline constexpr const char* kReviewedEn = "reviewed_en";
 
 // Every kind, in the order the staff list, coverage and dump show them.
 const std::vector<KindDef>& kinds();

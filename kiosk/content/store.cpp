@@ -1,7 +1,10 @@
 // Content database reader.
 #include "content/store.h"
 
+#include <cstdio>
 #include <map>
+
+#include <sodium.h>
 
 #include "content/kinds.h"
 #include "content/schema.h"
@@ -149,15 +152,65 @@ std::vector<std::string> Store::locales() {
   return out;
 }
 
+namespace {
+// The fingerprint of (field, value) rows in field order (english_text_hash).
+struct TextHash {
+  crypto_hash_sha256_state h;
+  TextHash() { crypto_hash_sha256_init(&h); }
+  void add(const std::string& field, const std::string& value) {
+    crypto_hash_sha256_update(&h, reinterpret_cast<const unsigned char*>(field.c_str()), field.size() + 1);
+    crypto_hash_sha256_update(&h, reinterpret_cast<const unsigned char*>(value.c_str()), value.size() + 1);
+  }
+  std::string hex() {
+    unsigned char out[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&h, out);
+    char s[9];
+    for (int i = 0; i < 4; ++i) std::snprintf(s + 2 * i, 3, "%02x", out[i]);
+    return s;
+  }
+};
+}  // namespace
+
+std::string Store::english_text_hash(const std::string& id) {
+  Stmt st(db_, "SELECT field, value FROM texts WHERE id = ?1 AND locale = 'en' ORDER BY field");
+  st.bind(1, id);
+  TextHash h;
+  bool any = false;
+  while (st.step()) {
+    h.add(st.text(0), st.text(1));
+    any = true;
+  }
+  return any ? h.hex() : std::string();
+}
+
+std::optional<Store::Review> Store::review(const std::string& id, const std::string& locale) {
+  Stmt st(db_, "SELECT field, value FROM texts WHERE id = ?1 AND locale = ?2 AND field IN (?3, ?4, ?5)");
+  st.bind(1, id).bind(2, locale).bind(3, kReviewedOn).bind(4, kReviewedBy).bind(5, kReviewedEn);
+  Review r;
+  while (st.step()) (st.text(0) == kReviewedOn ? r.on : st.text(0) == kReviewedBy ? r.by : r.english) = st.text(1);
+  if (r.on.empty()) return std::nullopt;
+  r.current = !r.english.empty() && r.english == english_text_hash(id);
+  return r;
+}
+
 std::vector<Store::Coverage> Store::coverage(const std::string& locale) {
   std::vector<Coverage> out;
   for (const auto& k : kinds()) {
     if (!k.staff_listed) continue;
-    Coverage c{k.kind, 0, 0, {}};
+    Coverage c;
+    c.kind = k.kind;
     for (const auto& it : items(k.kind)) {
       ++c.total;
-      if (has_text(it.id, k.title, locale)) ++c.done;
-      else c.missing.push_back(it.id);
+      if (!has_text(it.id, k.title, locale)) {
+        c.missing.push_back(it.id);
+        continue;
+      }
+      ++c.done;
+      if (locale == "en") continue;  // the source: nobody reviews it against itself
+      auto r = review(it.id, locale);
+      if (r && r->current) ++c.reviewed;
+      else (r ? c.out_of_date : c.unreviewed).push_back(it.id);
+      if (r && r->on > c.last_reviewed) c.last_reviewed = r->on;
     }
     out.push_back(std::move(c));
   }

@@ -49,11 +49,30 @@ public:
   std::map<std::string, std::map<std::string, std::string>> all_texts(const std::string& locale);
   std::vector<std::string> links(const std::string& id, const std::string& rel);
   std::vector<std::string> locales();
-  // Translated / total items per kind in a locale, with the untranslated ids.
+  // An item's English text as a fingerprint: 8 hex digits of SHA-256 over
+  // its translatable fields in English. A translation's reviewed_en holds the
+  // one its reviewer compared it with; another one now means English changed
+  // since. "" for an unknown id.
+  std::string english_text_hash(const std::string& id);
+  // A person's review of an item's translation into `locale` (reviewed_on,
+  // reviewed_by, reviewed_en); `current` when English is still what they
+  // compared it with. nullopt when nobody reviewed it.
+  struct Review {
+    std::string on, by, english;
+    bool current = false;
+  };
+  std::optional<Review> review(const std::string& id, const std::string& locale);
+  // Translated / total items per kind in a locale, with the untranslated ids;
+  // of the translated, how many a person reviewed against today's English,
+  // the ids whose review is out of date (English changed since), those never
+  // reviewed, and the latest review day.
   struct Coverage {
     std::string kind;
     int done = 0, total = 0;
     std::vector<std::string> missing;
+    int reviewed = 0;
+    std::vector<std::string> out_of_date, unreviewed;
+    std::string last_reviewed;
   };
   std::vector<Coverage> coverage(const std::string& locale);
   // Loads every UI string into a catalog.

@@ -44,7 +44,10 @@ constexpr const char* kUsage = R"(kiosk-content: check and build what the kiosk 
                                                     as the kiosk does; prints how many find an answer in
                                                     the top N (3) and every miss; exit 1 under PERCENT (95)
   kiosk-content dump [--db FILE] --locale L [--json] everything a visitor can read, in order
-  kiosk-content coverage [--db FILE]                translated/total per kind and locale, and missing ids
+  kiosk-content coverage [--db FILE] [--unreviewed L]
+                                                    translated/total per kind and locale, how many of the
+                                                    translated a person reviewed, and missing ids; with
+                                                    --unreviewed, the ids of L not reviewed yet
   kiosk-content stale [--db FILE] [--today YYYY-MM-DD]
                                                     items past their review-by date
   kiosk-content bench [DIR] [--items N]             build time; search latency per keystroke on the
@@ -101,6 +104,7 @@ struct Args {
   int items = 10000;                // bench
   bool json = false;
   std::string today;                // stale; "": today
+  std::string unreviewed;           // coverage: list the ids of this locale not reviewed yet
   std::string public_key, secret_key, live, pin_file, pin, stats;
   bool has_pin = false;
   int64_t version = 0;              // sign; 0: the current time
@@ -241,14 +245,61 @@ int cmd_dump(const Args& a) {
   return 0;
 }
 
+// coverage --unreviewed L: each translated item of L no person reviewed against
+// today's English, with the reviewed_en its reviewer writes; then those whose
+// review is out of date, then how many are not translated yet.
+int cmd_unreviewed(content::Store& store, const std::string& loc) {
+  const auto locs = store.locales();
+  if (loc == "en") {
+    std::cerr << "en is the source language: translations are reviewed against it, it is not reviewed itself\n";
+    return 2;
+  }
+  if (std::find(locs.begin(), locs.end(), loc) == locs.end()) {
+    std::string list;
+    for (const auto& l : locs) list += (list.empty() ? "" : ", ") + l;
+    std::cerr << "no locale '" << loc << "' in " << store.info().path << " (it has " << list << ")\n";
+    return 2;
+  }
+  auto file_in = [&](const std::string& id) {  // content/faq/apply-how.en.md -> content/faq/apply-how.pl.md
+    auto it = store.item(id);
+    std::string f = it ? it->file : id;
+    if (f.size() > 6 && f.compare(f.size() - 6, 6, ".en.md") == 0) f = f.substr(0, f.size() - 6) + "." + loc + ".md";
+    return f;
+  };
+  int unreviewed = 0, out_of_date = 0, untranslated = 0;
+  for (const auto& c : store.coverage(loc)) {
+    for (const auto& id : c.unreviewed) {
+      std::cout << content::plain_id(id) << "  " << file_in(id) << "  reviewed_en = \"" << store.english_text_hash(id) << "\"\n";
+      ++unreviewed;
+    }
+    untranslated += static_cast<int>(c.missing.size());
+  }
+  for (const auto& c : store.coverage(loc))
+    for (const auto& id : c.out_of_date) {
+      auto r = store.review(id, loc);
+      std::cout << content::plain_id(id) << "  " << file_in(id) << "  out of date: reviewed on " << (r ? r->on : "") << " by "
+                << (r ? r->by : "") << ", English changed since (now reviewed_en = \"" << store.english_text_hash(id) << "\")\n";
+      ++out_of_date;
+    }
+  std::cout << loc << ": " << unreviewed << " translated and not reviewed, " << out_of_date << " reviewed before English changed, "
+            << untranslated << " not translated yet\n";
+  return 0;
+}
+
 int cmd_coverage(const Args& a) {
   auto store = open_db(a.db);
   if (!store) return 1;
+  if (!a.unreviewed.empty()) return cmd_unreviewed(*store, a.unreviewed);
   for (const auto& loc : store->locales()) {
     std::cout << loc << ":\n";
     std::vector<std::string> missing;
     for (const auto& c : store->coverage(loc)) {
-      std::printf("  %-8s %3d/%-3d %5.1f%%\n", c.kind.c_str(), c.done, c.total, c.total == 0 ? 100.0 : 100.0 * c.done / c.total);
+      std::printf("  %-8s %3d/%-3d %5.1f%%", c.kind.c_str(), c.done, c.total, c.total == 0 ? 100.0 : 100.0 * c.done / c.total);
+      // English is the source; of a translation, how many a person reviewed against today's English
+      if (loc != "en")
+        std::printf("  reviewed %d, unreviewed %d%s", c.reviewed, c.done - c.reviewed,
+                    c.out_of_date.empty() ? "" : (" (" + std::to_string(c.out_of_date.size()) + " out of date)").c_str());
+      std::printf("\n");
       missing.insert(missing.end(), c.missing.begin(), c.missing.end());
     }
     i18n::Catalog cat;
@@ -554,7 +605,12 @@ int main(int argc, char** argv) {
          c->add_flag("--json", a.json, "one JSON object a line");
        },
        [&] { return cmd_dump(a); }},
-      {"coverage", "translated/total per kind and locale, and missing ids", [&](CLI::App* c) { db(c, &a.db, kDb); },
+      {"coverage", "translated/total per kind and locale, reviewed/unreviewed, and missing ids",
+       [&](CLI::App* c) {
+         db(c, &a.db, kDb);
+         c->add_option("--unreviewed", a.unreviewed, "list the ids of locale L not reviewed yet, each with its reviewed_en")
+             ->type_name("L");
+       },
        [&] { return cmd_coverage(a); }},
       {"stale", "items past their review-by date",
        [&](CLI::App* c) {

@@ -89,13 +89,25 @@ std::string content_version(content::Db& db) {
   return hex;
 }
 
-// The translatable texts of one file as (field, value) pairs.
+std::string date_text(const toml::date& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+// The translatable texts of one file as (field, value) pairs, and a
+// translation's review (reviewed_on as YYYY-MM-DD, reviewed_by, reviewed_en).
 std::vector<std::pair<std::string, std::string>> texts_of(const ItemFile& f) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& spec : fields_for(f.kind)) {
     if (!spec.translated) continue;
     const toml::node* n = f.meta[spec.name].node();
     if (!n) continue;
+    if (spec.translation_only) {
+      if (auto d = n->value<toml::date>()) out.emplace_back(spec.name, date_text(*d));
+      else if (auto s = n->value<std::string>()) out.emplace_back(spec.name, *s);
+      continue;
+    }
     if (spec.type == FieldType::String) {
       if (auto s = n->value<std::string>()) out.emplace_back(spec.name, *s);
     } else if (spec.type == FieldType::StringList) {
@@ -116,12 +128,6 @@ std::vector<std::pair<std::string, std::string>> texts_of(const ItemFile& f) {
   }
   if (!f.body.empty()) out.emplace_back("body", f.body);
   return out;
-}
-
-std::string date_text(const toml::date& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
 }
 
 // The English-only fields of an English file as (field, value) rows, a list

@@ -1,7 +1,9 @@
 // Every rule a content source must follow, reported as file:line: message in
 // words a staff member understands.
 #include <algorithm>
+#include <chrono>
 #include <climits>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -65,6 +67,7 @@ struct Checker {
   // kind's name for one with ids of its own (topics)
   std::map<std::string, std::map<std::string, const ItemFile*>> ids;
   std::map<std::string, std::string> source_dates;
+  std::string today;  // YYYY-MM-DD, the machine's local day: a review cannot be after it
 
   void add(const ItemFile& f, int line, std::string msg) { diags.push_back({f.path, line, std::move(msg)}); }
 
@@ -182,6 +185,11 @@ struct Checker {
         add(f, f.line_of(v), "'" + key + "' is only set in the English file; a translation holds only the translated fields");
         continue;
       }
+      if (en && it->translation_only) {
+        add(f, f.line_of(v), "'" + key + "' is only set in a translation: English is the source, there is nothing to "
+                             "review it against (mark the review in the translation's file, like " + f.id + ".es.md)");
+        continue;
+      }
       check_value(f, *it, v);
     }
     if (en) {
@@ -197,6 +205,7 @@ struct Checker {
               "source_date is \"" + *d + "\" but sources.toml gives \"" + it->second + "\" for " + *sd);
       }
     }
+    if (!en) check_review(f);
     check_size(f, f.body_line > 0 ? f.body_line : 1, "the text after the second +++", f.body);
     if (!f.body.empty()) check_markdown(f, f.body, f.body_line, true);
     const content::KindDef* kind = content::find_kind(f.kind);
@@ -213,6 +222,50 @@ struct Checker {
               std::string("'") + spec.name + "' is " + date_text(*d) + ", before '" + spec.not_before + "' (" +
                   date_text(*from) + "): write a day on or after it");
       }
+  }
+
+  // A person's review of a translation: the day (a real one, not after
+  // today), who (a name) and the English text it was compared with (the 8
+  // letters and digits coverage --unreviewed shows), all three or none.
+  void check_review(const ItemFile& f) {
+    const char* names[] = {content::kReviewedOn, content::kReviewedBy, content::kReviewedEn};
+    const toml::node* given = nullptr;
+    std::string missing;
+    for (const char* n : names) {
+      if (const toml::node* v = f.meta[n].node()) { if (!given || f.line_of(*v) < f.line_of(*given)) given = v; }
+      else missing += (missing.empty() ? "'" : ", '") + std::string(n) + "'";
+    }
+    if (!given) return;
+    if (!missing.empty())
+      add(f, f.line_of(*given), "a review needs reviewed_on, reviewed_by and reviewed_en together; missing " + missing +
+                                    " (see content/README.md, \"Reviewed by a person\")");
+    if (auto d = f.meta[content::kReviewedOn].value<toml::date>()) {
+      const int line = f.line_of(*f.meta[content::kReviewedOn].node());
+      const std::chrono::year_month_day ymd{std::chrono::year{d->year}, std::chrono::month{d->month}, std::chrono::day{d->day}};
+      if (!ymd.ok()) add(f, line, "'reviewed_on' is " + date_text(*d) + ", which is not a day of the calendar");
+      else if (date_text(*d) > today)
+        add(f, line, "'reviewed_on' is " + date_text(*d) + ", after today (" + today + "): write the day the review was done");
+    }
+    if (auto by = f.meta[content::kReviewedBy].value<std::string>()) {
+      bool letter = false;
+      const auto* p = reinterpret_cast<const uint8_t*>(by->data());
+      const int32_t n = static_cast<int32_t>(std::min<size_t>(by->size(), INT32_MAX));
+      for (int32_t i = 0; i < n && !letter;) {
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        letter = c >= 0 && u_isalpha(c);
+      }
+      if (!by->empty() && !letter)
+        add(f, f.line_of(*f.meta[content::kReviewedBy].node()),
+            "'reviewed_by' is \"" + *by + "\": write the name of the person who reviewed it, like \"A. Name\"");
+    }
+    if (auto en = f.meta[content::kReviewedEn].value<std::string>()) {
+      static const std::regex hex(R"(^[0-9a-f]{8}$)");
+      if (!std::regex_match(*en, hex))
+        add(f, f.line_of(*f.meta[content::kReviewedEn].node()),
+            "'reviewed_en' is \"" + *en + "\" but must be the 8 letters and digits that kiosk-content coverage --unreviewed " +
+                f.locale + " shows beside " + f.id + " (which English text was reviewed)");
+    }
   }
 
   static std::string date_text(const toml::date& d) {
@@ -394,7 +447,7 @@ std::vector<TextAt> texts_at(const ItemFile& f) {
     return s;
   };
   for (const auto& spec : fields_for(f.kind)) {
-    if (!spec.translated) continue;
+    if (!spec.translated || spec.translation_only) continue;  // a review's name and day are no visitor's text
     const toml::node* n = f.meta[spec.name].node();
     if (!n) continue;
     const std::string where = std::string("'") + spec.name + "'";
@@ -719,7 +772,13 @@ void check_which(const ContentSet& set, std::vector<Diag>& diags) {
 }
 
 void validate(const ContentSet& set, std::vector<Diag>& diags) {
-  Checker c{set, diags, {}, {}};
+  Checker c{set, diags, {}, {}, {}};
+  {
+    const std::time_t t = std::time(nullptr);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", std::localtime(&t));
+    c.today = buf;
+  }
   c.run();
   check_translated_numbers(set, diags);
   check_terms(set, diags);

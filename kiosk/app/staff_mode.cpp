@@ -155,9 +155,21 @@ void StaffMode::fill_view(Parts& p) {
     v.sources.assign(sources.begin(), sources.end());
     for (const auto& loc : p.content.locales()) {
       if (loc == "en") continue;
-      int done = 0, total = 0;
-      for (const auto& c : store->coverage(loc)) { done += c.done; total += c.total; }
-      v.coverage.push_back(loc + ": " + std::to_string(done) + " of " + std::to_string(total) + " items translated");
+      // of the translated, how many a person reviewed against today's English (content/README.md)
+      int done = 0, total = 0, reviewed = 0, out_of_date = 0;
+      std::string last;
+      for (const auto& c : store->coverage(loc)) {
+        done += c.done;
+        total += c.total;
+        reviewed += c.reviewed;
+        out_of_date += static_cast<int>(c.out_of_date.size());
+        last = std::max(last, c.last_reviewed);
+      }
+      std::string line = loc + ": translated " + std::to_string(done) + " of " + std::to_string(total) + ", reviewed " +
+                         std::to_string(reviewed);
+      if (!last.empty()) line += ", the last on " + last;
+      if (out_of_date) line += "; " + std::to_string(out_of_date) + " reviewed before English changed";
+      v.coverage.push_back(line);
     }
   } catch (const std::exception& e) {
     log(std::string("cannot read content for the staff menu: ") + e.what());

@@ -49,7 +49,7 @@ TEST_CASE("staff mode: the chord or a held corner, the PIN, the lockout, the men
     return false;
   };
   REQUIRE(shows("Translation coverage"));
-  REQUIRE(shows("es: 122 of 122 items translated"));
+  REQUIRE(shows("es: translated 122 of 122, reviewed 0"));
   activate(k, "Test screen");
   REQUIRE(k.app->screen() == "staff-test");
   activate(k, "Back to the staff menu");

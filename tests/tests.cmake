@@ -68,6 +68,19 @@ add_test(NAME coverage_reviewed
   COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/tools/coverage_reviewed.py $<TARGET_FILE:kiosk-content> ${CMAKE_SOURCE_DIR})
 set_tests_properties(coverage_reviewed PROPERTIES TIMEOUT 120)
 
+# The usage report's command line (issue 19): kiosk-content report on two
+# kiosks' statistics written by the real Stats writer (make_test_stats):
+# exit 0, a PNG and a CSV per chart whose totals are the visits written,
+# index.html naming both kiosks; a file that is not a statistics file (a text
+# file, a content database), a wrong zone and a missing file refused by name,
+# nothing written. core_tests "[report]" checks the sums hour by hour.
+add_executable(make_test_stats tests/tools/make_stats.cpp)
+target_link_libraries(make_test_stats PRIVATE kiosk_core)
+add_test(NAME report_cli
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/tools/report_cli.py $<TARGET_FILE:kiosk-content> $<TARGET_FILE:make_test_stats>
+          ${CMAKE_BINARY_DIR}/test-content.db)
+set_tests_properties(report_cli PROPERTIES FIXTURES_REQUIRED content_db LABELS report TIMEOUT 90)
+
 # Approving a content change (issue 19): on a copy of the real sources with
 # one office's phone, one guide step and one Spanish answer changed, `diff`
 # lists exactly those three (every language, en, es) and exits 1, a database

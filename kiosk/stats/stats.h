@@ -65,7 +65,7 @@ public:
   ~Stats();
   Stats(const Stats&) = delete;
   Stats& operator=(const Stats&) = delete;
-  // kind: "screen", "item", "locale", "guide-done", "guide-left". Queues the
+  // kind: "visit", "screen", "item", "locale", "guide-done", "guide-left". Queues the
   // count and returns at once; false once counting has stopped because a
   // write failed (last_error says why; take_messages has the log line).
   bool count(const std::string& kind, const std::string& key, int64_t unix_seconds);

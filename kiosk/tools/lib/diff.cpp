@@ -478,7 +478,7 @@ std::string diff_html(const FieldChange& f) {
 // screen (its change's diff over the old and new screenshots), and the
 // sign-off page. Drawn by matplotlib (python3-matplotlib) from proof.json.
 constexpr const char* kPdfScript = R"PY(
-import json, sys
+import json, sys, textwrap
 import matplotlib
 matplotlib.use("Agg")
 matplotlib.rcParams["pdf.fonttype"] = 42  # TrueType: pdftotext and search read the words
@@ -490,8 +490,11 @@ from matplotlib.backends.backend_pdf import PdfPages
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 W, H = 8.5, 11  # US Letter
 
-def lines(fig, y, rows, size=9, step=0.018, limit=0.0):
-    for text, color in rows:
+def lines(fig, y, rows, size=9, step=0.018, limit=0.0, width=110):
+    # long lines wrap within the page (a paragraph is one line of a body)
+    wrapped = [(part, color) for text, color in rows
+               for part in (textwrap.wrap(text, width, subsequent_indent="    ") or [""])]
+    for text, color in wrapped:
         if y < limit:
             fig.text(0.06, y, "... (the whole diff is in index.html)", fontsize=size, color="#555555")
             return y - step
@@ -513,15 +516,15 @@ with PdfPages(sys.argv[2]) as pdf:
     fig.text(0.06, 0.95, "Content change for approval", fontsize=18, weight="bold")
     y = versions(fig, 0.91)
     fig.text(0.06, y, "%d changes, %d screens:" % (len(d["changes"]), len(d["shots"])), fontsize=11, weight="bold"); y -= 0.025
-    lines(fig, y, [("%d. %s" % (i + 1, c["heading"]), "black") for i, c in enumerate(d["changes"])], size=9, limit=0.05)
+    lines(fig, y, [(c["heading"], "black") for c in d["changes"]], size=9, limit=0.05, width=100)
     pdf.savefig(fig); plt.close(fig)
     for s in d["shots"]:
         c = d["changes"][s["change"]]
         fig = plt.figure(figsize=(W, H))
         fig.text(0.06, 0.96, c["heading"], fontsize=12, weight="bold")
         fig.text(0.06, 0.94, "screen %s %s, language %s" % (s["screen"], s["param"], s["locale"]), fontsize=9, color="#555555")
-        rows = [(r["text"], {"-": "#a00000", "+": "#006000"}.get(r["op"], "black")) for r in c["lines"]]
-        lines(fig, 0.915, rows, size=8, step=0.015, limit=0.70)
+        rows = [(r["text"], {"-": "#a00000", "+": "#006000", "~": "#0030a0"}.get(r["op"], "black")) for r in c["lines"]]
+        lines(fig, 0.915, rows, size=8, step=0.014, limit=0.68, width=120)
         for i, (side, label) in enumerate((("old", "Before"), ("new", "After"))):
             ax = fig.add_axes([0.05 + i * 0.47, 0.03, 0.43, 0.62])
             ax.imshow(mpimg.imread(s[side]))
@@ -623,6 +626,11 @@ std::string make_proof(const ContentDiff& d, const ProofOptions& o, std::vector<
         }
         rows.push_back({{"op", "-"}, {"text", was}});
         rows.push_back({{"op", "+"}, {"text", now}});
+        // and the words that changed alone, which the two lines bury
+        std::string changed = "  changed words:";
+        for (const auto& w : l.words)
+          if (w.op != ' ') changed += w.op == '-' ? " [-" + w.text + "-]" : " {+" + w.text + "+}";
+        rows.push_back({{"op", "~"}, {"text", changed}});
       }
     }
     pj["changes"].push_back({{"heading", std::to_string(i + 1) + ". " + heading(c)}, {"lines", rows}});

@@ -90,6 +90,17 @@ try:
                   % (bad, r.returncode, r.stderr))
         r = run("diff", old_db, new_db, "--locale", "xx")
         check(r.returncode == 2 and "xx" in r.stderr, "an unknown --locale is an error")
+        # a word of the screens (a UI string) is a change too, in its language
+        po = os.path.join(tmp, "locales", "es.po")
+        with open(po, encoding="utf-8") as f:
+            text = f.read()
+        with open(po, "w", encoding="utf-8") as f:
+            f.write(text.replace('msgstr "Inicio"', 'msgstr "Inicio de todo"', 1))
+        ui_db = os.path.join(tmp, "ui.db")
+        check(run("build", c, "--out", ui_db).returncode == 0, "the copy with a changed es.po builds")
+        d = json.loads(run("diff", new_db, ui_db, "--json").stdout)
+        got = [(x["kind"], x["locale"], x["fields"][0]["new"]) for x in d["changes"]]
+        check(got == [("ui", "es", "Inicio de todo")], "one UI string changed, in Spanish: %s" % got)
 
     if mode == "proof":
         out = os.path.join(tmp, "proof")

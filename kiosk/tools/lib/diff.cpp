@@ -21,6 +21,7 @@
 #include "content/kinds.h"
 #include "content/markdown.h"
 #include "content/store.h"
+#include "i18n/catalog.h"
 
 extern char** environ;
 
@@ -192,6 +193,25 @@ FieldChange field_change(const Value& o, const Value& n) {
   return c;
 }
 
+// The UI strings (locales/*.po) as stored: locale -> key -> pattern.
+std::map<std::string, std::map<std::string, std::string>> ui_strings(content::Store& store) {
+  std::map<std::string, std::map<std::string, std::string>> out;
+  content::Stmt st(store.db(), "SELECT locale, key, pattern FROM ui_strings");
+  while (st.step()) out[st.text(0)][st.text(1)] = st.text(2);
+  return out;
+}
+
+// The pattern a visitor in `locale` is shown for key (its fallback where untranslated).
+std::string ui_pattern(const std::map<std::string, std::map<std::string, std::string>>& ui, const std::string& locale,
+                       const std::string& key) {
+  for (const auto& loc : i18n::fallback_chain(locale)) {
+    auto l = ui.find(loc);
+    if (l == ui.end()) continue;
+    if (auto k = l->second.find(key); k != l->second.end()) return k->second;
+  }
+  return {};
+}
+
 std::string esc_html(const std::string& s) {
   std::string o;
   for (char ch : s) {
@@ -340,6 +360,20 @@ bool diff_content(const std::string& old_db, const std::string& new_db, const st
       }
     }
   }
+  // the words of the screens themselves (buttons, headings), per language
+  const auto ou = ui_strings(*o.store), nu = ui_strings(*n.store);
+  std::set<std::string> keys;
+  for (const auto* side : {&ou, &nu})
+    for (const auto& [loc, m] : *side)
+      for (const auto& [key, pattern] : m) keys.insert(key);
+  for (const auto& key : keys)
+    for (const auto& loc : out->locales) {
+      const std::string a = ui_pattern(ou, loc, key), b = ui_pattern(nu, loc, key);
+      if (a == b) continue;
+      ItemChange c{a.empty() ? "added" : b.empty() ? "removed" : "changed", kUiKind, key, loc, key, {}};
+      c.fields.push_back(FieldChange{"pattern", "text", 0, a, b, diff_lines(a, b)});
+      out->changes.push_back(std::move(c));
+    }
   return true;
 }
 
@@ -634,6 +668,9 @@ std::string make_proof(const ContentDiff& d, const ProofOptions& o, std::vector<
       }
     }
     pj["changes"].push_back({{"heading", std::to_string(i + 1) + ". " + heading(c)}, {"lines", rows}});
+    if (std::none_of(shots.begin(), shots.end(), [&](const ProofShot& s) { return s.change == i; }))
+      h << "<p class=\"same\">No screen of its own" << (c.kind == kUiKind ? ": a word of the screens, on every screen that uses it" : "")
+        << "; not rendered here.</p>\n";
     for (const auto& s : shots) {
       if (s.change != i) continue;
       const std::string png = s.name + ".png";

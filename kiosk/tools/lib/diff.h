@@ -31,9 +31,12 @@ struct FieldChange {
   std::vector<DiffLine> lines;  // changed lines only (no context)
 };
 
+// The kind of a change to a UI string (locales/*.po): id is its key.
+inline constexpr const char* kUiKind = "ui";
+
 struct ItemChange {
   std::string what;    // "added", "removed", "changed"
-  std::string kind, id;  // id as stored ("topic:apply")
+  std::string kind, id;  // id as stored ("topic:apply"); kUiKind: a UI string, id its key
   std::string locale;  // "" : every language (fields that are not translated, or a whole item)
   std::string title;   // in that locale (English for every language), the new one unless removed
   std::vector<FieldChange> fields;

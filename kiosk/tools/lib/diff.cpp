@@ -677,8 +677,8 @@ std::string make_proof(const ContentDiff& d, const ProofOptions& o, std::vector<
       const bool differs = read_all((fs::path(o.out_dir) / "old" / png).string()) != read_all((fs::path(o.out_dir) / "new" / png).string());
       h << "<div class=\"pair\"><figure><img src=\"old/" << esc_html(png) << "\" alt=\"before\"><figcaption>Before ("
         << esc_html(d.old_side.content_hash) << "), " << esc_html(s.screen + " " + s.param) << ", " << esc_html(s.locale)
-        << "</figcaption></figure><figure><img src=\"new/" << esc_html(png) << "\" alt=\"after\"><figcaption>After ("
-        << esc_html(d.new_side.content_hash) << ")" << (differs ? "" : " <span class=\"same\">no visible difference on this screen</span>")
+        << (c.what == "added" ? ": not in this version" : "") << "</figcaption></figure><figure><img src=\"new/" << esc_html(png) << "\" alt=\"after\"><figcaption>After ("
+        << esc_html(d.new_side.content_hash) << ")" << (c.what == "removed" ? ": not in this version" : "") << (differs ? "" : " <span class=\"same\">no visible difference on this screen</span>")
         << "</figcaption></figure></div>\n";
       pj["shots"].push_back({{"change", i}, {"screen", s.screen}, {"param", s.param}, {"locale", s.locale},
                              {"old", (fs::path(o.out_dir) / "old" / png).string()}, {"new", (fs::path(o.out_dir) / "new" / png).string()},

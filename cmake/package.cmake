@@ -56,6 +56,8 @@ endforeach()
 add_custom_target(package_doc ALL DEPENDS ${pkg_doc}/changelog.Debian.gz ${pkg_pages})
 install(FILES deploy/copyright deploy/README.Debian ${pkg_doc}/changelog.Debian.gz DESTINATION share/doc/kiosk)
 install(FILES ${pkg_pages} DESTINATION share/man/man1)
+# the alert rules for a fleet's Prometheus and their promtool unit tests (README "Monitoring a fleet with Prometheus")
+install(FILES deploy/prometheus/kiosk-alerts.yml deploy/prometheus/kiosk-alerts.test.yml DESTINATION share/kiosk/prometheus)
 
 # ---- control fields
 set(CPACK_GENERATOR DEB)

@@ -22,6 +22,13 @@ foreach(f ./usr/bin/kiosk ./usr/bin/kiosk-content ./usr/lib/systemd/system/kiosk
     message(FATAL_ERROR "the package lacks ${f}:\n${files}")
   endif()
 endforeach()
+# the alert rules for a fleet's Prometheus (README "Monitoring a fleet with Prometheus")
+foreach(f ./usr/share/kiosk/prometheus/kiosk-alerts.yml ./usr/share/kiosk/prometheus/kiosk-alerts.test.yml)
+  string(FIND "${files}" "${f}\n" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "the package lacks ${f}")
+  endif()
+endforeach()
 execute_process(COMMAND dpkg-deb -f ${debs} Depends OUTPUT_VARIABLE deps)
 foreach(d cage libsdl2 libsodium libespeak-ng1 libgl1-mesa-dri libasound2 fonts-noto-core fonts-material-design-icons-iconfont
         libhunspell hunspell-en-us hunspell-es diction)

@@ -178,6 +178,19 @@ add_test(NAME debian_package
           -DCMAKE_CPACK_COMMAND=${CMAKE_CPACK_COMMAND} -P ${CMAKE_SOURCE_DIR}/tests/check_package.cmake)
 set_tests_properties(debian_package PROPERTIES FIXTURES_REQUIRED content_db FIXTURES_SETUP debian_package LABELS deploy)
 
+# Fleet monitoring (issue 19): the alert rules pass promtool's check, and its
+# rule unit tests prove each alert fires on a broken kiosk and not on a
+# healthy one; the real headless kiosk's health file is served by a real
+# prometheus-node-exporter on 127.0.0.1 (its textfile collector).
+add_test(NAME promtool_rules
+  COMMAND sh -c "promtool check rules kiosk-alerts.yml && promtool test rules kiosk-alerts.test.yml"
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/deploy/prometheus)
+set_tests_properties(promtool_rules PROPERTIES LABELS monitoring TIMEOUT 60)
+add_test(NAME node_exporter_textfile
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/monitoring/node_exporter_textfile.py $<TARGET_FILE:kiosk>
+          ${CMAKE_BINARY_DIR}/test-content.db)
+set_tests_properties(node_exporter_textfile PROPERTIES FIXTURES_REQUIRED content_db LABELS monitoring TIMEOUT 90)
+
 # lintian on that package: no error, and every warning explained in README.md.
 find_program(LINTIAN_PROGRAM lintian)
 if(LINTIAN_PROGRAM)

@@ -29,7 +29,7 @@ std::unique_ptr<HealthReport> HealthReport::open(const session::Settings& settin
 }
 
 HealthReport::HealthReport(const session::Settings& settings, int64_t starts)
-    : settings_(settings), monitor_(settings.monitoring_textfile, settings.monitoring_interval_seconds) {
+    : settings_(settings), monitor_(settings.monitoring_textfile, settings.monitoring_interval_seconds, {}, false) {
   monitor_.update([&](health::Health& h) {
     h.starts_total = starts;
     h.packs_configured = !settings.pack_public_key.empty() && (!settings.pack_drop_folder.empty() || !settings.pack_url.empty());
@@ -80,6 +80,7 @@ void HealthReport::beat(const std::string& screen, content::Store* store, const 
     h.pack_last_valid_unix = check.last_valid;
     h.speech_up = speech_up;
   });
+  monitor_.start();  // the first file once all of it is known
   if (std::string e = monitor_.take_error(); !e.empty()) log("monitoring: " + e);
 }
 

@@ -130,7 +130,11 @@ Monitor::Monitor(std::string path, int interval_seconds, Clocks clocks, bool sta
     };
   if (!clocks_.unix_s) clocks_.unix_s = [] { return static_cast<int64_t>(std::time(nullptr)); };
   heartbeat_ms_ = clocks_.steady_ms();
-  if (start_thread) thread_ = std::thread([this] { run(); });
+  if (start_thread) start();
+}
+
+void Monitor::start() {
+  if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
 }
 
 Monitor::~Monitor() {

@@ -64,8 +64,10 @@ public:
     std::function<int64_t()> steady_ms;  // for the heartbeat's age
     std::function<int64_t()> unix_s;     // for ages and the hour of day
   };
-  // start_thread false: nothing is written until write_now() (tests).
+  // start_thread false: nothing is written until start() or write_now().
   Monitor(std::string path, int interval_seconds, Clocks clocks = {}, bool start_thread = true);
+  // Starts the writer (once; the first file is written at once).
+  void start();
   ~Monitor();
   Monitor(const Monitor&) = delete;
   Monitor& operator=(const Monitor&) = delete;

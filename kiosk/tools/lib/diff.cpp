@@ -493,8 +493,10 @@ std::string quoted(const std::string& s) {
   return o + "\"";
 }
 
-std::string diff_html(const FieldChange& f) {
-  std::string h = "<div class=\"field\"><div class=\"label\">" + esc_html(f.label) + "</div>";
+// A field's diff; its lines in their language (right to left where it is), the label in English.
+std::string diff_html(const FieldChange& f, const std::string& locale) {
+  std::string h = "<div class=\"field\"><div class=\"label\">" + esc_html(f.label) + "</div><div lang=\"" +
+                  esc_html(locale.empty() ? "en" : locale) + "\" dir=\"auto\">";
   for (const auto& l : f.lines) {
     if (l.op == '-') h += "<div class=\"line del\">" + esc_html(l.text) + "</div>";
     else if (l.op == '+') h += "<div class=\"line ins\">" + esc_html(l.text) + "</div>";
@@ -505,7 +507,7 @@ std::string diff_html(const FieldChange& f) {
       h += "</div>";
     }
   }
-  return h + "</div>";
+  return h + "</div></div>";
 }
 
 // The PDF: a page of both versions and the list of changes, a page per
@@ -649,7 +651,7 @@ std::string make_proof(const ContentDiff& d, const ProofOptions& o, std::vector<
     h << "<section id=\"change-" << i + 1 << "\"><h2>" << i + 1 << ". " << esc_html(heading(c)) << "</h2>\n";
     nlohmann::ordered_json rows = nlohmann::ordered_json::array();
     for (const auto& f : c.fields) {
-      h << diff_html(f) << "\n";
+      h << diff_html(f, c.locale) << "\n";
       rows.push_back({{"op", " "}, {"text", f.label + ":"}});
       for (const auto& l : f.lines) {
         if (l.op != '~') { rows.push_back({{"op", std::string(1, l.op)}, {"text", std::string(1, l.op) + " " + l.text}}); continue; }

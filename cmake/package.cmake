@@ -37,7 +37,7 @@ install(TARGETS kiosk kiosk-content RUNTIME DESTINATION bin)
 install(FILES ${CMAKE_BINARY_DIR}/content.db DESTINATION share/kiosk)
 install(FILES deploy/kiosk.service DESTINATION lib/systemd/system)
 install(PROGRAMS deploy/backoff deploy/kiosk-cage DESTINATION lib/kiosk)
-install(PROGRAMS kiosk/tools/report_charts.py DESTINATION share/kiosk)  # kiosk-content report draws with it
+install(FILES kiosk/tools/report_charts.py DESTINATION share/kiosk)  # kiosk-content report runs it with python3
 install(FILES deploy/kiosk.toml DESTINATION /etc/kiosk)
 # /usr/share/doc/kiosk: copyright, changelog.Debian.gz (gzip -9n, as policy wants)
 set(pkg_doc ${CMAKE_BINARY_DIR}/package-doc)

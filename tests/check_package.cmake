@@ -15,7 +15,7 @@ if(NOT n EQUAL 1)
 endif()
 execute_process(COMMAND dpkg-deb -c ${debs} OUTPUT_VARIABLE files RESULT_VARIABLE rc)
 foreach(f ./usr/bin/kiosk ./usr/bin/kiosk-content ./usr/lib/systemd/system/kiosk.service ./usr/lib/kiosk/backoff
-          ./usr/lib/kiosk/kiosk-cage ./etc/kiosk/kiosk.toml ./usr/share/kiosk/content.db
+          ./usr/lib/kiosk/kiosk-cage ./etc/kiosk/kiosk.toml ./usr/share/kiosk/content.db ./usr/share/kiosk/report_charts.py
           ./usr/share/doc/kiosk/copyright ./usr/share/doc/kiosk/changelog.Debian.gz)
   string(FIND "${files}" "${f}\n" at)
   if(at EQUAL -1)

@@ -1,10 +1,9 @@
-#!/usr/bin/python3
 """Draws the usage report (kiosk-content report runs it): one PNG chart per CSV
 table in DIR, with matplotlib's Agg backend (no display), and DIR/index.html:
 the kiosks merged, the days covered, each chart with its caption, a link to
 its CSV and the same numbers as a plain table (readable without images).
 
-  report_charts.py --dir DIR --zone America/New_York
+  python3 report_charts.py --dir DIR --zone America/New_York
 
 Exit status 3 when matplotlib is missing (the tool names the package)."""
 import argparse

@@ -75,6 +75,8 @@ const std::vector<Field>& fields() {
       {"stats", "export_dir", Kind::Path, &Settings::stats_export_dir, 0, 0, "where staff's export writes"},
       {"monitoring", "textfile", Kind::Path, &Settings::monitoring_textfile, 0, 0, "the health file for Prometheus (none: not written)"},
       {"monitoring", "interval_seconds", Kind::Int, &Settings::monitoring_interval_seconds, 5, 3600, "how often the health file is written"},
+      {"printer", "queue", Kind::Text, &Settings::printer_queue, 0, 0, "the CUPS queue pages print on (none: no Print button)"},
+      {"printer", "paper", Kind::Text, &Settings::printer_paper, 0, 0, "\"letter\" or \"receipt80\" (an 80 mm roll)"},
   };
   return f;
 }

@@ -48,6 +48,9 @@ struct Settings {
   // [monitoring] health for Prometheus (README "Monitoring a fleet with Prometheus")
   std::string monitoring_textfile;  // node_exporter's textfile collector reads it; "" = off
   int monitoring_interval_seconds = 60;
+  // [printer] the printed take-away (README "Printing")
+  std::string printer_queue;         // a CUPS queue name; "" = no printer, no Print button
+  std::string printer_paper = "letter";  // "letter" | "receipt80" (80 mm roll, cut to the page's length)
   // [keys] extra keys for each action, by SDL key name ("Keypad 8", "PageDown"),
   // added to the built-in ones (arrows, Enter, Escape, F1, the numeric keypad)
   std::vector<std::pair<std::string, std::string>> extra_keys;  // (key name, action)

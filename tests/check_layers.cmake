@@ -2,7 +2,7 @@
 # 1. The layer list in README.md (the block under "Layers", top to bottom) is
 #    true: a file in kiosk/<layer>/ includes only "<layer>/..." of its own layer
 #    or of a layer listed below it. Every folder of kiosk/ is in the list.
-# 2. The core layers (content, i18n, session, packs, stats, staff, health, tools, util)
+# 2. The core layers (content, i18n, session, packs, stats, staff, health, print, tools, util)
 #    include no ImGui or SDL header, and the core libraries use no ImGui or SDL
 #    symbol.
 cmake_policy(SET CMP0057 NEW)  # IN_LIST in script mode
@@ -43,7 +43,7 @@ foreach(i RANGE 0 ${count})
 endforeach()
 message(STATUS "layers, top to bottom: ${layers}")
 
-foreach(core content i18n session packs stats staff health tools util)
+foreach(core content i18n session packs stats staff health print tools util)
   file(GLOB_RECURSE core_files ${SOURCE_DIR}/kiosk/${core}/*)
   foreach(f ${core_files})
     file(STRINGS ${f} bad REGEX "#include[ \t]*[<\"](imgui|SDL|SDL2/|backends/)")

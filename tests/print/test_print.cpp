@@ -237,6 +237,21 @@ TEST_CASE("A letter page is one sheet of large type and a receipt is 80 mm wide 
   CHECK(body_height(rf, "Housatonic") / 1.36 >= 11.0 - 0.5);
 }
 
+TEST_CASE("A page too long for one sheet of letter runs onto the next and a receipt never breaks", "[print]") {
+  std::vector<content::CheckItem> items;
+  for (int i = 1; i <= 60; ++i) items.push_back({"Item " + std::to_string(i) + " of the long list", i % 3 == 0});
+  print::PrintPage p = print::page_for_checklist("A long checklist", items, print::Words{});
+  print::Rendered letter = print::render_pdf(p, print::Paper::Letter);
+  REQUIRE(letter.ok());
+  CHECK(letter.pages >= 2);
+  const std::string text = pdftotext(write_temp(letter.pdf, "long-letter.pdf"));
+  for (int i : {1, 30, 60}) CHECK(reads(text, "Item " + std::to_string(i) + " of the long list"));
+  print::Rendered receipt = print::render_pdf(p, print::Paper::Receipt80);
+  REQUIRE(receipt.ok());
+  CHECK(receipt.pages == 1);
+  CHECK(std::regex_search(pdfinfo(write_temp(receipt.pdf, "long-receipt.pdf")), std::regex("Pages: +1\n")));
+}
+
 TEST_CASE("An Arabic page runs right to left with every line at the right margin and the phone number in order", "[print]") {
   for (const std::string locale : {"ar", "en"}) {
     INFO(locale);
@@ -506,6 +521,13 @@ TEST_CASE("Pages print through CUPS to the cups-pdf printer and a stopped queue 
       CHECK(std::stod(mm[1]) / 72.0 * 25.4 == Approx(80.0).margin(0.5));
       CHECK(std::stod(mm[2]) == Approx(r.height_pt).margin(3));
     }
+  }
+
+  // (and a different page is a different picture)
+  {
+    fs::path a = write_temp(print::render_pdf(jobs[0].page, print::Paper::Letter).pdf, "other-a.pdf");
+    fs::path b = write_temp(print::render_pdf(jobs[1].page, print::Paper::Letter).pdf, "other-b.pdf");
+    CHECK(differs(picture(a, "other-a"), picture(b, "other-b")) > 0.01);
   }
 
   // staff stop the queue (or CUPS does, on a fault): the visitor is told kindly

@@ -4,8 +4,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
+#include <cerrno>
+#include <fcntl.h>
 #include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <utility>
 
 #include "util/files.h"
@@ -187,8 +192,23 @@ Health Monitor::snapshot() const {
   return h;
 }
 
+// As util::write_atomically, but readable by all whatever the umask (the
+// kiosk's unit has 0027; node_exporter runs as another user): a fleet's
+// health is no secret, and counts are all it holds.
+static std::string write_readable(const std::string& path, const std::string& text) {
+  const std::string tmp = path + ".tmp";
+  util::Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  std::string err;
+  if (!fd) return path + ": cannot write (" + std::strerror(errno) + ")";
+  if (::fchmod(fd.get(), 0644) != 0 || !util::write_all(fd.get(), text) || !fd.close())
+    err = path + ": cannot write (" + std::strerror(errno) + ")";
+  else err = util::replace_durably(tmp, path);
+  if (!err.empty()) ::unlink(tmp.c_str());
+  return err;
+}
+
 std::string Monitor::write_now() {
-  std::string err = util::write_atomically(path_, exposition(snapshot(), clocks_.unix_s()));
+  std::string err = write_readable(path_, exposition(snapshot(), clocks_.unix_s()));
   std::lock_guard<std::mutex> lock(mu_);
   if (err != last_err_) {  // said once, not every interval
     last_err_ = err;

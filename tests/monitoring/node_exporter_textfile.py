@@ -70,7 +70,8 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write(f'[monitoring]\ntextfile = "{prom}"\ninterval_seconds = 5\n')
     env = dict(os.environ, SDL_VIDEODRIVER="dummy")
     k = subprocess.Popen([kiosk, "--headless", "--benchmark", "--idle-seconds", "12", "--config", config, "--db", db],
-                         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                         preexec_fn=lambda: os.umask(0o027))  # as deploy/kiosk.service runs it
     node = None
     try:
         wait_for("the kiosk writes its health file", lambda: os.path.exists(prom), 30)
@@ -117,6 +118,8 @@ with tempfile.TemporaryDirectory() as tmp:
         check(k.returncode == 0, f"the kiosk exits 0 (got {k.returncode})")
         check(value(metrics(port), "kiosk_up") == 0, "a kiosk that stopped leaves kiosk_up 0 (KioskDown)")
         check(not os.path.exists(prom + ".tmp"), "no temporary file left beside it")
+        # node_exporter runs as another user than the kiosk: readable by all under the unit's umask 0027
+        check(os.stat(prom).st_mode & 0o777 == 0o644, f"the file's mode is 0644 (got {os.stat(prom).st_mode & 0o777:o})")
         with open(prom + ".starts") as f:
             check(f.read().strip() == "1", "the start count is kept beside the textfile")
     finally:

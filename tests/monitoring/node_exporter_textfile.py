@@ -81,10 +81,9 @@ with tempfile.TemporaryDirectory() as tmp:
                                      f"--collector.textfile.directory={folder}",
                                      "--collector.disable-defaults", "--collector.textfile"],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-            if wait_for_up := (lambda: "kiosk_up" in metrics(port)):
-                end = time.monotonic() + 15
-                while time.monotonic() < end and node.poll() is None and not wait_for_up():
-                    time.sleep(0.25)
+            end = time.monotonic() + 15  # up, and serving the kiosk's file
+            while time.monotonic() < end and node.poll() is None and "kiosk_up" not in metrics(port):
+                time.sleep(0.25)
             if node.poll() is None:
                 break
             print("node exporter exited:", node.stderr.read()[-500:])

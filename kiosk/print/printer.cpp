@@ -248,8 +248,8 @@ SubmitResult Printer::submit(const std::string& pdf, const std::string& title, c
   return r;
 }
 
-PrintWorker::PrintWorker(Printer printer, Paper paper)
-    : printer_(std::move(printer)), paper_(paper), thread_([this] { run(); }) {}
+PrintWorker::PrintWorker(Printer printer, Paper paper, std::function<void()> on_done)
+    : printer_(std::move(printer)), paper_(paper), on_done_(std::move(on_done)), thread_([this] { run(); }) {}
 
 PrintWorker::~PrintWorker() {
   {
@@ -318,6 +318,11 @@ void PrintWorker::run() {
       state_ = o.status;
       done_ = std::move(o);
       working_ = false;
+      if (on_done_) {
+        lock.unlock();
+        on_done_();
+        lock.lock();
+      }
       continue;
     }
     check_ = false;
@@ -325,6 +330,11 @@ void PrintWorker::run() {
     PrinterStatus st = printer_.state();
     lock.lock();
     state_ = std::move(st);
+    if (on_done_) {
+      lock.unlock();
+      on_done_();
+      lock.lock();
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 // thread renders and prints so the UI thread never waits on CUPS.
 #pragma once
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -83,7 +84,10 @@ struct PrintOutcome {
 // returns at once (a mutex, never held across CUPS).
 class PrintWorker {
 public:
-  PrintWorker(Printer printer, Paper paper);
+  // `on_done` (optional) is called on the worker's thread after each print
+  // and each state check: the app wakes its event loop there (an SDL user
+  // event), then calls take() and last_state() on its own thread.
+  PrintWorker(Printer printer, Paper paper, std::function<void()> on_done = {});
   ~PrintWorker();
   PrintWorker(const PrintWorker&) = delete;
   PrintWorker& operator=(const PrintWorker&) = delete;
@@ -101,6 +105,7 @@ private:
   void run();
   Printer printer_;
   Paper paper_;
+  std::function<void()> on_done_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::optional<PrintPage> job_;

@@ -5,6 +5,7 @@
 // queue that gives the visitor the kind message.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -370,7 +371,8 @@ TEST_CASE("A printer CUPS does not have is missing and its page gets the kind me
   // no CUPS running: unknown; CUPS running: missing. Either way not ready, quickly.
   CHECK((st.state == print::PrinterState::Missing || st.state == print::PrinterState::Unknown));
   CHECK_FALSE(st.staff_line.empty());
-  print::PrintWorker worker(pr, print::Paper::Receipt80);
+  std::atomic<int> woken{0};
+  print::PrintWorker worker(pr, print::Paper::Receipt80, [&] { woken++; });
   REQUIRE(worker.print(office_page("en")));
   std::optional<print::PrintOutcome> out;
   for (int i = 0; i < 200 && !out; ++i) {
@@ -382,6 +384,7 @@ TEST_CASE("A printer CUPS does not have is missing and its page gets the kind me
   CHECK(out->visitor_key == "print.failed");
   CHECK(content_db().catalog.format("en", out->visitor_key) == "The printer is not working. Scan the code instead.");
   CHECK_FALSE(out->staff_line.empty());
+  CHECK(woken >= 1);  // the app's loop is woken for it
   CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(8));
 }
 

@@ -110,14 +110,15 @@ set_tests_properties(reading_grades PROPERTIES FIXTURES_REQUIRED content_db LABE
 # screen size a lobby has (small 720p and 768p panels, a 16:10 one, 1080p both
 # ways, 4K); screenshots and traces land in build/journeys/<name>-<size>/.
 # Their configs say dpi = "auto": headless, that is 92 DPI up to 1080p and
-# 184 (scale 2) at 4K. Journeys named preview_* run with the preview locales
-# (Arabic, Chinese) on. tour.txt visits every kind of screen for screenshots.
+# 184 (scale 2) at 4K. Journeys named preview_* (Arabic, Chinese) and
+# tour_languages (the same places in each of the eight languages) run with all
+# eight on. tour.txt visits every kind of screen for screenshots.
 set(KIOSK_JOURNEY_SIZES 1280x720 1366x768 1280x800 1920x1080 1080x1920 3840x2160)
 file(GLOB JOURNEYS CONFIGURE_DEPENDS tests/journeys/*.txt)
 foreach(j ${JOURNEYS})
   get_filename_component(name ${j} NAME_WE)
   set(config ${CMAKE_SOURCE_DIR}/tests/journeys/kiosk-test.toml)
-  if(name MATCHES "^preview_")
+  if(name MATCHES "^preview_|^tour_languages$")
     set(config ${CMAKE_SOURCE_DIR}/tests/journeys/preview-locales.toml)
   endif()
   foreach(size ${KIOSK_JOURNEY_SIZES})
@@ -255,5 +256,5 @@ target_link_libraries(print_tests PRIVATE kiosk_print catch_main)
 target_compile_definitions(print_tests PRIVATE KIOSK_SOURCE_DIR="${CMAKE_SOURCE_DIR}" KIOSK_BINARY_DIR="${CMAKE_BINARY_DIR}")
 catch_discover_tests(print_tests TEST_PREFIX "print/" EXTRA_ARGS --warn NoTests
                      PROPERTIES LABELS print FIXTURES_REQUIRED content_db)
-add_test(NAME print_cups COMMAND bash ${CMAKE_SOURCE_DIR}/tests/print/print_cups.sh $<TARGET_FILE:print_tests>)
+add_test(NAME print_cups COMMAND bash ${CMAKE_SOURCE_DIR}/tests/print/print_cups.sh $<TARGET_FILE:print_tests> $<TARGET_FILE:ui_tests>)
 set_tests_properties(print_cups PROPERTIES FIXTURES_REQUIRED content_db LABELS print SKIP_RETURN_CODE 77 TIMEOUT 90 RUN_SERIAL ON)

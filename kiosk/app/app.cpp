@@ -57,6 +57,13 @@ App::App(session::Settings settings, platform::Clock& clock, platform::Video& vi
     stats_ = stats::Stats::open(settings_.stats_file, &why);
     if (!stats_) log("usage statistics are off: " + why);
   }
+  if (!settings_.printer_queue.empty()) {
+    print::Paper paper = print::Paper::Letter;
+    if (!print::paper_from_name(settings_.printer_paper, paper))
+      log("printer.paper = \"" + settings_.printer_paper + "\" is not letter or receipt80; printing on letter");
+    printer_ = std::make_unique<print::PrintWorker>(print::Printer(settings_.printer_queue), paper);
+    log("printing to the CUPS queue " + settings_.printer_queue);
+  }
   health_ = HealthReport::open(settings_);
   session_.reset(settings_.default_locale);
   check_content(true);
@@ -103,7 +110,7 @@ void App::build_fonts() {
   float dpi = settings_.display_dpi;
   ui_.min_target = std::round(12.0f / 25.4f * dpi * (settings_.scale_override > 0 ? settings_.scale_override * 92.0f / dpi : 1.0f));
   ui_.tap_slop = 3.0f / 25.4f * dpi;  // a finger moving under 3 mm still taps
-  atlas_.build(base, content_.locales(), content_.catalog(), content_, ui_.fonts);
+  atlas_.build(base, session_.prefs.locale, content_.locales(), content_.catalog(), content_, ui_.fonts);
   video_.rebuild_fonts_texture();
   fonts_dirty_ = false;
 }
@@ -120,10 +127,10 @@ void App::count(const std::string& kind, const std::string& key) {
 }
 
 void App::leaving(const session::Route& from) {
-  if (from.screen == "guide" && from.param.size() > 4 && from.param.substr(from.param.size() - 4) != ":end")
-    count("guide-left", from.param);  // "review:3": left the review guide at step 3
+  if (from.screen == session::ScreenId::Guide && from.step != session::kGuideEnd)
+    count("guide-left", session::place_text(from));  // "review:3": left the review guide at step 3
   const content::SearchResponse* last = content_.last_search(session_.search_text);
-  if (from.screen == "search" && !session_.search_text.empty() && last && last->results.empty() && stats_ && !stats_failed_) {
+  if (from.screen == session::ScreenId::Search && !session_.search_text.empty() && last && last->results.empty() && stats_ && !stats_failed_) {
     // Only known words are kept (stats/stats.h): the content's own words are
     // marked here, the dictionary's are looked up by the stats' writer thread.
     const std::string locale = content_.search_locale();
@@ -134,21 +141,22 @@ void App::leaving(const session::Route& from) {
 }
 
 StaffMode::Parts App::staff_parts() {
-  return {content_, packs_.get(), stats_.get(), *speech_, [this] { check_content(true); }};
+  if (printer_) printer_->refresh();  // the staff menu shows its state as the worker next finds it
+  return {content_, packs_.get(), stats_.get(), *speech_, [this] { check_content(true); }, printer_.get()};
 }
 
 void App::open_staff_pin() {
   if (!staff_.open_pin()) return;
   close_all_overlays();
-  session_.nav.push({"staff-pin", ""});
+  session_.nav.push({session::ScreenId::StaffPin});
   ui_.clear_focus();
 }
 
 void App::staff_outcome(StaffMode::Outcome o) {
   using Go = StaffMode::Outcome::Go;
-  if (o.go == Go::Home) session_.nav.reset({"home", ""});
-  if (o.go == Go::Menu) session_.nav.reset({"staff", ""});
-  if (o.go == Go::Test) session_.nav.push({"staff-test", ""});
+  if (o.go == Go::Home) session_.nav.reset({session::ScreenId::Home});
+  if (o.go == Go::Menu) session_.nav.reset({session::ScreenId::Staff});
+  if (o.go == Go::Test) session_.nav.push({session::ScreenId::StaffTest});
   if (o.exit_code >= 0) {
     exit_code_ = o.exit_code;
     quit_ = true;
@@ -164,25 +172,32 @@ std::string* App::field_text(screens::TextField f) {
   return nullptr;
 }
 
+screens::TextField App::shown_field() const { return screens::find_screen(screen_id()).text_field; }
+
 std::string* App::text_field() {
-  if (!overlay().empty()) return nullptr;
-  const auto* def = screens::find_screen(screen());
-  return def ? field_text(def->text_field) : nullptr;
+  if (overlay_id() != Overlay::None) return nullptr;
+  return field_text(screens::find_screen(screen_id()).text_field);
 }
 
-std::string App::screen() const { return session_.nav.top().screen; }
+std::string App::screen() const { return session::screen_name(screen_id()); }
+
+App::Overlay App::overlay_id() const {
+  if (idle_.state() == session::IdleState::Warning) return Overlay::IdleWarning;
+  if (session_.show_language_picker) return Overlay::Language;
+  if (session_.show_accessibility) return Overlay::Accessibility;
+  if (session_.show_help) return Overlay::Help;
+  if (session_.show_more) return Overlay::More;
+  return Overlay::None;
+}
 
 std::string App::overlay() const {
-  if (idle_.state() == session::IdleState::Warning) return "idle-warning";
-  if (session_.show_language_picker) return "language";
-  if (session_.show_accessibility) return "accessibility";
-  if (session_.show_help) return "help";
-  if (session_.show_more) return "more";
-  return "";
+  // the names the dialogs' regions have in the accessibility tree
+  constexpr const char* kNames[] = {"", "idle-warning", "language", "accessibility", "help", "more"};
+  return kNames[static_cast<int>(overlay_id())];
 }
 
 Voice::Screen App::voice_screen() const {
-  return {ui_, content_.catalog(), session_, screen(), !overlay().empty()};
+  return {ui_, content_.catalog(), session_, screen_id(), overlay_id() != Overlay::None};
 }
 
 void App::handle(const platform::InputEvent& ev) {
@@ -206,8 +221,23 @@ bool App::on_language_choice(float x, float y) const {
   return false;
 }
 
+void App::print_done() {
+  auto o = printer_->take();
+  if (!o) return;
+  const std::string& loc = session_.prefs.locale;
+  print_view_.message = content_.catalog().format(loc, o->visitor_key);
+  // the visitor may be listening, not looking: "Your page is ready below the screen."
+  voice_.say(print_view_.message, session_);
+  if (!o->printed) {
+    log("printing failed: " + o->staff_line);
+    staff_.note("Printing failed: " + o->staff_line);
+  }
+  grace_frames_ = std::max(grace_frames_, kGraceFrames);
+}
+
 void App::reset_session() {
   leaving(session_.nav.top());
+  print_view_ = {};  // what was printed is no one's business after this visitor
   staff_.end();  // staff mode ends with the session, like everything else
   voice_.reset();
   bool was_large = session_.prefs.large_text;
@@ -227,11 +257,11 @@ void App::check_content(bool force) {
 }
 
 void App::content_changed(ContentHost::Change c) {
-  if (c == ContentHost::Change::Missing) session_.nav.reset({"content-missing", ""});
+  if (c == ContentHost::Change::Missing) session_.nav.reset({session::ScreenId::ContentMissing});
   if (c != ContentHost::Change::Loaded) return;
   atlas_.forget_glyphs();
   words_locale_.clear();  // the new catalog may word them differently
-  if (session_.nav.top().screen == "content-missing") session_.nav.reset({"attract", ""});
+  if (screen_id() == session::ScreenId::ContentMissing) session_.nav.reset({session::ScreenId::Attract});
   fonts_dirty_ = true;
   grace_frames_ = std::max(grace_frames_, kGraceFrames);
 }
@@ -258,6 +288,7 @@ void App::tick() {
     case session::IdleEvent::Reset: reset_session(); break;
     case session::IdleEvent::None: break;
   }
+  if (printer_) print_done();
   content_changed(content_.recover_if_broken());
   check_content(false);
   if (stats_)
@@ -270,8 +301,10 @@ void App::tick() {
   // staff mode also opens by holding the top-left corner for 5 seconds
   if (staff_.corner_held(input_.down(), input_.x(), input_.y(), now)) open_staff_pin();
   if (idle_.state() == session::IdleState::Warning) grace_frames_ = std::max(grace_frames_, 1);
-  if (health_) health_->beat(screen(), content_.store(), packs_.get(), speech_->unavailable().empty());
-  if (screen() == "attract") {
+  if (health_)
+    health_->beat(screen_id(), content_.store(), packs_.get(), speech_->unavailable().empty(),
+                  printer_ ? std::optional<bool>(printer_->last_state().ready()) : std::nullopt);
+  if (screen_id() == session::ScreenId::Attract) {
     int slot = static_cast<int>(now / (settings_.attract_cycle_seconds * 1000LL));
     if (slot != last_attract_slot_) { last_attract_slot_ = slot; grace_frames_ = std::max(grace_frames_, 1); }
   }
@@ -287,7 +320,8 @@ int64_t App::ms_to_next_wake() const {
   auto sooner = [&](int64_t ms) { wake = wake < 0 ? ms : std::min(wake, ms); };
   if (int64_t c = content_.ms_to_next_check(session_.at_rest()); c >= 0) sooner(c);
   if (health_) sooner(health_->ms_to_next_beat());  // the heartbeat the health file reports
-  if (screen() == "attract") {
+  if (printer_ && printer_->busy()) sooner(100);      // to tell the visitor as soon as the page is out
+  if (screen_id() == session::ScreenId::Attract) {
     int64_t period = settings_.attract_cycle_seconds * 1000LL;
     sooner(period - now % period);
   }
@@ -296,53 +330,53 @@ int64_t App::ms_to_next_wake() const {
 
 void App::act_on(const FrameInput& in) {
   using K = platform::Key;
-  using I = screens::Intent::Type;
+  namespace I = screens::intent;
   if (in.kind == FrameInput::Kind::Tap) {
     // a touch anywhere starts, except on a language's name (that button starts in its language)
-    if (screen() == "attract" && !on_language_choice(in.x, in.y)) apply({I::Home});
+    if (screen_id() == session::ScreenId::Attract && !on_language_choice(in.x, in.y)) apply(I::Home{});
     return;
   }
   if (in.kind == FrameInput::Kind::Text) {
-    if (screen() == "attract") {  // a letter key starts, as any key does
-      apply({I::Home});
+    if (screen_id() == session::ScreenId::Attract) {  // a letter key starts, as any key does
+      apply(I::Home{});
       voice_.offer_audio(session_, content_.catalog());
       return;
     }
-    if (screen() == "home" && overlay().empty()) voice_.offer_audio(session_, content_.catalog());
+    if (screen_id() == session::ScreenId::Home && overlay_id() == Overlay::None) voice_.offer_audio(session_, content_.catalog());
     // a physical keyboard types into the screen's one text field
-    if (std::string* field = text_field()) apply({I::Set, screen() == "search" ? "search" : "office_town", *field + in.text});
+    if (std::string* field = text_field()) apply(I::Type{shown_field(), *field + in.text});
     return;
   }
-  if (screen() == "attract" && in.key != K::StaffChord) {
-    apply({I::Home});
+  if (screen_id() == session::ScreenId::Attract && in.key != K::StaffChord) {
+    apply(I::Home{});
     voice_.offer_audio(session_, content_.catalog());  // a visitor who reaches for the keys may not see the screen
     return;
   }
   // the key then does what it does: its words follow the introduction
-  if (screen() == "home" && overlay().empty() && in.key != K::StaffChord) voice_.offer_audio(session_, content_.catalog());
+  if (screen_id() == session::ScreenId::Home && overlay_id() == Overlay::None && in.key != K::StaffChord) voice_.offer_audio(session_, content_.catalog());
   switch (in.key) {
     case K::Backspace:
       if (std::string* field = text_field(); field && !field->empty()) {
         std::string t = *field;
         size_t i = t.size() - 1;
         while (i > 0 && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) --i;
-        apply({I::Set, screen() == "search" ? "search" : "office_town", t.substr(0, i)});
+        apply(I::Type{shown_field(), t.substr(0, i)});
       }
       break;
     case K::Tab: case K::Down: case K::Right: ui_.move_focus(1); break;
     case K::ShiftTab: case K::Up: case K::Left: ui_.move_focus(-1); break;
     case K::Enter: ui_.activate_focused(); break;
     case K::Escape:
-      if (!overlay().empty() && overlay() != "idle-warning") apply({I::CloseOverlay});
-      else if (overlay().empty()) apply({I::Back});
+      if (overlay_id() != Overlay::None && overlay_id() != Overlay::IdleWarning) apply(I::CloseOverlay{});
+      else if (overlay_id() == Overlay::None) apply(I::Back{});
       break;
     case K::Help:
-      if (overlay() == "idle-warning") break;
+      if (overlay_id() == Overlay::IdleWarning) break;
       // spoken from what is on screen now, before the help dialog covers it
-      voice_.help_key(voice_screen(), overlay() == "help");
-      apply({I::ShowHelp});
+      voice_.help_key(voice_screen(), overlay_id() == Overlay::Help);
+      apply(I::Show{I::Dialog::Help});
       break;
-    case K::Home: if (overlay() != "idle-warning") apply({I::Home}); break;
+    case K::Home: if (overlay_id() != Overlay::IdleWarning) apply(I::Home{}); break;
     case K::StaffChord: open_staff_pin(); break;
     default: break;
   }
@@ -373,29 +407,32 @@ void App::begin_frame() {
 }
 
 void App::draw_route(std::vector<screens::Intent>& intents) {
-  const auto* def = screens::find_screen(screen());
-  if (!def) def = screens::find_screen("home");
-  ui_.kids = def->kids_theme;
+  const screens::ScreenDef& def = screens::find_screen(screen_id());
+  ui_.kids = def.kids_theme;
   ui_.begin_frame(clock_.now_ms());
   ui_.set_page(std::to_string(session_.nav.top().visit));
   int secs = idle_.state() == session::IdleState::Warning ? std::max(1, idle_.seconds_left(clock_.now_ms())) : 0;
   screens::Ctx ctx{ui_, session_, content_.catalog(), content_.model(session_.prefs.locale),
                    [this](const std::string& q) -> const content::SearchResponse& { return content_.search(session_.prefs.locale, q); },
-                   content_.locales(), staff_.in() || screen() == "staff-pin" ? &staff_.view() : nullptr, intents, 0, 0,
+                   content_.locales(), staff_.in() || screen_id() == session::ScreenId::StaffPin ? &staff_.view() : nullptr, intents, 0, 0,
                    (float)video_.width(), (float)video_.height(), clock_.now_ms(), secs};
   ctx.attract_cycle_ms = settings_.attract_cycle_seconds * 1000LL;
   ctx.site_office = settings_.site_office;
   ctx.today = clock_.today();
   ctx.speech_available = speech_->unavailable().empty();
-  if (def->has_nav_bar) ctx.h -= screens::nav_bar_height(ctx);
-  drawn_screen_ = def->name;
-  def->draw(ctx);
-  if (def->has_nav_bar) screens::draw_nav_bar(ctx);
-  if (!def->at_rest) screens::draw_overlays(ctx);
+  if (printer_) {
+    print_view_.busy = printer_->busy();
+    ctx.print = &print_view_;
+  }
+  if (def.has_nav_bar) ctx.h -= screens::nav_bar_height(ctx);
+  drawn_screen_ = def.id;
+  def.draw(ctx);
+  if (def.has_nav_bar) screens::draw_nav_bar(ctx);
+  if (!def.at_rest) screens::draw_overlays(ctx);
   ui_.end_frame();
   // leaving staff mode's screens leaves staff mode (the PIN pad is not in it yet)
-  if (staff_.in() && !(def->staff_only && screen() != "staff-pin")) staff_.end();
-  if (screen() == "staff-test" && ImGui::GetIO().MouseClicked[0]) staff_.touched(ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y);
+  if (staff_.in() && !(def.staff_only && screen_id() != session::ScreenId::StaffPin)) staff_.end();
+  if (screen_id() == session::ScreenId::StaffTest && ImGui::GetIO().MouseClicked[0]) staff_.touched(ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y);
 }
 
 void App::end_frame() {
@@ -407,7 +444,8 @@ void App::end_frame() {
 }
 
 void App::frame() {
-  if (fonts_dirty_) build_fonts();  // large text, new content: before the frame that shows it
+  // large text, new content, another language: before the frame that shows it
+  if (fonts_dirty_ || atlas_.built_for() != session_.prefs.locale) build_fonts();
   take_input();
   begin_frame();
   std::vector<screens::Intent> intents;

@@ -19,6 +19,7 @@
 #include "platform/input.h"
 #include "platform/speech.h"
 #include "platform/video.h"
+#include "print/printer.h"
 #include "screens/screens.h"
 #include "session/idle.h"
 #include "session/session.h"
@@ -49,11 +50,15 @@ public:
 
   // What is on screen, for scripts, traces and tests.
   const ui::A11yTree& tree() const { return ui_.tree(); }
-  std::string screen() const;
+  session::ScreenId screen_id() const { return session_.nav.top().screen; }
+  std::string screen() const;  // its name (session::screen_name), for scripts and traces
   // The screen the last frame drew (screen() may already be the next one,
   // after that frame's intents).
-  const std::string& drawn_screen() const { return drawn_screen_; }
-  std::string overlay() const;
+  std::string drawn_screen() const { return session::screen_name(drawn_screen_); }
+  // What is drawn over the screen: a dialog the visitor opened, or the idle warning.
+  enum class Overlay { None, IdleWarning, Language, Accessibility, Help, More };
+  Overlay overlay_id() const;
+  std::string overlay() const;  // its name ("" for none), for scripts and traces
   const session::Session& session() const { return session_; }
   const content::Store* store() const { return content_.store(); }
   const i18n::Catalog& catalog() const { return content_.catalog(); }
@@ -97,6 +102,7 @@ private:
   Voice::Screen voice_screen() const;
   // The text field of the screen shown (search words, town), or null.
   std::string* text_field();
+  screens::TextField shown_field() const;
   std::string* field_text(screens::TextField f);  // the visitor text a screen's keyboard types into
   // The attract screen's language names (region "language") take a touch themselves.
   bool on_language_choice(float x, float y) const;
@@ -118,10 +124,13 @@ private:
   ui::Ui ui_;
   std::unique_ptr<packs::PackWatcher> packs_;
   std::unique_ptr<stats::Stats> stats_;
+  std::unique_ptr<print::PrintWorker> printer_;  // null: no [printer] queue, no Print button
+  screens::PrintView print_view_;
+  void print_done();  // what became of a page: said, shown, and for staff
   std::unique_ptr<HealthReport> health_;  // [monitoring] textfile; null when unset
   bool stats_failed_ = false;
   std::string words_locale_;  // the locale ui_.word_on/word_off were formatted for
-  std::string drawn_screen_;
+  session::ScreenId drawn_screen_ = session::ScreenId::Attract;
   int grace_frames_ = 3;
   bool quit_ = false;
   int exit_code_ = 0;

@@ -152,9 +152,13 @@ int run_script(App& app, platform::ManualClock& clock, platform::Video& video, c
     } else if (v == "open" || v == "locale") {
       // straight to a route or a language, as a tap on the screen asks for it
       // (kiosk-content proof opens every changed item this way)
-      using T = screens::Intent::Type;
-      app.ask(v == "locale" ? screens::Intent{T::SetLocale, st.args[0], ""}
-                            : screens::Intent{T::Open, st.args[0], st.args.size() > 1 ? st.args[1] : ""});
+      if (v == "locale") {
+        app.ask(screens::intent::SetLocale{st.args[0]});
+      } else {
+        const auto route = session::parse_route(st.args[0], st.args.size() > 1 ? st.args[1] : "");
+        if (!route) return fail("no screen '" + st.args[0] + "' with the place '" + (st.args.size() > 1 ? st.args[1] : "") + "'");
+        app.ask(screens::intent::Open{*route});
+      }
       settle(app, 2);
       if (v == "open" && app.screen() != st.args[0]) return fail("the route '" + st.args[0] + "' did not open");
     } else if (v == "frames") {

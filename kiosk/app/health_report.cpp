@@ -36,11 +36,12 @@ HealthReport::HealthReport(const session::Settings& settings, int64_t starts)
   });
 }
 
-void HealthReport::beat(const std::string& screen, content::Store* store, const packs::PackWatcher* packs, bool speech_up) {
+void HealthReport::beat(session::ScreenId screen, content::Store* store, const packs::PackWatcher* packs, bool speech_up,
+                        std::optional<bool> printer_up) {
   monitor_.beat();
   if (screen != last_screen_) {
-    if (last_screen_ == "attract") monitor_.count_visit();  // a touch started a visit
-    if (screen == "search") monitor_.count_search();
+    if (last_screen_ == session::ScreenId::Attract) monitor_.count_visit();  // a touch started a visit
+    if (screen == session::ScreenId::Search) monitor_.count_search();
     last_screen_ = screen;
   }
   const int64_t now = steady_ms();
@@ -79,6 +80,7 @@ void HealthReport::beat(const std::string& screen, content::Store* store, const 
     h.pack_check_ok = check.ok;
     h.pack_last_valid_unix = check.last_valid;
     h.speech_up = speech_up;
+    h.printer_up = printer_up;
   });
   monitor_.start();  // the first file once all of it is known
   if (std::string e = monitor_.take_error(); !e.empty()) log("monitoring: " + e);

@@ -6,7 +6,10 @@
 #include <memory>
 #include <string>
 
+#include <optional>
+
 #include "health/health.h"
+#include "session/nav.h"
 #include "session/settings.h"
 
 namespace kiosk::content { class Store; }
@@ -20,8 +23,10 @@ public:
   static std::unique_ptr<HealthReport> open(const session::Settings& settings);
   // On every turn of the loop: the heartbeat, visits (leaving the attract
   // screen) and searches (opening the search screen) from the screen shown,
-  // and once an interval the content's and packs' state.
-  void beat(const std::string& screen, content::Store* store, const packs::PackWatcher* packs, bool speech_up);
+  // and once an interval the content's and packs' state. printer_up: null
+  // without a printer, else whether it was ready when last checked.
+  void beat(session::ScreenId screen, content::Store* store, const packs::PackWatcher* packs, bool speech_up,
+            std::optional<bool> printer_up = std::nullopt);
   int64_t ms_to_next_beat() const { return monitor_.ms_to_next_beat(); }
   health::Monitor& monitor() { return monitor_; }
 
@@ -30,7 +35,7 @@ public:
 private:
   const session::Settings& settings_;
   health::Monitor monitor_;
-  std::string last_screen_;
+  session::ScreenId last_screen_ = session::ScreenId::Attract;
   const content::Store* last_store_ = nullptr;
   std::string review_day_;  // the day content_past_review was counted on
   int64_t next_refresh_ms_ = 0;

@@ -82,24 +82,25 @@ StaffMode::Outcome StaffMode::key(const std::string& k, Parts& p) {
   return out;
 }
 
-StaffMode::Outcome StaffMode::act(const std::string& what, Parts& p) {
+StaffMode::Outcome StaffMode::act(Action what, Parts& p) {
   using Go = Outcome::Go;
+  using A = Action;
   if (!in_) return {};
   std::string& msg = view_.message;
-  if (what == "reload") {
+  if (what == A::Reload) {
     p.reload();
     msg = !p.content.store() ? "No content could be loaded; see the log."
           : p.content.check_running() ? "Checking the content now; it is used as soon as it passes (see the log)."
                                       : "Content reloaded.";
-  } else if (what == "rollback") {
+  } else if (what == A::Rollback) {
     std::string why = packs::roll_back(settings_.database);
     if (why.empty()) p.reload();
     msg = why.empty() ? "The previous content is coming back: it is used as soon as its check passes." : "Roll back refused: " + why;
     log(msg);
-  } else if (what == "packs") {
+  } else if (what == A::Packs) {
     if (p.packs) p.packs->poke();
     msg = p.packs ? "Looking for new content packs now; see below in a moment." : "No pack source is set in kiosk.toml ([packs]).";
-  } else if (what == "export") {
+  } else if (what == A::Export) {
     std::string dir = settings_.stats_export_dir.empty() ? std::string(".") : settings_.stats_export_dir;
     std::string path = (std::filesystem::path(dir) / "kiosk-usage.csv").string();
     FILE* f = p.stats ? std::fopen(path.c_str(), "w") : nullptr;
@@ -109,16 +110,16 @@ StaffMode::Outcome StaffMode::act(const std::string& what, Parts& p) {
       std::fclose(f);
     }
     msg = !p.stats ? "Statistics are off ([stats] file in kiosk.toml)." : f ? "Usage written to " + path : "Cannot write " + path;
-  } else if (what == "test") {
+  } else if (what == A::Test) {
     view_.touches.clear();
     return {Go::Test};
-  } else if (what == "leave") {
+  } else if (what == A::Leave) {
     in_ = false;
     log("staff mode closed");
     return {Go::Home};
-  } else if (what == "exit" || what == "restart") {
-    log(what == "exit" ? "staff asked the kiosk to exit" : "staff asked the kiosk to restart");
-    return {Go::Stay, what == "exit" ? 4 : 75};  // kiosk.service: 4 stays stopped (RestartPreventExitStatus), 75 restarts
+  } else if (what == A::Exit || what == A::Restart) {
+    log(what == A::Exit ? "staff asked the kiosk to exit" : "staff asked the kiosk to restart");
+    return {Go::Stay, what == A::Exit ? 4 : 75};  // kiosk.service: 4 stays stopped (RestartPreventExitStatus), 75 restarts
   }
   fill_view(p);
   return {};
@@ -128,6 +129,8 @@ void StaffMode::fill_view(Parts& p) {
   screens::StaffView& v = view_;
   v.database = settings_.database;
   v.speech_off = p.speech.unavailable();
+  // as last checked by the print worker (never asked of CUPS on this thread)
+  v.printer = p.printer ? p.printer->last_state().staff_line : "";
   auto inst = packs::installed(settings_.database);
   v.version = inst.version;
   v.previous_version = inst.previous_version;

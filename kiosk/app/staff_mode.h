@@ -11,6 +11,7 @@
 #include "packs/pack_watch.h"
 #include "platform/clock.h"
 #include "platform/speech.h"
+#include "print/printer.h"
 #include "screens/screens.h"
 #include "session/settings.h"
 #include "staff/staff.h"
@@ -27,6 +28,7 @@ public:
     stats::Stats* stats;        // null: statistics are off
     platform::Speech& speech;
     std::function<void()> reload;  // checks the published content now
+    print::PrintWorker* printer = nullptr;  // null: no printer configured
   };
   // Where the app goes after a key or an action.
   struct Outcome {
@@ -41,8 +43,9 @@ public:
   bool open_pin();
   // A key of the PIN pad: a digit, "clear", "ok" or "cancel".
   Outcome key(const std::string& k, Parts& p);
-  // A staff menu action: "reload", "rollback", "packs", "export", "test", "leave", "exit", "restart".
-  Outcome act(const std::string& what, Parts& p);
+  using Action = screens::intent::StaffAction;
+  // A staff menu action (the staff screen's buttons).
+  Outcome act(Action what, Parts& p);
   // The session ended or staff left the staff screens.
   void end();
   // A finger at (x, y), down or not: true once per hold of 5 s in the top-left corner.

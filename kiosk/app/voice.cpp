@@ -49,7 +49,7 @@ std::string Voice::screen_summary(const Screen& s) const {
   const std::string& loc = s.session.prefs.locale;
   std::string out;
   // a screen's spoken name (screen.<name>), where its heading does not say it
-  const std::string name_key = "screen." + s.name;
+  const std::string name_key = std::string("screen.") + session::screen_name(s.screen);
   if (!s.overlay && !s.catalog.resolve(loc, name_key).empty()) out = s.catalog.format(loc, name_key) + ".";
   std::vector<std::string> choices;
   bool heading = false;

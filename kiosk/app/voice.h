@@ -22,7 +22,7 @@ public:
     const ui::Ui& ui;
     const i18n::Catalog& catalog;
     const session::Session& session;
-    std::string name;
+    session::ScreenId screen;
     bool overlay = false;
   };
 

@@ -59,11 +59,10 @@ struct KindDef {
   std::vector<std::string> glyphs = {};
   // Listed in the staff menu (sources, review dates), coverage, dump and stale.
   bool staff_listed = true;
-  // The route that shows one item ("answer"), and what follows the id in its
-  // parameter (":intro"); the app maps the name to its screen. "" : none (a
-  // notice is shown on the home screen, between `shown_from` and `shown_until`).
+  // The screen that shows one item, by its name ("answer"; session::screen_from_name
+  // maps it; a guide opens at its introduction). "" : none (a notice is shown on
+  // the home screen, between `shown_from` and `shown_until`).
   const char* screen = "";
-  const char* screen_param = "";
   // Date fields that bound when it is shown (both or neither).
   const char* shown_from = nullptr;
   const char* shown_until = nullptr;

@@ -64,8 +64,8 @@ void draw_attract(Ctx& c) {
                                        by + static_cast<float>(r) * (bh + row_gap)));
       ImGui::PushID(static_cast<int>(i));
       if (c.ui.button(c.catalog.format(c.locales[i], "language.self"), ImVec2(each, bh))) {
-        c.ask(Intent::Type::Home);
-        c.ask(Intent::Type::SetLocale, c.locales[i]);
+        c.ask(intent::Home{});
+        c.ask(intent::SetLocale{c.locales[i]});
       }
       ImGui::PopID();
     }
@@ -73,7 +73,7 @@ void draw_attract(Ctx& c) {
   }
   // register the full-screen target under the visible call to action
   ImGui::SetCursorScreenPos(ImVec2(c.x, c.y));
-  if (ImGui::InvisibleButton("##attract-any", ImVec2(c.w, c.h))) c.ask(Intent::Type::Home);
+  if (ImGui::InvisibleButton("##attract-any", ImVec2(c.w, c.h))) c.ask(intent::Home{});
   // the call to action sits in a large accent pill, over the target
   c.ui.pill(touch, fh, pa, ImVec2(pw, ph), ui::Role::Button);
   c.ui.text_node(sub, {sp.x, sp.y, fs.extent.x, fs.extent.y});

@@ -15,18 +15,18 @@ namespace {
 // `stays`: on the compact bar too (the rest move behind More).
 struct BarButton {
   const char* key;
-  Intent::Type kind;
+  Intent kind;
   bool needs_speech;
   bool stays;
 };
-constexpr BarButton kBar[] = {{"header.home", Intent::Type::Home, false, true},
-                              {"header.back", Intent::Type::Back, false, true},
-                              {"header.language", Intent::Type::ShowLanguage, false, true},
-                              {"header.accessibility", Intent::Type::ShowAccessibility, false, false},
-                              {"header.read_aloud", Intent::Type::ReadAloud, true, false},
-                              {"header.help", Intent::Type::ShowHelp, false, false},
-                              {"header.start_over", Intent::Type::StartOver, false, false}};
-constexpr BarButton kMore = {"header.more", Intent::Type::ShowMore, false, true};
+const BarButton kBar[] = {{"header.home", intent::Home{}, false, true},
+                              {"header.back", intent::Back{}, false, true},
+                              {"header.language", intent::Show{intent::Dialog::Language}, false, true},
+                              {"header.accessibility", intent::Show{intent::Dialog::Accessibility}, false, false},
+                              {"header.read_aloud", intent::ReadAloud{}, true, false},
+                              {"header.help", intent::Show{intent::Dialog::Help}, false, false},
+                              {"header.start_over", intent::StartOver{}, false, false}};
+const BarButton kMore = {"header.more", intent::Show{intent::Dialog::More}, false, true};
 
 std::vector<const BarButton*> bar_buttons(const Ctx& c) {
   std::vector<const BarButton*> out;
@@ -38,7 +38,8 @@ std::vector<const BarButton*> bar_buttons(const Ctx& c) {
 // The Language button names the language it leads to in that language's own
 // words ("Language · Español"): the next enabled one after the visitor's.
 std::string bar_label(const Ctx& c, const BarButton& b) {
-  if (b.kind != Intent::Type::ShowLanguage) return c.t(b.key);
+  const auto* show = std::get_if<intent::Show>(&b.kind);
+  if (!show || show->dialog != intent::Dialog::Language) return c.t(b.key);
   const auto& locs = c.locales;
   const auto it = std::find(locs.begin(), locs.end(), c.session.prefs.locale);
   const std::string& other = locs.empty() ? c.session.prefs.locale
@@ -175,7 +176,7 @@ void dialog_heading(Ctx& c, const std::string& title) {
   else c.ui.pop_right();
   const float after = ImGui::GetCursorScreenPos().y;
   ImGui::SetCursorScreenPos(ImVec2(rtl ? start.x : start.x + room - bw, start.y));
-  if (c.ui.button(close, ImVec2(bw, row))) c.ask(Intent::Type::CloseOverlay);
+  if (c.ui.button(close, ImVec2(bw, row))) c.ask(intent::CloseOverlay{});
   ImGui::SetCursorScreenPos(ImVec2(start.x, std::max(after, start.y + row + c.ui.em * 0.3f)));
 }
 }  // namespace
@@ -285,7 +286,7 @@ void draw_nav_bar(Ctx& c) {
     if (i % per_row) ImGui::SameLine(at);
     else ImGui::SetCursorPosX(at);
     x += w + gap;
-    const bool danger = l.buttons[i]->kind == Intent::Type::StartOver;
+    const bool danger = std::holds_alternative<intent::StartOver>(l.buttons[i]->kind);
     if (c.ui.button(labels[i], ImVec2(w, bh), danger ? ui::Style::Danger : ui::Style::Bar)) c.ask(l.buttons[i]->kind);
   }
   c.ui.fonts.large = large;
@@ -306,9 +307,9 @@ void draw_overlays(Ctx& c) {
     ImGui::Dummy(ImVec2(0, c.ui.em * 0.4f));
     c.ui.paragraph(c.t("idle.countdown", {{"seconds", int64_t(c.idle_seconds_left)}}), c.ui.fonts.large);
     ImGui::Dummy(ImVec2(0, c.ui.em * 0.6f));
-    if (c.ui.button(c.t("idle.more"), ImVec2(full_width(), row * (low ? 1.15f : 1.3f)), ui::Style::Primary)) c.ask(Intent::Type::MoreTime);
+    if (c.ui.button(c.t("idle.more"), ImVec2(full_width(), row * (low ? 1.15f : 1.3f)), ui::Style::Primary)) c.ask(intent::MoreTime{});
     ImGui::Dummy(ImVec2(0, c.ui.em * 0.3f));
-    if (c.ui.button(c.t("idle.done"), ImVec2(full_width(), row))) c.ask(Intent::Type::StartOver);
+    if (c.ui.button(c.t("idle.done"), ImVec2(full_width(), row))) c.ask(intent::StartOver{});
     end_dialog();
     return;
   }
@@ -325,7 +326,7 @@ void draw_overlays(Ctx& c) {
       grid_cell(c, static_cast<int>(i), g.cols, cell, gap, x0);
       const bool current = loc == s.prefs.locale;
       if (c.ui.button(c.catalog.format(loc, "language.self"), ImVec2(cell, row), current ? ui::Style::Primary : ui::Style::Normal))
-        c.ask(Intent::Type::SetLocale, loc);
+        c.ask(intent::SetLocale{loc});
     }
     ImGui::PopStyleVar();
     end_dialog();
@@ -334,19 +335,19 @@ void draw_overlays(Ctx& c) {
     dialog_heading(c, c.t("access.title"));
     ImGui::Dummy(ImVec2(0, c.ui.em * 0.4f));
     if (c.ui.toggle(c.t("access.large_text"), s.prefs.large_text, c.t("access.on"), c.t("access.off"), ImVec2(full_width(), row)))
-      c.ask(Intent::Type::ToggleLargeText);
+      c.ask(intent::Toggle{intent::Pref::LargeText});
     if (c.ui.toggle(c.t("access.contrast"), s.prefs.high_contrast, c.t("access.on"), c.t("access.off"), ImVec2(full_width(), row)))
-      c.ask(Intent::Type::ToggleContrast);
+      c.ask(intent::Toggle{intent::Pref::Contrast});
     // speech, Touch and Hear and the volume only where something can be heard
     if (c.speech_available) {
       if (c.ui.toggle(c.t("access.speech"), s.prefs.speech, c.t("access.on"), c.t("access.off"), ImVec2(full_width(), row)))
-        c.ask(Intent::Type::ToggleSpeech);
+        c.ask(intent::Toggle{intent::Pref::Speech});
       if (c.ui.toggle(c.t("access.touch_hear"), s.prefs.touch_hear, c.t("access.on"), c.t("access.off"), ImVec2(full_width(), row)))
-        c.ask(Intent::Type::ToggleTouchHear);
+        c.ask(intent::Toggle{intent::Pref::TouchHear});
       c.ui.paragraph(c.t("access.touch_hear_help"), nullptr, true);
       // volume: quieter, the level, louder
       const float third = (full_width() - c.ui.em) / 3;
-      if (c.ui.button(c.t("access.quieter"), ImVec2(third, row))) c.ask(Intent::Type::Volume, "down");
+      if (c.ui.button(c.t("access.quieter"), ImVec2(third, row))) c.ask(intent::Volume{-1});
       ImGui::SameLine(0, c.ui.em * 0.5f);
       ImVec2 p = ImGui::GetCursorScreenPos();
       std::string level = c.t("access.volume", {{"percent", int64_t(s.prefs.volume)}});
@@ -356,7 +357,7 @@ void draw_overlays(Ctx& c) {
       c.ui.text_node(level, {p.x, p.y, third, row});
       ImGui::Dummy(ImVec2(third, row));
       ImGui::SameLine(0, c.ui.em * 0.5f);
-      if (c.ui.button(c.t("access.louder"), ImVec2(third, row))) c.ask(Intent::Type::Volume, "up");
+      if (c.ui.button(c.t("access.louder"), ImVec2(third, row))) c.ask(intent::Volume{+1});
     }
     end_dialog();
   } else if (s.show_more) {
@@ -366,7 +367,7 @@ void draw_overlays(Ctx& c) {
     ImGui::Dummy(ImVec2(0, c.ui.em * 0.4f));
     for (const BarButton* b : bar_buttons(c)) {
       if (b->stays) continue;
-      const bool danger = b->kind == Intent::Type::StartOver;
+      const bool danger = std::holds_alternative<intent::StartOver>(b->kind);
       if (c.ui.button(bar_label(c, *b), ImVec2(full_width(), row), danger ? ui::Style::Danger : ui::Style::Normal)) c.ask(b->kind);
       ImGui::Dummy(ImVec2(0, c.ui.em * 0.1f));
     }

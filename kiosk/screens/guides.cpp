@@ -17,7 +17,7 @@ void draw_guides(Ctx& c) {
   gap(c, 0.5f);
   // large text on a short screen: each guide its title alone, so several are in view
   for (const auto& g : c.model->guides) {
-    if (c.ui.row(g.title, cramped(c) ? "" : g.summary)) c.ask(Intent::Type::Open, "guide", g.id + ":intro");
+    if (c.ui.row(g.title, cramped(c) ? "" : g.summary)) c.open(ScreenId::Guide, g.id);
     gap(c, 0.15f);
   }
   end_body();
@@ -27,27 +27,31 @@ namespace {
 std::string tick_key(const std::string& guide, size_t step, size_t item) {
   return guide + "/" + std::to_string(step) + "/" + std::to_string(item);
 }
-// The whole checklist as text, ticked items marked, for the QR code.
-std::string checklist_text(const Ctx& c, const content::Guide& g) {
+// The whole checklist, ticked items marked.
+std::vector<content::CheckItem> check_items(const Ctx& c, const content::Guide& g) {
   std::vector<content::CheckItem> items;
   for (size_t i = 0; i < g.steps.size(); ++i)
     for (size_t j = 0; j < g.steps[i].checklist.size(); ++j)
       items.push_back({g.steps[i].checklist[j], c.session.ticked.count(tick_key(g.id, i + 1, j)) > 0});
-  return content::checklist_text(g.title, items, [&](size_t n) {
+  return items;
+}
+// The checklist as text, for the QR code.
+std::string checklist_text(const Ctx& c, const content::Guide& g) {
+  return content::checklist_text(g.title, check_items(c, g), [&](size_t n) {
     return c.t("guide.qr_more", {{"count", static_cast<int64_t>(n)}});
   });
 }
 }  // namespace
 
 void draw_guide(Ctx& c) {
-  const std::string param = c.session.nav.top().param;
-  const size_t colon = param.rfind(':');
-  const content::Guide* g = c.model ? c.model->guide(param.substr(0, colon)) : nullptr;
+  const session::Route& route = c.session.nav.top();
+  const content::Guide* g = c.model ? c.model->guide(route.id) : nullptr;
   if (!g || g->steps.empty()) return draw_not_ready(c);
-  const std::string where = colon == std::string::npos ? "intro" : param.substr(colon + 1);
   const size_t n = g->steps.size();
   // 0: the introduction (the guide's body), 1..n: the steps, n + 1: where to go
-  const size_t step = where == "intro" ? 0 : where == "end" ? n + 1 : std::clamp<size_t>(std::strtoul(where.c_str(), nullptr, 10), 1, n);
+  const size_t step = route.step == session::kGuideEnd ? n + 1
+                      : route.step <= 0             ? 0
+                                                    : std::min(static_cast<size_t>(route.step), n);
   // a short screen (720p, large text) keeps Back and Next low, as the bar does
   const bool low = ImGui::GetIO().DisplaySize.y < c.ui.em * 30;
   const float bh = low ? std::max(c.ui.min_target, std::min(c.ui.em * 1.7f, c.h * 0.085f)) : std::max(c.ui.min_target, c.ui.em * 2.4f);
@@ -85,7 +89,7 @@ void draw_guide(Ctx& c) {
       section(c, c.t("guide.checklist"));
       for (size_t j = 0; j < s.checklist.size(); ++j) {
         std::string key = tick_key(g->id, step, j);
-        if (c.ui.checkbox(s.checklist[j], c.session.ticked.count(key) > 0)) c.ask(Intent::Type::Tick, key);
+        if (c.ui.checkbox(s.checklist[j], c.session.ticked.count(key) > 0)) c.ask(intent::Tick{key});
         gap(c, 0.1f);
       }
     }
@@ -98,6 +102,16 @@ void draw_guide(Ctx& c) {
     c.ui.paragraph(c.t("guide.take_away"), c.ui.fonts.large);
     c.ui.paragraph(c.t("guide.take_away_sub"), nullptr, true);
     qr_card_end(c, q, checklist_text(c, *g), c.t("guide.qr_label"), "");
+    print_button(c, "print-checklist", [&] {
+      // the checklist with the visitor's ticks, and where the guide leads
+      std::vector<const content::Contact*> lines;
+      std::vector<const content::Office*> offices;
+      for (const auto& id : g->ends_at) {
+        if (const auto* line = c.model->contact(id)) lines.push_back(line);
+        if (const auto* o = c.model->office(id)) offices.push_back(o);
+      }
+      return print::page_for_checklist(g->title, check_items(c, *g), print_words(c), lines, offices);
+    });
     gap(c, 0.3f);
     for (const auto& id : g->ends_at)
       if (const auto* line = c.model->contact(id)) {
@@ -109,7 +123,7 @@ void draw_guide(Ctx& c) {
       if (const auto* o = c.model->office(id)) {
         if (!any_office) section(c, c.t("guide.offices"));
         any_office = true;
-        if (office_row(c, *o)) c.ask(Intent::Type::Open, "office", o->id);
+        if (office_row(c, *o)) c.open(ScreenId::Office, o->id);
         gap(c, 0.1f);
       }
   }
@@ -120,11 +134,11 @@ void draw_guide(Ctx& c) {
   // at the end of the reading direction: the right, or the left in Arabic (the bar's Back is mirrored too)
   ImGui::SetCursorPosX(c.ui.rtl ? ImGui::GetStyle().WindowPadding.x : ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x - bw);
   if (step <= n) {
-    const std::string next = step == n ? "end" : std::to_string(step + 1);
+    const int next = step == n ? session::kGuideEnd : static_cast<int>(step) + 1;
     const char* label = step == 0 ? "guide.start" : step == n ? "guide.finish" : "guide.next";
-    if (c.ui.button(c.t(label), ImVec2(bw, bh), ui::Style::Primary)) c.ask(Intent::Type::Open, "guide", g->id + ":" + next);
+    if (c.ui.button(c.t(label), ImVec2(bw, bh), ui::Style::Primary)) c.open(ScreenId::Guide, g->id, next);
   } else if (c.ui.button(c.t("guide.done"), ImVec2(bw, bh), ui::Style::Primary)) {
-    c.ask(Intent::Type::Home);
+    c.ask(intent::Home{});
   }
   end_footer();
 }

@@ -21,7 +21,7 @@ void draw_home(Ctx& c) {
   // is named after its screen (content::icons())
   static const std::vector<const ScreenDef*> tiles = home_tiles();
   const int count = static_cast<int>(tiles.size());
-  const bool icons = c.ui.has_icon(tiles[0]->name);
+  const bool icons = c.ui.has_icon(session::screen_name(tiles[0]->id));
   const float gap = c.ui.em * 0.9f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const bool portrait = c.h > c.w;
@@ -67,9 +67,9 @@ void draw_home(Ctx& c) {
     if (i % g.cols == 0 && i) ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y * 2));
     grid_cell(c, i, g.cols, g.tw, gap, x0);
     const std::string key = tiles[static_cast<size_t>(i)]->home_tile;
-    const char* screen = tiles[static_cast<size_t>(i)]->name;
-    if (c.ui.tile(c.t(key), c.t(key + ".sub"), ImVec2(g.tw, g.th), {}, g.subtitles, g.icons ? screen : ""))
-      c.ask(Intent::Type::Open, screen);
+    const ScreenId screen = tiles[static_cast<size_t>(i)]->id;
+    if (c.ui.tile(c.t(key), c.t(key + ".sub"), ImVec2(g.tw, g.th), {}, g.subtitles, g.icons ? session::screen_name(screen) : ""))
+      c.open(screen);
   }
   end_body();
 }

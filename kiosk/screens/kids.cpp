@@ -28,19 +28,19 @@ void draw_kids(Ctx& c) {
       if (p.audience != sec) continue;
       if (shown && shown % cols == 0) gap(c, 0.2f);
       grid_cell(c, shown, cols, tw, g, x0);
-      if (c.ui.tile(p.title, "", ImVec2(tw, th), p.illustration)) c.ask(Intent::Type::Open, "kids-page", p.id);
+      if (c.ui.tile(p.title, "", ImVec2(tw, th), p.illustration)) c.open(ScreenId::KidsPage, p.id);
       ++shown;
     }
   }
   section(c, c.t("kids.reach"));
   if (const auto* line = c.model->line(content::Line::Children)) phone_card(c, *line, false);
   if (const auto* o = c.model->place(content::Place::Children))
-    if (office_row(c, *o)) c.ask(Intent::Type::Open, "office", o->id);
+    if (office_row(c, *o)) c.open(ScreenId::Office, o->id);
   end_body();
 }
 
 void draw_kids_page(Ctx& c) {
-  const content::KidsPage* p = c.model ? c.model->kids_page(c.session.nav.top().param) : nullptr;
+  const content::KidsPage* p = c.model ? c.model->kids_page(c.session.nav.top().id) : nullptr;
   if (!p) return draw_not_ready(c);
   begin_body(c, "##kids-page");
   c.ui.paragraph(c.t(std::string("kids.section.") + p->audience), c.ui.fonts.bold, true);

@@ -15,7 +15,7 @@ const std::vector<std::string> kAgencies = {"", "SES", "OCSS", "CIP"};
 
 void draw_offices(Ctx& c) {
   if (!c.model) return draw_not_ready(c);
-  const std::string agency = c.session.nav.top().param;
+  const std::string agency = c.session.nav.top().id;
   const KeysLayout keys = keys_layout(c);
   begin_body(c, "##offices", keys.footer, keys.side);
   title(c, c.t("offices.title"));
@@ -23,7 +23,7 @@ void draw_offices(Ctx& c) {
   // list starts in view
   const bool large = c.session.prefs.large_text || ImGui::GetIO().DisplaySize.y < c.ui.em * 30;
   auto which_row = [&] {
-    if (c.ui.row(c.t("which.title"), c.t("which.sub"))) c.ask(Intent::Type::Open, "which", "");
+    if (c.ui.row(c.t("which.title"), c.t("which.sub"))) c.open(ScreenId::Which);
     gap(c, 0.4f);
   };
   if (!large) which_row();
@@ -35,7 +35,7 @@ void draw_offices(Ctx& c) {
     std::vector<std::string> labels;
     for (const auto& a : kAgencies) labels.push_back(a.empty() ? c.t("offices.all") : c.t("agency.short." + a));
     int sel = static_cast<int>(std::find(kAgencies.begin(), kAgencies.end(), agency) - kAgencies.begin());
-    if (int tapped = chips(c, labels, sel); tapped >= 0) c.ask(Intent::Type::Replace, "offices", kAgencies[tapped]);
+    if (int tapped = chips(c, labels, sel); tapped >= 0) c.ask(intent::Replace{{ScreenId::Offices, kAgencies[tapped]}});
     gap(c, 0.4f);
   };
   if (!filter_after) filter();
@@ -65,7 +65,7 @@ void draw_offices(Ctx& c) {
     } else if (found.here && i == 1 && found.same_agency)
       c.ui.paragraph(c.t("offices.same_agency", {{"agency", c.t("agency.short." + found.here->agency)}}), nullptr, true);
     else if (found.here && i == 1 + found.same_agency) c.ui.paragraph(c.t("offices.others"), nullptr, true);
-    if (office_row(c, *found.offices[i])) c.ask(Intent::Type::Open, "office", found.offices[i]->id);
+    if (office_row(c, *found.offices[i])) c.open(ScreenId::Office, found.offices[i]->id);
     gap(c, 0.1f);
   }
   gap(c, 0.3f);
@@ -77,11 +77,11 @@ void draw_offices(Ctx& c) {
   else
     for (const char* a : {"OCSS", "SES"}) c.ui.rich({{c.t("agency.short." + std::string(a)) + ": ", c.ui.fonts.bold}, {c.t("offices.about." + std::string(a)), c.ui.fonts.body}}, true);
   end_body();
-  keyboard_panel(c, keys, "office_town", c.t("offices.town"), c.session.office_town, c.t("offices.town_hint"));
+  keyboard_panel(c, keys, TextField::Town, c.t("offices.town"), c.session.office_town, c.t("offices.town_hint"));
 }
 
 void draw_office(Ctx& c) {
-  const content::Office* o = c.model ? c.model->office(c.session.nav.top().param) : nullptr;
+  const content::Office* o = c.model ? c.model->office(c.session.nav.top().id) : nullptr;
   if (!o) return draw_not_ready(c);
   begin_body(c, "##office");
   title(c, o->name);
@@ -107,6 +107,7 @@ void draw_office(Ctx& c) {
     c.ui.paragraph(o->hours);
   }
   qr_card_end(c, q, office_card_text(c, *o), c.t("office.qr_label"), c.t("office.qr"));
+  print_button(c, "print-office", [&] { return print::page_for_office(*o, agency_name(c, o->agency), print_words(c)); });
   gap(c, 0.3f);
   section(c, c.t("office.what"));
   markdown(c, o->body);
@@ -118,7 +119,7 @@ void draw_office(Ctx& c) {
 // reviews and court enforcement with SES; payments on the payment line.
 void draw_which(Ctx& c) {
   if (!c.model) return draw_not_ready(c);
-  const std::string step = c.session.nav.top().param;
+  const std::string step = c.session.nav.top().id;
   begin_body(c, "##which");
   title(c, c.t("which.title"));
   // large text on a short landscape screen: the answers two to a line, so
@@ -130,7 +131,7 @@ void draw_which(Ctx& c) {
     if (two_cols && answers % 2) ImGui::SameLine(0, col_gap);
     else if (answers) gap(c, 0.15f);
     ++answers;
-    if (c.ui.row(c.t(key), "", col_w)) c.ask(Intent::Type::Open, "which", next);
+    if (c.ui.row(c.t(key), "", col_w)) c.open(ScreenId::Which, next);
   };
   if (step.empty()) {
     c.ui.paragraph(c.t("which.q.order"), c.ui.fonts.large);
@@ -150,7 +151,7 @@ void draw_which(Ctx& c) {
     const content::WhichResult* r = c.model->which_result(step);
     if (!r) r = c.model->which_result(content::kWhichResults[1]);
     if (!r) {  // content that lacks the result (the validator refuses it): the questions again
-      if (c.ui.button(c.t("which.again"), ImVec2(0, 0))) c.ask(Intent::Type::Replace, "which", "");
+      if (c.ui.button(c.t("which.again"), ImVec2(0, 0))) c.ask(intent::Replace{{ScreenId::Which}});
       return end_body();
     }
     c.ui.paragraph(c.t("which." + r->id + ".title"), c.ui.fonts.large);
@@ -161,18 +162,18 @@ void draw_which(Ctx& c) {
     if (!r->agency.empty()) {
       gap(c, 0.2f);
       if (c.ui.row(c.t("which.offices", {{"agency", c.t("agency.short." + r->agency)}}), agency_name(c, r->agency)))
-        c.ask(Intent::Type::Open, "offices", r->agency);
+        c.open(ScreenId::Offices, r->agency);
     }
     if (const auto* g = c.model->guide(r->guide)) {
       gap(c, 0.2f);
-      if (c.ui.row(g->title, g->summary)) c.ask(Intent::Type::Open, "guide", g->id + ":intro");
+      if (c.ui.row(g->title, g->summary)) c.open(ScreenId::Guide, g->id);
     }
     if (const auto* f = c.model->faq(r->faq)) {
       gap(c, 0.2f);
-      if (c.ui.row(f->question, "")) c.ask(Intent::Type::Open, "answer", f->id);
+      if (c.ui.row(f->question, "")) c.open(ScreenId::Answer, f->id);
     }
     gap(c, 0.6f);
-    if (c.ui.button(c.t("which.again"), ImVec2(0, 0))) c.ask(Intent::Type::Replace, "which", "");
+    if (c.ui.button(c.t("which.again"), ImVec2(0, 0))) c.ask(intent::Replace{{ScreenId::Which}});
   }
   end_body();
 }

@@ -225,7 +225,7 @@ KeysLayout keys_layout(const Ctx& c) {
   return k;
 }
 
-void keyboard_panel(Ctx& c, const KeysLayout& k, const char* field, const std::string& label, const std::string& text,
+void keyboard_panel(Ctx& c, const KeysLayout& k, TextField field, const std::string& label, const std::string& text,
                     const std::string& placeholder) {
   const float e = k.em > 0 ? k.em : c.ui.em;
   if (k.side > 0) begin_side(c, "##keys", k.side, k.em);
@@ -246,20 +246,37 @@ void keyboard_panel(Ctx& c, const KeysLayout& k, const char* field, const std::s
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() - extra);
   bool go = false;
   std::string next = ui::keyboard(c.ui, labels, text, width, ImGui::GetContentRegionAvail().y, &go);
-  if (next != text) c.ask(Intent::Type::Set, field, next);
+  if (next != text) c.ask(intent::Type{field, next});
   // Go: the results are already there as you type; focus moves to the first
   // (spoken, in view), so a keypad or speech user goes on from there
-  if (go) c.ask(Intent::Type::Set, "focus", "results");
+  if (go) c.ask(intent::FocusResults{});
   ImGui::PopStyleVar();
   c.ui.set_region("");
   end_side();
+}
+
+print::Words print_words(const Ctx& c) { return print::words_from(c.catalog, c.session.prefs.locale); }
+
+void print_button(Ctx& c, const char* id, const std::function<print::PrintPage()>& page) {
+  if (!c.print) return;
+  ImGui::PushID(id);
+  const bool busy = c.print->busy;
+  const std::string label = c.t(busy ? "print.printing" : "print.button");
+  if (c.ui.button(label, ImVec2(0, 0)) && !busy)
+    c.ask(intent::Print{page()});
+  // what became of the page printed from here (Back and forth, it is gone)
+  if (!busy && !c.print->message.empty() && c.print->visit == c.session.nav.top().visit)
+    c.ui.paragraph(c.print->message, c.ui.fonts.bold);
+  ImGui::PopID();
 }
 
 void open_item(Ctx& c, const std::string& id) {
   if (!c.model) return;
   // the screen that shows an item of its kind (content/kinds.h)
   const content::KindDef* kind = content::find_kind(c.model->kind_of(id));
-  if (kind && *kind->screen) c.ask(Intent::Type::Open, kind->screen, id + kind->screen_param);
+  if (!kind || !*kind->screen) return;
+  // a guide opens at its introduction (step 0)
+  if (const auto screen = session::screen_from_name(kind->screen)) c.open(*screen, id);
 }
 
 void related_rows(Ctx& c, const std::vector<std::string>& ids) {

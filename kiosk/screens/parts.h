@@ -58,9 +58,15 @@ struct KeysLayout {
 };
 KeysLayout keys_layout(const Ctx& c);
 // Draws the field and the keyboard; asks to set session field `field`.
-void keyboard_panel(Ctx& c, const KeysLayout& k, const char* field, const std::string& label, const std::string& text,
+void keyboard_panel(Ctx& c, const KeysLayout& k, TextField field, const std::string& label, const std::string& text,
                     const std::string& placeholder);
 // Opens whatever an id names (answer, guide, office, phone line, kids page).
 void open_item(Ctx& c, const std::string& id);
+// The Print button under what it prints, with a printer configured (none
+// otherwise): "Printing" while a page prints, then what became of it. `page`
+// makes the page only when the button is tapped.
+void print_button(Ctx& c, const char* id, const std::function<print::PrintPage()>& page);
+// The words a printed page needs, in the visitor's language.
+print::Words print_words(const Ctx& c);
 
 }  // namespace kiosk::screens

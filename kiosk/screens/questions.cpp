@@ -15,7 +15,7 @@ void audience_filter(Ctx& c) {
   int sel = static_cast<int>(std::find(kAudiences.begin(), kAudiences.end(), c.session.audience_filter) - kAudiences.begin());
   c.ui.paragraph(c.t("audience.prompt"), nullptr, true);
   int tapped = chips(c, labels, sel);
-  if (tapped >= 0) c.ask(Intent::Type::Set, "audience", kAudiences[tapped]);
+  if (tapped >= 0) c.ask(intent::Audience{kAudiences[tapped]});
 }
 }  // namespace
 
@@ -41,14 +41,14 @@ void draw_questions(Ctx& c) {
     if (shown && shown % cols == 0) gap(c, 0.2f);
     grid_cell(c, shown, cols, tw, g, x0);
     if (c.ui.tile(t.title, c.t("questions.count", {{"count", static_cast<int64_t>(n)}}), ImVec2(tw, th), {}, true, t.icon))
-      c.ask(Intent::Type::Open, "topic", t.id);
+      c.open(ScreenId::Topic, t.id);
     ++shown;
   }
   end_body();
 }
 
 void draw_topic(Ctx& c) {
-  const content::Topic* t = c.model ? c.model->topic(c.session.nav.top().param) : nullptr;
+  const content::Topic* t = c.model ? c.model->topic(c.session.nav.top().id) : nullptr;
   if (!t) return draw_not_ready(c);
   begin_body(c, "##topic");
   title(c, t->title);
@@ -61,7 +61,7 @@ void draw_topic(Ctx& c) {
   }
   auto faqs = c.model->faqs_for(t->id, c.session.audience_filter);
   for (const auto* f : faqs) {
-    if (compact_row(c, f->question, "")) c.ask(Intent::Type::Open, "answer", f->id);
+    if (compact_row(c, f->question, "")) c.open(ScreenId::Answer, f->id);
     gap(c, 0.1f);
   }
   if (faqs.empty()) c.ui.paragraph(c.t("questions.none_for_you"));
@@ -73,13 +73,13 @@ void draw_topic(Ctx& c) {
   for (const auto& g : c.model->guides)
     if (g.topic == t->id) {
       section(c, c.t("guides.kind"));
-      if (c.ui.row(g.title, g.summary)) c.ask(Intent::Type::Open, "guide", g.id + ":intro");
+      if (c.ui.row(g.title, g.summary)) c.open(ScreenId::Guide, g.id);
     }
   end_body();
 }
 
 void draw_answer(Ctx& c) {
-  const content::Faq* f = c.model ? c.model->faq(c.session.nav.top().param) : nullptr;
+  const content::Faq* f = c.model ? c.model->faq(c.session.nav.top().id) : nullptr;
   if (!f) return draw_not_ready(c);
   begin_body(c, "##answer");
   title(c, f->question);
@@ -88,6 +88,15 @@ void draw_answer(Ctx& c) {
   Card k = card_begin(c);
   markdown(c, f->answer, cramped(c) ? nullptr : c.ui.fonts.reading);
   card_end(c, k);
+  print_button(c, "print-answer", [&] {
+    // the answer with the phone lines it names, and the call center
+    std::vector<const content::Contact*> lines;
+    for (const auto& id : f->related)
+      if (const auto* line = c.model->contact(id)) lines.push_back(line);
+    if (const auto* cc = c.model->line(content::Line::Main); cc && std::find(lines.begin(), lines.end(), cc) == lines.end())
+      lines.push_back(cc);
+    return print::page_for_answer(*f, lines, print_words(c));
+  });
   // where it leads: related guides and phone lines first, then other questions
   std::vector<std::string> leads, more;
   for (const auto& id : f->related) (c.model->faq(id) ? more : leads).push_back(id);

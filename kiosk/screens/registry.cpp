@@ -1,28 +1,28 @@
-// The router table: every screen the kiosk can show, by name.
+// The router table: every screen the kiosk can show, in ScreenId's order.
 #include "screens/screens.h"
 
 namespace kiosk::screens {
 
 const std::vector<ScreenDef>& all_screens() {
   static const std::vector<ScreenDef> list = {
-      {"attract", draw_attract, false, nullptr, TextField::None, false, true},
-      {"home", draw_home, true},
-      {"questions", draw_questions, true, "home.tile.questions"},
-      {"topic", draw_topic, true},
-      {"answer", draw_answer, true},
-      {"offices", draw_offices, true, "home.tile.offices", TextField::Town, false, false, false, false},
-      {"office", draw_office, true},
-      {"which", draw_which, true, nullptr, TextField::None, false, false, false, false},
-      {"guides", draw_guides, true, "home.tile.guides"},
-      {"guide", draw_guide, true},
-      {"kids", draw_kids, true, "home.tile.kids", TextField::None, false, false, true},
-      {"kids-page", draw_kids_page, true, nullptr, TextField::None, false, false, true},
-      {"search", draw_search, true, "home.tile.search", TextField::Search},
-      {"call", draw_call, true, "home.tile.call"},
-      {"staff-pin", draw_staff_pin, false, nullptr, TextField::None, true},
-      {"staff", draw_staff, false, nullptr, TextField::None, true},
-      {"staff-test", draw_staff_test, false, nullptr, TextField::None, true},
-      {"content-missing", draw_content_missing, false, nullptr, TextField::None, false, true},
+      {ScreenId::Attract, draw_attract, false, nullptr, TextField::None, false, true},
+      {ScreenId::Home, draw_home, true},
+      {ScreenId::Questions, draw_questions, true, "home.tile.questions"},
+      {ScreenId::Topic, draw_topic, true},
+      {ScreenId::Answer, draw_answer, true},
+      {ScreenId::Offices, draw_offices, true, "home.tile.offices", TextField::Town, false, false, false, false},
+      {ScreenId::Office, draw_office, true},
+      {ScreenId::Which, draw_which, true, nullptr, TextField::None, false, false, false, false},
+      {ScreenId::Guides, draw_guides, true, "home.tile.guides"},
+      {ScreenId::Guide, draw_guide, true},
+      {ScreenId::Kids, draw_kids, true, "home.tile.kids", TextField::None, false, false, true},
+      {ScreenId::KidsPage, draw_kids_page, true, nullptr, TextField::None, false, false, true},
+      {ScreenId::Search, draw_search, true, "home.tile.search", TextField::Search},
+      {ScreenId::Call, draw_call, true, "home.tile.call"},
+      {ScreenId::StaffPin, draw_staff_pin, false, nullptr, TextField::None, true},
+      {ScreenId::Staff, draw_staff, false, nullptr, TextField::None, true},
+      {ScreenId::StaffTest, draw_staff_test, false, nullptr, TextField::None, true},
+      {ScreenId::ContentMissing, draw_content_missing, false, nullptr, TextField::None, false, true},
   };
   return list;
 }
@@ -34,10 +34,14 @@ std::vector<const ScreenDef*> home_tiles() {
   return out;
 }
 
-const ScreenDef* find_screen(const std::string& name) {
-  for (const auto& s : all_screens())
-    if (name == s.name) return &s;
-  return nullptr;
+const ScreenDef& find_screen(ScreenId id) {
+  const auto& list = all_screens();
+  // the table is in ScreenId's order (a test checks it); a search keeps a slip harmless
+  const size_t i = static_cast<size_t>(id);
+  if (i < list.size() && list[i].id == id) return list[i];
+  for (const auto& s : list)
+    if (s.id == id) return s;
+  return list[1];  // home
 }
 
 void begin_panel(Ctx& c, const char* id, ImVec2 pos, ImVec2 size, ui::Color bg, bool scrolls, float pad_em) {

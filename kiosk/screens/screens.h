@@ -4,9 +4,11 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "i18n/catalog.h"
+#include "print/page.h"
 #include "session/session.h"
 #include "ui/ui.h"
 
@@ -17,22 +19,50 @@ struct SearchResponse;
 
 namespace kiosk::screens {
 
-struct Intent {
-  enum class Type {
-    Open,          // push route {screen, param}
-    Back, Home, StartOver, SetLocale, ToggleLargeText, ToggleContrast, MoreTime,
-    ShowLanguage, ShowAccessibility, ShowHelp, ShowMore, CloseOverlay,
-    Set,           // a session field a = value b: "search", "audience", "office_town"
-    Tick,          // flip checklist box a
-    Replace,       // replace the top route with {screen a, param b} (a filter, not a new place)
-    ToggleSpeech, ToggleTouchHear,
-    Volume,        // a = "up" or "down"
-    ReadAloud,     // say everything on the screen, in reading order
-    StaffKey,      // the PIN pad: a = a digit, "clear", "ok" or "cancel"
-    StaffDo        // a staff menu action: a = "reload", "rollback", "packs", "export", "test", "leave", "exit", "restart"
-  };
-  Type type;
-  std::string a, b;
+using session::Route;
+using session::ScreenId;
+
+// The visitor's text a screen's keyboard types into.
+enum class TextField { None, Search, Town };
+
+// What a screen can ask for, one type per request, applied by the app
+// between frames (app/intents.cpp).
+namespace intent {
+struct Open { Route to; };             // a new place (Back returns here)
+struct Replace { Route to; };          // the same place with another filter or step
+struct Back {};
+struct Home {};
+struct StartOver {};
+struct MoreTime {};
+struct CloseOverlay {};
+struct ReadAloud {};                   // everything on the screen, in reading order
+struct FocusResults {};                // the keyboard's Go key: to the first result
+struct SetLocale { std::string locale; };
+enum class Pref { LargeText, Contrast, Speech, TouchHear };
+struct Toggle { Pref pref; };
+enum class Dialog { Language, Accessibility, Help, More };
+struct Show { Dialog dialog; };
+struct Type { TextField field; std::string text; };  // the field's whole new text
+struct Audience { std::string audience; };          // "who is asking" ("" = everyone)
+struct Tick { std::string box; };                   // flip a checklist box
+struct Volume { int step; };                        // +1 louder, -1 quieter
+struct StaffKey { std::string key; };               // the PIN pad: a digit, "clear", "ok" or "cancel"
+enum class StaffAction { Reload, Rollback, Packs, Export, Test, Leave, Exit, Restart };
+struct Staff { StaffAction action; };
+struct Print { print::PrintPage page; };            // the page a Print button makes
+}  // namespace intent
+
+using Intent = std::variant<intent::Open, intent::Replace, intent::Back, intent::Home, intent::StartOver,
+                            intent::MoreTime, intent::CloseOverlay, intent::ReadAloud, intent::FocusResults,
+                            intent::SetLocale, intent::Toggle, intent::Show, intent::Type, intent::Audience,
+                            intent::Tick, intent::Volume, intent::StaffKey, intent::Staff, intent::Print>;
+
+// The printer beside the screen, as the screens show it (null: no printer
+// configured, and no Print button anywhere).
+struct PrintView {
+  bool busy = false;         // a page is printing: the button says so
+  uint64_t visit = 0;        // the place (NavStack visit) the last page was printed from
+  std::string message;       // what became of it, in the visitor's words ("" while printing)
 };
 
 // What the staff screens show; filled by the app only while staff mode is open.
@@ -52,6 +82,7 @@ struct StaffView {
   std::string message;                // the result of the last action
   std::vector<std::pair<float, float>> touches;  // the test screen's last touches
   std::string speech_off;             // why nothing can be heard ("" when speech works)
+  std::string printer;                // the printer's state for staff ("" = no printer configured)
 };
 
 struct Ctx {
@@ -72,19 +103,22 @@ struct Ctx {
   bool speech_available = true;
   std::string site_office;               // [site] office: the office this kiosk stands in ("" = none)
   std::string today;                     // the local day, "2026-12-24" (the clock's): dated notices
+  const PrintView* print = nullptr;      // only with a printer ([printer] queue)
 
   std::string t(const std::string& key, const std::vector<i18n::Arg>& args = {}) const {
     return catalog.format(session.prefs.locale, key, args);
   }
-  void ask(Intent::Type type, std::string a = {}, std::string b = {}) const { intents.push_back({type, std::move(a), std::move(b)}); }
+  void ask(Intent in) const { intents.push_back(std::move(in)); }
+  // Opens a place: an item's screen, a guide's step.
+  void open(ScreenId screen, std::string id = {}, int step = 0) const {
+    intents.push_back(intent::Open{{screen, std::move(id), step}});
+  }
 };
 
 using DrawFn = std::function<void(Ctx&)>;
-// The visitor's text a screen's keyboard types into.
-enum class TextField { None, Search, Town };
 
 struct ScreenDef {
-  const char* name;
+  ScreenId id;
   DrawFn draw;
   bool has_nav_bar;
   // On the home grid, in this table's order: its title's string key (the
@@ -97,9 +131,9 @@ struct ScreenDef {
   bool counts_item = true;                 // opening it with a parameter counts that item in the statistics
 };
 
-// The one list of every screen (router table).
+// The one list of every screen (router table), in ScreenId's order.
 const std::vector<ScreenDef>& all_screens();
-const ScreenDef* find_screen(const std::string& name);
+const ScreenDef& find_screen(ScreenId id);
 // The screens with a home tile, in their order on the home grid.
 std::vector<const ScreenDef*> home_tiles();
 
@@ -127,7 +161,7 @@ void draw_offices(Ctx& c);     // every office by town; agency filter; find by t
 void draw_office(Ctx& c);      // one office with a QR code
 void draw_which(Ctx& c);       // "Which office handles my case?"
 void draw_guides(Ctx& c);      // the step-by-step guides
-void draw_guide(Ctx& c);       // one step of a guide (param "id:step"), or where to go
+void draw_guide(Ctx& c);       // one step of a guide (the route's step), or where to go
 void draw_kids(Ctx& c);        // the kids' corner
 void draw_kids_page(Ctx& c);
 void draw_search(Ctx& c);      // on-screen keyboard and results as you type

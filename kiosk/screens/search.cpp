@@ -29,7 +29,7 @@ void draw_search(Ctx& c) {
   const std::string count = resp ? c.t("search.results", {{"count", static_cast<int64_t>(resp->results.size())}}) : "";
   if (!bare) title(c, c.t("search.title"));
   if (resp && !resp->did_you_mean.empty()) {
-    if (c.ui.row(c.t("search.did_you_mean", {{"words", resp->did_you_mean}}), "")) c.ask(Intent::Type::Set, "search", resp->did_you_mean + " ");
+    if (c.ui.row(c.t("search.did_you_mean", {{"words", resp->did_you_mean}}), "")) c.ask(intent::Type{TextField::Search, resp->did_you_mean + " "});
     gap(c, 0.2f);
   }
   if (resp && !resp->results.empty()) {
@@ -74,7 +74,7 @@ void draw_search(Ctx& c) {
     if (const auto* cc = c.model->line(content::Line::Main)) phone_card(c, *cc, false);
     section(c, c.t("questions.title"));
     for (const auto& t : c.model->topics) {
-      if (c.ui.row(t.title, "")) c.ask(Intent::Type::Open, "topic", t.id);
+      if (c.ui.row(t.title, "")) c.open(ScreenId::Topic, t.id);
       gap(c, 0.1f);
     }
   } else {
@@ -83,10 +83,10 @@ void draw_search(Ctx& c) {
     gap(c, 0.2f);
     std::vector<std::string> examples;
     for (const std::string& all = c.t("search.example_list"); const auto& e : split(all, '|')) examples.push_back(e);
-    if (int tapped = chips(c, examples, -1); tapped >= 0) c.ask(Intent::Type::Set, "search", examples[tapped]);
+    if (int tapped = chips(c, examples, -1); tapped >= 0) c.ask(intent::Type{TextField::Search, examples[tapped]});
   }
   end_body();
-  keyboard_panel(c, keys, "search", c.t("search.field"), text, c.t("search.hint"));
+  keyboard_panel(c, keys, TextField::Search, c.t("search.field"), text, c.t("search.hint"));
 }
 
 }  // namespace kiosk::screens

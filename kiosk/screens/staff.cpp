@@ -25,11 +25,11 @@ void draw_staff_pin(Ctx& c) {
       std::string k = row[i];
       std::string label = k == "clear" ? "Clear" : k == "ok" ? "OK" : k;
       if (c.ui.button(label, ImVec2(key * 1.6f, key), k == "ok" ? ui::Style::Primary : ui::Style::Normal))
-        c.ask(Intent::Type::StaffKey, k);
+        c.ask(intent::StaffKey{k});
     }
   }
   gap(c, 0.6f);
-  if (c.ui.button("Cancel", ImVec2(key * 4.8f + g * 2, key))) c.ask(Intent::Type::StaffKey, "cancel");
+  if (c.ui.button("Cancel", ImVec2(key * 4.8f + g * 2, key))) c.ask(intent::StaffKey{"cancel"});
   end_body();
 }
 
@@ -55,28 +55,29 @@ void draw_staff(Ctx& c) {
   if (!v->pack_stale.empty()) c.ui.paragraph(v->pack_stale, c.ui.fonts.bold);
   const float bw = std::min(c.ui.avail(), c.ui.em * 16), bh = std::max(c.ui.min_target, c.ui.em * 2.2f);
   gap(c, 0.3f);
-  if (c.ui.button("Reload content now", ImVec2(bw, bh))) c.ask(Intent::Type::StaffDo, "reload");
+  if (c.ui.button("Reload content now", ImVec2(bw, bh))) c.ask(intent::Staff{intent::StaffAction::Reload});
   ImGui::SameLine();
-  if (c.ui.button("Roll back to the previous content", ImVec2(bw * 1.3f, bh))) c.ask(Intent::Type::StaffDo, "rollback");
-  if (c.ui.button("Check for new content packs", ImVec2(bw, bh))) c.ask(Intent::Type::StaffDo, "packs");
+  if (c.ui.button("Roll back to the previous content", ImVec2(bw * 1.3f, bh))) c.ask(intent::Staff{intent::StaffAction::Rollback});
+  if (c.ui.button("Check for new content packs", ImVec2(bw, bh))) c.ask(intent::Staff{intent::StaffAction::Packs});
   lines("Sources", v->sources, "No sources recorded.");
   lines("Items past their review date", v->stale, "None: everything is within its review date.");
   lines("Translation coverage", v->coverage, "No other languages.");
   lines("Usage (counts by the hour, no personal data)", v->usage, "Nothing counted yet, or statistics are off.");
   gap(c, 0.3f);
-  if (c.ui.button("Export usage as CSV", ImVec2(bw, bh))) c.ask(Intent::Type::StaffDo, "export");
+  if (c.ui.button("Export usage as CSV", ImVec2(bw, bh))) c.ask(intent::Staff{intent::StaffAction::Export});
   section(c, "Kiosk");
   if (v->speech_off.empty())
     c.ui.paragraph("Speech: on. Visitors can have what they select, or the whole screen, read aloud.");
   else
     c.ui.paragraph("Speech is off: " + v->speech_off + ". Visitors are not offered speech, Read aloud or Touch and Hear. "
                    "Connect speakers or check the sound device, then restart the kiosk.", c.ui.fonts.bold);
-  if (c.ui.button("Test screen", ImVec2(bw, bh))) c.ask(Intent::Type::StaffDo, "test");
+  if (!v->printer.empty()) c.ui.paragraph("Printer: " + v->printer);
+  if (c.ui.button("Test screen", ImVec2(bw, bh))) c.ask(intent::Staff{intent::StaffAction::Test});
   ImGui::SameLine();
-  if (c.ui.button("Leave staff mode", ImVec2(bw, bh), ui::Style::Primary)) c.ask(Intent::Type::StaffDo, "leave");
-  if (c.ui.button("Restart the kiosk", ImVec2(bw, bh))) c.ask(Intent::Type::StaffDo, "restart");
+  if (c.ui.button("Leave staff mode", ImVec2(bw, bh), ui::Style::Primary)) c.ask(intent::Staff{intent::StaffAction::Leave});
+  if (c.ui.button("Restart the kiosk", ImVec2(bw, bh))) c.ask(intent::Staff{intent::StaffAction::Restart});
   ImGui::SameLine();
-  if (c.ui.button("Exit the kiosk", ImVec2(bw, bh), ui::Style::Danger)) c.ask(Intent::Type::StaffDo, "exit");
+  if (c.ui.button("Exit the kiosk", ImVec2(bw, bh), ui::Style::Danger)) c.ask(intent::Staff{intent::StaffAction::Exit});
   end_body();
 }
 
@@ -102,12 +103,12 @@ void draw_staff_test(Ctx& c) {
   }
   const float bw = c.ui.em * 12, bh = std::max(c.ui.min_target, c.ui.em * 2.2f);
   if (c.speech_available) {
-    if (c.ui.button("Speech test", ImVec2(bw, bh))) c.ask(Intent::Type::ReadAloud);
+    if (c.ui.button("Speech test", ImVec2(bw, bh))) c.ask(intent::ReadAloud{});
     ImGui::SameLine();
   } else if (c.staff) {
     c.ui.paragraph("Speech is off: " + c.staff->speech_off + ".", c.ui.fonts.bold);
   }
-  if (c.ui.button("Back to the staff menu", ImVec2(bw * 1.4f, bh), ui::Style::Primary)) c.ask(Intent::Type::Back);
+  if (c.ui.button("Back to the staff menu", ImVec2(bw * 1.4f, bh), ui::Style::Primary)) c.ask(intent::Back{});
   end_body();
 }
 

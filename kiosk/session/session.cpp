@@ -4,7 +4,7 @@
 namespace kiosk::session {
 
 void Session::reset(const std::string& default_locale) {
-  nav.reset({"attract", ""});
+  nav.reset({ScreenId::Attract});
   prefs = Preferences{};
   prefs.locale = default_locale;
   search_text.clear();
@@ -15,8 +15,8 @@ void Session::reset(const std::string& default_locale) {
 }
 
 bool Session::at_rest() const {
-  const auto& s = nav.top().screen;
-  return nav.depth() <= 2 && (s == "attract" || s == "home") && !show_language_picker &&
+  const ScreenId s = nav.top().screen;
+  return nav.depth() <= 2 && (s == ScreenId::Attract || s == ScreenId::Home) && !show_language_picker &&
          !show_accessibility && !show_help && !show_more;
 }
 

@@ -23,7 +23,7 @@ struct Settings {
   // [content]
   std::string database = "build/content.db";
   // [locales]
-  std::vector<std::string> locales = {"en", "es"};  // shown in the language picker
+  std::vector<std::string> locales = {"en", "es", "pt", "pl", "ht", "zh", "vi", "ar"};  // shown in the language picker, in order
   std::string default_locale = "en";
   // [fonts]
   std::string font_family = "Noto Sans";

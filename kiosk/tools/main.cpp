@@ -375,20 +375,23 @@ int cmd_grades(const Args& a) {
   return over ? 1 : 0;
 }
 
-// What a visitor would see change: 0 nothing, 1 something (as diff(1)), 2 an error.
-int cmd_diff(const Args& a) {
-  tools::ContentDiff d;
+// The two databases compared (diff, proof); false, said as `command: why`, when either cannot be read.
+bool read_diff(const Args& a, const char* command, tools::ContentDiff* d) {
   std::string why;
   bool read = false;
   try {
-    read = tools::diff_content(a.old_db, a.new_db, a.locales_list, &d, &why);
+    read = tools::diff_content(a.old_db, a.new_db, a.locales_list, d, &why);
   } catch (const std::exception& e) {  // a database that breaks while read: an error, never "changed"
     why = e.what();
   }
-  if (!read) {
-    std::cerr << "kiosk-content diff: " << why << "\n";
-    return 2;
-  }
+  if (!read) std::cerr << "kiosk-content " << command << ": " << why << "\n";
+  return read;
+}
+
+// What a visitor would see change: 0 nothing, 1 something (as diff(1)), 2 an error.
+int cmd_diff(const Args& a) {
+  tools::ContentDiff d;
+  if (!read_diff(a, "diff", &d)) return 2;
   if (a.json) std::cout << tools::json_line(tools::diff_json(d)) << "\n";
   else std::cout << tools::diff_text(d);
   return d.changes.empty() ? 0 : 1;
@@ -397,24 +400,14 @@ int cmd_diff(const Args& a) {
 // The proof of a change for sign-off; 0 when written (with or without changes), 2 when not.
 int cmd_proof(const Args& a, const char* self) {
   tools::ContentDiff d;
-  std::string why;
-  bool read = false;
-  try {
-    read = tools::diff_content(a.old_db, a.new_db, a.locales_list, &d, &why);
-  } catch (const std::exception& e) {  // a database that breaks while read: an error, never "changed"
-    why = e.what();
-  }
-  if (!read) {
-    std::cerr << "kiosk-content proof: " << why << "\n";
-    return 2;
-  }
+  if (!read_diff(a, "proof", &d)) return 2;
   tools::ProofOptions o;
   o.out_dir = a.out;
   o.kiosk = a.kiosk_bin;
   o.self = self;
   std::sscanf(a.size.c_str(), "%dx%d", &o.width, &o.height);
   std::vector<tools::ProofShot> shots;
-  if (why = tools::make_proof(d, o, &shots); !why.empty()) {
+  if (const std::string why = tools::make_proof(d, o, &shots); !why.empty()) {
     std::cerr << "kiosk-content proof: " << why << "\n";
     return 2;
   }

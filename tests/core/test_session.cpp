@@ -1,6 +1,9 @@
 // Session layer: idle/timeout state machine, navigation stack, reset.
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <string>
+
 #include "session/idle.h"
 #include "session/nav.h"
 #include "session/session.h"
@@ -49,25 +52,28 @@ TEST_CASE("idle machine warns after the quiet time and resets after the countdow
 }
 
 TEST_CASE("navigation stack", "[session]") {
-  NavStack nav({"home", ""});
+  NavStack nav({ScreenId::Home});
   REQUIRE_FALSE(nav.pop());
-  nav.push({"faq", "apply-how"});
-  nav.push({"faq", "apply-how"});  // double tap
+  nav.push({ScreenId::Answer, "apply-how"});
+  nav.push({ScreenId::Answer, "apply-how"});  // double tap
   REQUIRE(nav.depth() == 2);
-  nav.push({"offices", ""});
-  REQUIRE(nav.top().screen == "offices");
+  nav.push({ScreenId::Guide, "review", 2});
+  nav.push({ScreenId::Guide, "review", 3});  // the next step is a new place
+  REQUIRE(nav.depth() == 4);
+  REQUIRE(route_text(nav.top()) == "guide/review:3");
   REQUIRE(nav.pop());
-  REQUIRE(nav.top() == Route{"faq", "apply-how"});
-  nav.reset({"home", ""});
+  REQUIRE(nav.pop());
+  REQUIRE(nav.top() == Route{ScreenId::Answer, "apply-how"});
+  nav.reset({ScreenId::Home});
   REQUIRE(nav.depth() == 1);
-  REQUIRE(nav.top().screen == "home");
+  REQUIRE(nav.top().screen == ScreenId::Home);
 }
 
 TEST_CASE("a reset forgets everything about the visitor", "[session]") {
   Session s;
   s.reset("en");
-  s.nav.push({"home", ""});
-  s.nav.push({"guides", "apply"});
+  s.nav.push({ScreenId::Home});
+  s.nav.push({ScreenId::Guide, "apply", 1});
   s.prefs.locale = "es";
   s.prefs.large_text = s.prefs.high_contrast = s.prefs.speech = true;
   s.prefs.volume = 100;
@@ -77,10 +83,38 @@ TEST_CASE("a reset forgets everything about the visitor", "[session]") {
   REQUIRE_FALSE(s.at_rest());
   s.reset("en");
   REQUIRE(s.nav.depth() == 1);
-  REQUIRE(s.nav.top().screen == "attract");
+  REQUIRE(s.nav.top().screen == ScreenId::Attract);
   REQUIRE(s.prefs == Preferences{});
   REQUIRE(s.search_text.empty());
   REQUIRE(s.ticked.empty());
   REQUIRE_FALSE(s.show_help);
   REQUIRE(s.at_rest());
+}
+
+TEST_CASE("every screen has one name, and the name finds it again", "[session]") {
+  std::set<std::string> names;
+  for (size_t i = 0; i < kScreenCount; ++i) {
+    const auto id = static_cast<ScreenId>(i);
+    const std::string name = screen_name(id);
+    CHECK_FALSE(name.empty());
+    CHECK(names.insert(name).second);
+    CHECK(screen_from_name(name) == id);
+  }
+  CHECK_FALSE(screen_from_name("faq").has_value());
+  CHECK(route_text({ScreenId::Guide, "review", 0}) == "guide/review:intro");
+  CHECK(route_text({ScreenId::Guide, "review", kGuideEnd}) == "guide/review:end");
+  CHECK(route_text({ScreenId::KidsPage, "visit"}) == "kids-page/visit");
+}
+
+TEST_CASE("a script's route is read back as the trace wrote it, and a wrong one is refused", "[session]") {
+  for (const char* text : {"answer/apply-how", "guide/review:intro", "guide/review:3", "guide/review:end", "home", "offices/SES"}) {
+    const std::string t = text;
+    const size_t slash = t.find('/');
+    const auto r = parse_route(t.substr(0, slash), slash == std::string::npos ? "" : t.substr(slash + 1));
+    REQUIRE(r.has_value());
+    CHECK(route_text(*r) == t);
+  }
+  CHECK_FALSE(parse_route("faq", "apply-how").has_value());
+  CHECK_FALSE(parse_route("guide", "review:0").has_value());
+  CHECK_FALSE(parse_route("guide", "review:two").has_value());
 }

@@ -50,4 +50,8 @@ out=${out//\$\{HOME\}/$HOME}
 out=${out//\$\{USER\}/$(id -un)}
 mkdir -p "$out"
 echo "print_cups: queue $queue, cups-pdf writes to $out"
-KIOSK_PRINT_QUEUE=$queue KIOSK_PRINT_OUT=$out "$tests" "[print-cups]" --warn NoTests
+KIOSK_PRINT_QUEUE=$queue KIOSK_PRINT_OUT=$out "$tests" "[print-cups]" --warn NoTests || exit 1
+# the kiosk itself: a visitor taps Print on an office page, the PDF arrives
+if [[ -n ${2:-} ]]; then
+  KIOSK_PRINT_QUEUE=$queue KIOSK_PRINT_OUT=$out SDL_VIDEODRIVER=dummy "$2" "[.print-kiosk-cups]" --warn NoTests || exit 1
+fi

@@ -116,12 +116,22 @@ struct Headless {
   // Leaves the attract screen with a touch, while it shows the first
   // language (a touch starts in the language shown; it changes every 3 s).
   void start() {
-    if (const int64_t r = clock.now_ms() % 36'000; r != 0) {  // a whole number of cycles for 1 to 4 languages
-      clock.advance(36'000 - r);
+    // a whole number of cycles for 1 to 8 languages (3 s each: 3 x 840 s)
+    if (const int64_t r = clock.now_ms() % 2'520'000; r != 0) {
+      clock.advance(2'520'000 - r);
       settle(*app);
     }
-    app->handle({platform::InputEvent::Type::PointerDown, 500, 500});
-    app->handle({platform::InputEvent::Type::PointerUp, 500, 500});
+    // a touch away from the languages' names (each of those starts in its language)
+    float x = 40, y = 40;
+    for (float cy : {0.5f, 0.15f, 0.3f, 0.05f}) {
+      x = static_cast<float>(video->width()) * 0.5f, y = static_cast<float>(video->height()) * cy;
+      bool on_name = false;
+      for (const auto& n : app->tree().nodes())
+        on_name = on_name || (n.region == "language" && n.rect.contains(x, y));
+      if (!on_name) break;
+    }
+    app->handle({platform::InputEvent::Type::PointerDown, x, y});
+    app->handle({platform::InputEvent::Type::PointerUp, x, y});
     settle(*app);
   }
 };

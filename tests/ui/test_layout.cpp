@@ -30,13 +30,20 @@ struct Size {
 constexpr Size kSizes[] = {{1920, 1080}, {1080, 1920}, {1280, 720}};
 constexpr float kSlack = kLayoutSlack;
 
-// The few labels the check itself needs, per locale.
+// The few labels the check itself needs, in a locale's own words.
 struct Words {
-  const char *language, *accessibility, *help, *more, *larger;
+  std::string language, accessibility, help, more, larger, self;
 };
-const std::map<std::string, Words> kWords = {
-    {"en", {"Language", "Accessibility", "Help", "More", "Larger text"}},
-    {"es", {"Idioma", "Accesibilidad", "Ayuda", "Más", "Letra más grande"}}};
+Words words(const i18n::Catalog& cat, const std::string& loc) {
+  std::string language = cat.format(loc, "header.language", {{"other", std::string()}});
+  language = language.substr(0, language.find(" \u00b7"));  // "Idioma · {other}" -> "Idioma"
+  return {language,
+          cat.format(loc, "header.accessibility"),
+          cat.format(loc, "header.help"),
+          cat.format(loc, "header.more"),
+          cat.format(loc, "access.large_text"),
+          cat.format(loc, "language.self")};
+}
 
 ui::Rect intersect(const ui::Rect& a, const ui::Rect& b) {
   const float x0 = std::max(a.x, b.x), y0 = std::max(a.y, b.y);
@@ -49,8 +56,7 @@ bool same(const ui::Rect& a, const ui::Rect& b) {
 }
 
 std::string route_of(const app::App& app) {
-  const auto& r = app.session().nav.top();
-  return r.screen + (r.param.empty() ? "" : "/" + r.param);
+  return session::route_text(app.session().nav.top());
 }
 
 // Places of one kind look alike; the slice expands only a few of each. A
@@ -138,7 +144,7 @@ struct Checker {
     // 5. a screen that is a list shows at least two of its rows as it opens
     // (a list at the end of a long answer is reached by scrolling)
     static const std::set<std::string> kLists = {"offices", "topic", "guides", "kids", "search", "which"};
-    const std::string param = app.session().nav.top().param;
+    const std::string param = app.session().nav.top().id;
     bool list_screen = kLists.count(app.screen()) && !(app.screen() == "which" && param.rfind("r-", 0) == 0);
     // a search that found nothing says so first, then offers the call center and the topics
     const std::string none = app.catalog().format(app.session().prefs.locale, "search.none.title");
@@ -171,11 +177,11 @@ struct Checker {
     }
     // 6. a guide step (and its introduction) shows the start of its words, not only its title
     if (model && app.screen() == "guide" && app.overlay().empty()) {
-      const content::Guide* g = model->guide(param.substr(0, param.rfind(':')));
-      const std::string step = param.substr(param.rfind(':') + 1);
-      if (g && step != "end") {
-        const size_t i = std::strtoul(step.c_str(), nullptr, 10);
-        const std::string heading = step == "intro" ? g->title : i >= 1 && i <= g->steps.size() ? g->steps[i - 1].title : "";
+      const session::Route& r = app.session().nav.top();
+      const content::Guide* g = model->guide(r.id);
+      if (g && r.step != session::kGuideEnd) {
+        const size_t i = static_cast<size_t>(r.step);
+        const std::string heading = i == 0 ? g->title : i <= g->steps.size() ? g->steps[i - 1].title : "";
         bool after_title = false, seen = false;
         for (const auto& n : nodes) {
           if (n.role == ui::Role::Heading && !heading.empty() && n.label == heading) after_title = true;
@@ -221,11 +227,11 @@ void crawl(Checker& ck, const std::string& locale, bool large, size_t expand_per
   k.start();
   // the first key on home may offer audio (EZ Access) instead of moving focus
   k.key(platform::Key::Home);
-  const Words& en = kWords.at("en");
-  const Words& w = kWords.at(locale);
+  const Words en = words(k.app->catalog(), "en");
+  const Words w = words(k.app->catalog(), locale);
   if (locale != "en") {
     REQUIRE(activate_bar(k, en.language));
-    activate(k, locale == "es" ? "Español" : locale);
+    activate(k, w.self);
   }
   REQUIRE(k.app->session().prefs.locale == locale);
   if (large) {
@@ -243,7 +249,7 @@ void crawl(Checker& ck, const std::string& locale, bool large, size_t expand_per
     for (size_t st : steps) activate(k, st);
   };
   auto dialogs = [&](const std::string& where) {
-    for (const char* word : {w.language, w.accessibility, w.help, w.more}) {
+    for (const std::string& word : {w.language, w.accessibility, w.help, w.more}) {
       if (!activate_bar(k, word)) continue;  // More: only where the bar has it
       REQUIRE(!k.app->overlay().empty());
       ck.check(*k.app, where + " dialog " + word, m);
@@ -300,7 +306,11 @@ void crawl(Checker& ck, const std::string& locale, bool large, size_t expand_per
   REQUIRE(path.size() > 10);
 }
 
-void run(size_t expand_per_kind, size_t follow_per_place, std::vector<Size> sizes) {
+// Every shipped language beside English and Spanish: a smaller slice in CI
+// (the full crawl runs them all).
+const char* const kOtherLocales[] = {"pt", "pl", "ht", "zh", "vi", "ar"};
+
+void run(size_t expand_per_kind, size_t follow_per_place, std::vector<Size> sizes, bool others_sliced = true) {
   const auto t0 = std::chrono::steady_clock::now();
   std::vector<std::string> problems;
   size_t checks = 0;
@@ -308,7 +318,12 @@ void run(size_t expand_per_kind, size_t follow_per_place, std::vector<Size> size
     Checker ck{s};
     // normal text first: the keys' sizes at large text are compared with it
     for (bool large : {false, true})
+    {
       for (const char* locale : {"en", "es"}) crawl(ck, locale, large, expand_per_kind, follow_per_place);
+      for (const char* locale : kOtherLocales)
+        if (others_sliced) crawl(ck, locale, large, 1, 2);
+        else crawl(ck, locale, large, expand_per_kind, follow_per_place);
+    }
     problems.insert(problems.end(), ck.problems.begin(), ck.problems.end());
     checks += ck.checks;
   }
@@ -327,7 +342,7 @@ void run(size_t expand_per_kind, size_t follow_per_place, std::vector<Size> size
 }
 }  // namespace
 
-TEST_CASE("larger text that fits: a crawl over every kind of place, both languages, both text sizes, three screens",
+TEST_CASE("larger text that fits: a crawl over every kind of place, every language, both text sizes, three screens",
           "[ui][layout]") {
   run(2, 4, {kSizes[0], kSizes[1]});
 }
@@ -344,4 +359,10 @@ TEST_CASE("larger text that fits: the full crawl, every link of every place", "[
 
 TEST_CASE("larger text that fits at 1280x720: the full crawl, every link of every place", "[.][layout-full]") {
   run(0, 0, {kSizes[2]});
+}
+
+// Every link of every place in all eight languages (about 4 times the full
+// crawl): its own command, `ui_tests "[layout-every-language]"` (README).
+TEST_CASE("larger text that fits: the full crawl in every language, three screens", "[.][layout-every-language]") {
+  run(0, 0, {kSizes[0], kSizes[1], kSizes[2]}, false);
 }

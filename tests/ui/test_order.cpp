@@ -21,8 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string route_of(const app::App& app) {
-  const auto& r = app.session().nav.top();
-  return r.screen + (r.param.empty() ? "" : "/" + r.param);
+  return session::route_text(app.session().nav.top());
 }
 
 void larger_text(Headless& k) {

@@ -173,7 +173,7 @@ TEST_CASE("every office's QR code scans as a contact card with its name, address
       tap(*k.app, v.locale == "es" ? "Oficinas" : "Offices");
       activate(k, r);
       if (k.app->screen() != "office") continue;  // "Which office handles my case?"
-      const std::string id = k.app->session().nav.top().param;
+      const std::string id = k.app->session().nav.top().id;
       const content::Office* o = m->office(id);
       REQUIRE(o);
       const auto codes = decode_scrolling(k);
@@ -210,7 +210,7 @@ TEST_CASE("every guide's checklist QR code scans as the guide's title and its it
       for (size_t s = 0; s < g.steps.size() + 1 && k.app->tree().find(next); ++s) activate(k, next);
       activate(k, finish);
       INFO(label(v) << ", guide " << g.id);
-      REQUIRE(k.app->session().nav.top().param == g.id + ":end");
+      REQUIRE(session::route_text(k.app->session().nav.top()) == "guide/" + g.id + ":end");
       const auto codes = decode_scrolling(k);
       REQUIRE(codes.size() == 1);
       const std::string& text = codes[0];

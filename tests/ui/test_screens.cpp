@@ -18,8 +18,7 @@ namespace {
 const float kMinPx = 12.0f / 25.4f * 92.0f - 0.5f;  // 12 mm at the default 92 DPI
 
 std::string route_of(const app::App& app) {
-  const auto& r = app.session().nav.top();
-  return r.screen + (r.param.empty() ? "" : "/" + r.param);
+  return session::route_text(app.session().nav.top());
 }
 
 // Interactive nodes a crawl follows: places, not settings. Not the navigation
@@ -215,4 +214,28 @@ TEST_CASE("a drag scrolls a list and opens nothing, a flick keeps going, a tap s
   k.input({platform::InputEvent::Type::PointerMove, tx + 2, ty + 1});
   k.input({platform::InputEvent::Type::PointerUp, tx + 2, ty + 1});
   REQUIRE(k.app->screen() == "office");
+}
+
+TEST_CASE("the router table has every screen once, in ScreenId's order, and the home grid is its tiles", "[ui][screens]") {
+  const auto& list = kiosk::screens::all_screens();
+  REQUIRE(list.size() == kiosk::session::kScreenCount);
+  for (size_t i = 0; i < list.size(); ++i) {
+    const auto id = static_cast<kiosk::session::ScreenId>(i);
+    CHECK(list[i].id == id);
+    CHECK(&kiosk::screens::find_screen(id) == &list[i]);
+  }
+  // the home screen shows one tile per definition with a tile, in the table's order
+  Headless k(1920, 1080, real_db());
+  k.start();
+  std::vector<std::string> shown;
+  for (const auto& n : k.app->tree().nodes())
+    if (n.interactive() && n.region != "nav") shown.push_back(n.label);
+  size_t at = 0;
+  for (const auto* def : kiosk::screens::home_tiles()) {
+    const std::string title = k.app->catalog().format("en", def->home_tile);
+    const auto it = std::find_if(shown.begin() + static_cast<long>(at), shown.end(),
+                                 [&](const std::string& l) { return l.rfind(title, 0) == 0; });
+    REQUIRE(it != shown.end());
+    at = static_cast<size_t>(it - shown.begin()) + 1;
+  }
 }

@@ -42,7 +42,7 @@ void payment_result(Headless& k) {
   activate(k, "Which office handles my case?");
   activate(k, "Yes, I have an order");
   activate(k, "Ask about a payment");
-  REQUIRE(k.app->session().nav.top().param == "r-payment");
+  REQUIRE(k.app->session().nav.top().id == "r-payment");
   REQUIRE(shows(*k.app, "Payments: the payment information line"));
 }
 
@@ -68,8 +68,8 @@ TEST_CASE("r-payment pointed at another question and line in which.toml: the pay
   CHECK(shows(*k.app, "1-800-228-KIDS (5437)"));
   CHECK_FALSE(shows(*k.app, "1-888-233-7223"));
   activate(k, question(db, "stopped-paying"));
-  CHECK(k.app->session().nav.top().screen == "answer");
-  CHECK(k.app->session().nav.top().param == "stopped-paying");
+  CHECK(k.app->screen() == "answer");
+  CHECK(k.app->session().nav.top().id == "stopped-paying");
 }
 
 TEST_CASE("content without which.toml is refused: no screen would know the main phone line", "[ui][which]") {

@@ -443,13 +443,14 @@ std::vector<ProofShot> proof_shots(const ContentDiff& d) {
       continue;
     }
     const std::string id = content::plain_id(c.id);
-    // a kind with steps shows each step on its own screen (route "<id>:<n>"
-    // beside its own ":intro"); every other change is on its first screen
+    // a kind with steps shows each step on its own screen (place "<id>:<n>",
+    // session::parse_route); every other change is on its first screen
     std::set<int> steps;
     bool other = c.what != "changed";
     for (const auto& f : c.fields) (f.step > 0 ? steps.insert(f.step), false : (other = true));
-    const bool stepped = *k->screen_param == ':' && !steps.empty();
-    if (other || !stepped) out.push_back({i, loc, k->screen, id + k->screen_param, base});
+    // (a kind with steps opens at its introduction: its id alone)
+    const bool stepped = !steps.empty();
+    if (other || !stepped) out.push_back({i, loc, k->screen, id, base});
     if (stepped)
       for (int s : steps) out.push_back({i, loc, k->screen, id + ":" + std::to_string(s), base + "-step" + std::to_string(s)});
   }

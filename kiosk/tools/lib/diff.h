@@ -82,8 +82,8 @@ struct ProofShot {
   std::string name;   // the screenshots' name: DIR/old/NAME.png, DIR/new/NAME.png
 };
 
-// The screens that show the changes: each item's screen (KindDef::screen,
-// with screen_param), every changed step of a guide, the home screen for a
+// The screens that show the changes: each item's screen (KindDef::screen, at
+// its first place), every changed step of a guide, the home screen for a
 // kind shown there.
 std::vector<ProofShot> proof_shots(const ContentDiff& d);
 

@@ -426,6 +426,9 @@ void App::draw_route(std::vector<screens::Intent>& intents) {
   }
   if (def.has_nav_bar) ctx.h -= screens::nav_bar_height(ctx);
   drawn_screen_ = def.id;
+  // a touch starts in the language this frame shows, even if the next one is due
+  if (def.id == session::ScreenId::Attract)
+    attract_shown_ = screens::attract_locale(ctx.locales, session_.prefs.locale, ctx.now_ms, ctx.attract_cycle_ms);
   def.draw(ctx);
   if (def.has_nav_bar) screens::draw_nav_bar(ctx);
   if (!def.at_rest) screens::draw_overlays(ctx);

@@ -137,6 +137,7 @@ private:
   bool fonts_dirty_ = true;
   int frames_ = 0;
   int last_attract_slot_ = -1;
+  std::string attract_shown_;  // the language the last attract frame drawn showed
 };
 
 }  // namespace kiosk::app

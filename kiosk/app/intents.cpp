@@ -46,8 +46,10 @@ void App::apply(const screens::Intent& intent) {
           [&](const in::Home&) {
             // from the attract screen, in the language it was showing when touched
             if (screen_id() == ScreenId::Attract) {
-              session_.prefs.locale = screens::attract_locale(content_.locales(), session_.prefs.locale, clock_.now_ms(),
-                                                              settings_.attract_cycle_seconds * 1000LL);
+              session_.prefs.locale = attract_shown_.empty()
+                                          ? screens::attract_locale(content_.locales(), session_.prefs.locale, clock_.now_ms(),
+                                                                    settings_.attract_cycle_seconds * 1000LL)
+                                          : attract_shown_;
               count("visit", session_.prefs.locale);  // a visit: the attract screen touched, in the language it showed
             }
             leaving(session_.nav.top());

@@ -180,7 +180,12 @@ def start_in_english(k, timeout=15.0):
     k.poll()
     since = len(k.lines) if len(k.lines) > 1 else 0
     english = lambda l: l["screen"] == "attract" and any(n["label"] == "Touch to start" for n in l["labels"])
-    if not k.wait_for(english, timeout, since):
+    # the frame that turns it to English, not a later redraw in the same 3 s
+    # (one at the end of them would leave the touch to land in the next language)
+    def turns_english(l):
+        i = k.lines.index(l)
+        return english(l) and (i == 0 or not english(k.lines[i - 1]))
+    if not k.wait_for(turns_english, timeout, since):
         return None
     since = len(k.lines)
     k.display.xdo("mousemove", 960, 540, "click", "1")

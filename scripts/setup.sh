@@ -19,8 +19,9 @@ PACKAGES=(
   libcli11-dev nlohmann-json3-dev libhunspell-dev hunspell-en-us hunspell-es
   # style (GNU diction): reading grades for the tests and kiosk-content grades
   diction
-  # printing (cairo + pango draw the PDF, libcups sends it; cups and cups-pdf for its test)
-  libcairo2-dev libpango1.0-dev libcups2-dev cups printer-driver-cups-pdf poppler-utils img2pdf
+  # printing (cairo + pango draw the PDF, libcups sends it; cups and cups-pdf for its test,
+  # Tesseract reads the printed Arabic back)
+  libcairo2-dev libpango1.0-dev libcups2-dev cups printer-driver-cups-pdf poppler-utils img2pdf tesseract-ocr tesseract-ocr-ara
   # monitoring (node_exporter's textfile collector, promtool) and the usage report's charts
   prometheus-node-exporter prometheus python3-matplotlib
 )

@@ -113,6 +113,60 @@ bool reads(const std::string& text, const std::string& words) {
   return squeeze(text).find(squeeze(lam_alef_drawn(words))) != std::string::npos;
 }
 
+// Arabic words as a reader compares them: no vowel marks or tatweel, one alef,
+// and ى/ي, ة/ه alike (how an OCR engine reads a letter it cannot tell apart).
+std::set<std::string> arabic_words(const std::string& text) {
+  std::string s = text;
+  auto replace_all = [&](const std::string& from, const std::string& to) {
+    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  };
+  for (const char* alef : {"أ", "إ", "آ"}) replace_all(alef, "ا");
+  replace_all("ى", "ي");
+  replace_all("ة", "ه");
+  std::set<std::string> out;
+  std::string word;
+  bool arabic = false;
+  auto flush = [&] {
+    if (arabic && word.size() >= 4) out.insert(word);  // two letters or more
+    word.clear();
+    arabic = false;
+  };
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    const unsigned char c1 = len > 1 ? static_cast<unsigned char>(s[i + 1]) : 0;
+    const bool letter = len == 2 && ((c == 0xD8 && c1 >= 0xA1 && c1 <= 0xBA) || (c == 0xD9 && c1 >= 0x81 && c1 <= 0x8A) ||
+                                     c == 0xDA || c == 0xDB);
+    const bool mark = len == 2 && c == 0xD9 && ((c1 >= 0x8B && c1 <= 0x9F) || c1 == 0x80 || c1 == 0xB0);
+    if (letter) {
+      word += s.substr(i, len);
+      arabic = true;
+    } else if (!mark) {
+      flush();
+    }
+    i += len;
+  }
+  flush();
+  return out;
+}
+
+// The share of the Arabic words of `page` that Tesseract (its Arabic model)
+// reads on the first page of `pdf` drawn at 200 dpi: a reader of the paper,
+// not of the PDF's text layer. -1 when Tesseract or its Arabic model is missing.
+double arabic_read_by_ocr(const fs::path& pdf, const print::PrintPage& page, std::string* seen) {
+  if (run("tesseract --list-langs 2>&1").find("\nara") == std::string::npos) return -1;
+  const fs::path png = pdf.string() + "-ocr";
+  run("pdftoppm -r 200 -gray -png -f 1 -l 1 -singlefile '" + pdf.string() + "' '" + png.string() + "' 2>&1");
+  *seen = run("tesseract '" + png.string() + ".png' - -l ara 2>/dev/null");
+  std::string all = page.title;
+  for (const auto& b : page.blocks) all += "\n" + b.text;
+  const std::set<std::string> want = arabic_words(all), got = arabic_words(*seen);
+  if (want.empty()) return 0;
+  size_t found = 0;
+  for (const auto& w : want) found += got.count(w);
+  return double(found) / double(want.size());
+}
+
 const content::Office& office(const content::Model& m, const std::string& id) {
   const content::Office* o = m.office(id);
   if (!o) FAIL("no office " << id);
@@ -496,9 +550,10 @@ TEST_CASE("Pages print through CUPS to the cups-pdf printer and a stopped queue 
     fs::path sent = write_temp(r.pdf, j.name + "-sent.pdf");
     CHECK(differs(picture(sent, j.name + "-sent"), picture(got, j.name + "-got")) < 0.005);
     // ...and its words read back. cups-pdf turns a job into PostScript and
-    // back: Arabic's joined letters come back as glyphs without their text,
-    // so on the Arabic page the words are read on the PDF sent (the [print]
-    // cases read every Arabic page) and here only its numbers.
+    // back: Arabic's joined letters come back as glyphs without their text
+    // layer, so on the Arabic page pdftotext reads the PDF sent (the [print]
+    // cases read every Arabic page) and the numbers on the page that came
+    // out, and Tesseract reads that page's Arabic words off its picture.
     std::string text = pdftotext(got);
     INFO(text);
     if (j.name != "answer-ar") CHECK(reads(text, j.page.title));
@@ -510,6 +565,12 @@ TEST_CASE("Pages print through CUPS to the cups-pdf printer and a stopped queue 
       for (const auto& b : j.page.blocks)
         if (b.type == print::Block::Type::Check) CHECK(reads(text, b.text));
     if (j.name == "answer-ar") {
+      std::string ocr;
+      const double share = arabic_read_by_ocr(got, j.page, &ocr);
+      INFO("Tesseract read: " << ocr);
+      REQUIRE(share >= 0);  // scripts/setup.sh installs tesseract-ocr-ara
+      WARN("Arabic words Tesseract read on the printed page: " << int(share * 100 + 0.5) << " %");
+      CHECK(share >= 0.8);
       std::string sent_text = pdftotext(sent);
       CHECK(reads(sent_text, question));
       for (const auto& b : j.page.blocks)

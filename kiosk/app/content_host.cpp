@@ -35,10 +35,11 @@ ContentHost::Change ContentHost::check(bool force, bool quiet) {
   }
   // start-up, or no content at all: nothing to show meanwhile, so here and now
   stat_ = st;
-  std::string why, from = settings_.database;
+  std::string from = settings_.database;
   content::LocaleGlyphs glyphs;
-  auto fresh = owned_->adopt(settings_.database, &why, &glyphs);
-  if (!fresh) log("content refused, no content: " + why);
+  auto adopted = owned_->adopt(settings_.database, &glyphs);
+  if (!adopted.ok()) log("content refused, no content: " + adopted.why);
+  auto fresh = std::move(adopted.value);
   if (!fresh) fresh = fallback(&from, &glyphs);  // start-up never aborts on content
   if (!fresh) return force ? Change::Missing : Change::None;
   return use(std::move(fresh), from, std::move(glyphs)) ? Change::Loaded : Change::None;
@@ -73,13 +74,13 @@ std::unique_ptr<content::Store> ContentHost::fallback(std::string* from, content
   for (const std::string& p : {settings_.database + ".previous", std::string(packaged ? packaged : "/usr/share/kiosk/content.db")}) {
     struct stat st {};
     if (p == settings_.database || ::stat(p.c_str(), &st) != 0) continue;
-    std::string why;
-    if (auto s = owned_->adopt(p, &why, glyphs)) {
+    auto adopted = owned_->adopt(p, glyphs);
+    if (adopted.ok()) {
       log("using the last good content instead: " + p);
       *from = p;
-      return s;
+      return std::move(adopted.value);
     }
-    log("content refused: " + why);
+    log("content refused: " + adopted.why);
   }
   return nullptr;
 }
@@ -89,11 +90,12 @@ std::unique_ptr<content::Store> ContentHost::fallback(std::string* from, content
 ContentHost::Change ContentHost::recover_if_broken() {
   if (!broken_) return Change::None;
   broken_ = false;
-  std::string why, from = "the last good copy";
+  std::string from = "the last good copy";
   content::LocaleGlyphs glyphs;
-  auto good = owned_ ? owned_->fall_back(&why, &glyphs) : nullptr;
+  auto back = owned_ ? owned_->fall_back(&glyphs) : util::Result<std::unique_ptr<content::Store>>{};
+  auto good = std::move(back.value);
   if (!good) {
-    log("content failed and " + why);
+    log("content failed and " + back.why);
     good = fallback(&from, &glyphs);
   }
   if (good && use(std::move(good), from, std::move(glyphs))) return Change::Loaded;

@@ -36,13 +36,11 @@ const Limits& limits() {
   return l;
 }
 
-util::Fd open_regular(const std::string& path, bool no_follow, int64_t* size, std::string* why) {
+util::Result<OpenFile> open_regular(const std::string& path, bool no_follow) {
   // lstat/stat first, so a device is never even opened (opening some has effects)
   struct stat st {};
-  if ((no_follow ? ::lstat(path.c_str(), &st) : ::stat(path.c_str(), &st)) != 0) {
-    *why = path + ": " + std::strerror(errno);
-    return {};
-  }
+  if ((no_follow ? ::lstat(path.c_str(), &st) : ::stat(path.c_str(), &st)) != 0)
+    return {{}, path + ": " + std::strerror(errno)};
   auto what = [&](const struct stat& s) -> std::string {
     if (S_ISREG(s.st_mode)) return "";
     if (S_ISLNK(s.st_mode)) return "a symbolic link";
@@ -52,47 +50,41 @@ util::Fd open_regular(const std::string& path, bool no_follow, int64_t* size, st
     if (S_ISSOCK(s.st_mode)) return "a socket";
     return "not a regular file";
   };
-  if (auto w = what(st); !w.empty()) { *why = path + ": " + w + ", not a file; not read"; return {}; }
+  if (auto w = what(st); !w.empty()) return {{}, path + ": " + w + ", not a file; not read"};
   // O_NONBLOCK: a FIFO swapped in after the stat never blocks the open
   util::Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | (no_follow ? O_NOFOLLOW : 0)));
-  if (!fd) { *why = path + ": " + std::strerror(errno); return {}; }
-  if (::fstat(fd.get(), &st) != 0 || !what(st).empty()) {
-    *why = path + ": " + (what(st).empty() ? std::string("cannot be checked") : what(st)) + ", not a file; not read";
-    return {};
-  }
-  *size = static_cast<int64_t>(st.st_size);
-  return fd;
+  if (!fd) return {{}, path + ": " + std::strerror(errno)};
+  if (::fstat(fd.get(), &st) != 0 || !what(st).empty())
+    return {{}, path + ": " + (what(st).empty() ? std::string("cannot be checked") : what(st)) + ", not a file; not read"};
+  return {{std::move(fd), static_cast<int64_t>(st.st_size)}, ""};
 }
 
-bool read_small_file(const std::string& path, int64_t max_bytes, std::string* out, std::string* why) {
-  int64_t size = 0;
-  util::Fd fd = open_regular(path, false, &size, why);
-  if (!fd) return false;
-  if (size > max_bytes) {
-    *why = path + ": " + std::to_string(size) + " bytes, more than the " + std::to_string(max_bytes) + " it may have; not read";
-    return false;
-  }
-  out->clear();
+util::Result<std::string> read_small_file(const std::string& path, int64_t max_bytes) {
+  auto file = open_regular(path, false);
+  if (!file.ok()) return {"", std::move(file.why)};
+  if (file.value.size > max_bytes)
+    return {"", path + ": " + std::to_string(file.value.size) + " bytes, more than the " + std::to_string(max_bytes) +
+                    " it may have; not read"};
+  std::string out;
   char buf[4096];
   for (;;) {
-    ssize_t n = ::read(fd.get(), buf, sizeof buf);
+    ssize_t n = ::read(file.value.fd.get(), buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
-    out->append(buf, static_cast<size_t>(n));
-    if (static_cast<int64_t>(out->size()) > max_bytes) {  // it grew while read
-      *why = path + ": longer than " + std::to_string(max_bytes) + " bytes; not read";
-      return false;
-    }
+    out.append(buf, static_cast<size_t>(n));
+    if (static_cast<int64_t>(out.size()) > max_bytes)  // it grew while read
+      return {"", path + ": longer than " + std::to_string(max_bytes) + " bytes; not read"};
   }
-  return true;
+  return {std::move(out), ""};
 }
 
 std::string copy_bounded(const std::string& from, const std::string& to, int64_t max_bytes, std::string* sha256_hex,
                          const std::atomic<bool>* cancel) {
   std::string why;
-  int64_t size = 0;
-  util::Fd in = open_regular(from, false, &size, &why);
-  if (!in) return why;
+  auto file = open_regular(from, false);
+  if (!file.ok()) return file.why;
+  util::Fd in = std::move(file.value.fd);
+  const int64_t size = file.value.size;
   if (size > max_bytes) {
     return from + ": " + std::to_string(size) + " bytes, more than the " + std::to_string(max_bytes) + " allowed; not copied";
   }
@@ -345,7 +337,11 @@ std::string check_open(Db& db, const std::atomic<bool>* cancel, std::vector<std:
 std::string accept_database(const std::string& path, const std::atomic<bool>* cancel, LocaleGlyphs* glyphs) {
   std::string why;
   int64_t size = 0;
-  if (!open_regular(path, false, &size, &why)) return why;
+  {
+    auto file = open_regular(path, false);
+    if (!file.ok()) return file.why;
+    size = file.value.size;
+  }
   if (size > limits().max_database_bytes)
     return path + ": " + std::to_string(size) + " bytes, more than the " + std::to_string(limits().max_database_bytes) +
            " a content database may have";
@@ -359,9 +355,9 @@ std::string accept_database(const std::string& path, const std::atomic<bool>* ca
   if (!why.empty()) return path + ": " + why;
   // every item loadable by the content library, and a search, in every locale
   try {
-    std::string open_why;
-    auto store = Store::open(path, &open_why);
-    if (!store) return open_why;
+    auto opened = Store::open(path);
+    if (!opened.ok()) return opened.why;
+    auto store = std::move(opened.value);
     if (cancel) sqlite3_progress_handler(store->db().raw(), 10000, stop_check, const_cast<std::atomic<bool>*>(cancel));
     i18n::Catalog cat;
     store->load_catalog(cat);
@@ -458,7 +454,11 @@ Candidate OwnedContent::prepare(const std::string& published, const std::atomic<
   fs::remove(c.copy, ec);
   std::string w = copy_bounded(published, c.copy, limits().max_database_bytes, nullptr, cancel);
   if (w.empty()) w = accept_database(c.copy, cancel, &c.glyphs);
-  if (w.empty()) c.store = Store::open(c.copy, &w);
+  if (w.empty()) {
+    auto opened = Store::open(c.copy);
+    c.store = std::move(opened.value);
+    w = std::move(opened.why);
+  }
   if (!w.empty() && w.rfind(c.copy, 0) == 0) w = published + w.substr(c.copy.size());  // name what staff put there
   if (!c.store) {
     c.why = w.empty() ? "it could not be opened" : w;
@@ -479,10 +479,10 @@ std::unique_ptr<Store> OwnedContent::take(Candidate&& c, LocaleGlyphs* glyphs) {
   return std::move(c.store);
 }
 
-std::unique_ptr<Store> OwnedContent::adopt(const std::string& published, std::string* why, LocaleGlyphs* glyphs) {
+util::Result<std::unique_ptr<Store>> OwnedContent::adopt(const std::string& published, LocaleGlyphs* glyphs) {
   Candidate c = prepare(published);
-  if (!c.store && why) *why = c.why;
-  return take(std::move(c), glyphs);
+  std::string why = c.store ? "" : c.why;
+  return {take(std::move(c), glyphs), std::move(why)};
 }
 
 BackgroundAdopt::~BackgroundAdopt() {
@@ -518,7 +518,7 @@ std::optional<Candidate> BackgroundAdopt::take() {
   return std::optional<Candidate>(std::move(result_));
 }
 
-std::unique_ptr<Store> OwnedContent::fall_back(std::string* why, LocaleGlyphs* glyphs) {
+util::Result<std::unique_ptr<Store>> OwnedContent::fall_back(LocaleGlyphs* glyphs) {
   std::error_code ec;
   if (!current_.empty()) {
     if (!failed_.empty()) fs::remove(failed_, ec);
@@ -526,21 +526,22 @@ std::unique_ptr<Store> OwnedContent::fall_back(std::string* why, LocaleGlyphs* g
     fs::rename(current_, failed_, ec);
     current_.clear();
   }
-  if (last_good_.empty()) {
-    if (why) *why = "there is no earlier content to go back to";
-    return nullptr;
-  }
+  if (last_good_.empty()) return {nullptr, "there is no earlier content to go back to"};
   std::string w = accept_database(last_good_, nullptr, glyphs);
-  std::unique_ptr<Store> store = w.empty() ? Store::open(last_good_, &w) : nullptr;
+  std::unique_ptr<Store> store;
+  if (w.empty()) {
+    auto opened = Store::open(last_good_);
+    store = std::move(opened.value);
+    w = std::move(opened.why);
+  }
   if (!store) {
     fs::remove(last_good_, ec);
     last_good_.clear();
-    if (why) *why = "the earlier content failed too: " + w;
-    return nullptr;
+    return {nullptr, "the earlier content failed too: " + w};
   }
   current_ = last_good_;
   last_good_.clear();
-  return store;
+  return {std::move(store), ""};
 }
 
 }  // namespace kiosk::content

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "util/files.h"
+#include "util/result.h"
 
 namespace kiosk::content {
 
@@ -50,14 +51,20 @@ using LocaleGlyphs = std::map<std::string, std::set<char32_t>>;
 std::string accept_database(const std::string& path, const std::atomic<bool>* cancel = nullptr,
                             LocaleGlyphs* glyphs = nullptr);
 
+// A regular file opened for reading: the descriptor (closed when it goes out
+// of scope) and its size then.
+struct OpenFile {
+  util::Fd fd;
+  int64_t size = 0;
+};
+
 // Opens `path` for reading only when it is a regular file (not a FIFO, a
 // device, a directory or a symlink when no_follow): O_NONBLOCK, then fstat.
-// Returns the descriptor (closed when it goes out of scope) and its size, or an
-// empty Fd and *why.
-util::Fd open_regular(const std::string& path, bool no_follow, int64_t* size, std::string* why);
+// The file, or (an empty Fd) why not.
+util::Result<OpenFile> open_regular(const std::string& path, bool no_follow);
 
-// Reads a small regular file of at most max_bytes whole. false and *why else.
-bool read_small_file(const std::string& path, int64_t max_bytes, std::string* out, std::string* why);
+// Reads a small regular file of at most max_bytes whole: its text, or why not.
+util::Result<std::string> read_small_file(const std::string& path, int64_t max_bytes);
 
 // Copies the regular file `from` into a new file `to` (mode 0444 when done: nobody writes it)
 // through a fixed buffer, refusing anything over max_bytes; fsynced. When
@@ -91,9 +98,9 @@ public:
   OwnedContent& operator=(const OwnedContent&) = delete;
 
   // Copies `published` into a new file here, accepts the copy and opens it
-  // read-only: prepare() then take(). nullptr and *why when refused;
+  // read-only: prepare() then take(). The store, or (null) why when refused;
   // nothing in use changes then.
-  std::unique_ptr<Store> adopt(const std::string& published, std::string* why, LocaleGlyphs* glyphs = nullptr);
+  util::Result<std::unique_ptr<Store>> adopt(const std::string& published, LocaleGlyphs* glyphs = nullptr);
   // The copy and the acceptance check alone, touching nothing in use: safe on
   // another thread while this object is used (BackgroundAdopt).
   Candidate prepare(const std::string& published, const std::atomic<bool>* cancel = nullptr) const;
@@ -101,9 +108,9 @@ public:
   // becomes the last good one. nullptr (and nothing changes) when refused.
   std::unique_ptr<Store> take(Candidate&& c, LocaleGlyphs* glyphs = nullptr);
   // The copy in use failed at run time (an error reading it): set it aside
-  // (renamed *.failed) and open the last good copy again. nullptr when there
-  // is none or it fails too.
-  std::unique_ptr<Store> fall_back(std::string* why, LocaleGlyphs* glyphs = nullptr);
+  // (renamed *.failed) and open the last good copy again. Null, and why, when
+  // there is none or it fails too.
+  util::Result<std::unique_ptr<Store>> fall_back(LocaleGlyphs* glyphs = nullptr);
   const std::string& current() const { return current_; }
   const std::string& dir() const { return dir_; }
 

@@ -39,22 +39,20 @@ void read_fields(Db& db, std::vector<Item>& items, const char* where, const std:
 }
 }  // namespace
 
-std::unique_ptr<Store> Store::open(const std::string& path, std::string* why) {
+util::Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
   try {
     Db db(path, Db::Mode::ReadOnly);
     int v = db.user_version();
     if (v != kSchemaVersion) {
-      if (why) *why = path + ": schema version " + std::to_string(v) + ", this kiosk reads version " +
-                      std::to_string(kSchemaVersion);
-      return nullptr;
+      return {nullptr, path + ": schema version " + std::to_string(v) + ", this kiosk reads version " +
+                           std::to_string(kSchemaVersion)};
     }
     // A quick integrity check catches truncated or overwritten files before a
     // visitor meets them.
     {
       Stmt chk(db, "PRAGMA quick_check");
       if (!chk.step() || chk.text(0) != "ok") {
-        if (why) *why = path + ": damaged database (" + chk.text(0) + ")";
-        return nullptr;
+        return {nullptr, path + ": damaged database (" + chk.text(0) + ")"};
       }
     }
     // Nothing writes this file in place (builds rename a new file over it),
@@ -73,10 +71,9 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string* why) {
     }
     Stmt n(s->db_, "SELECT count(*) FROM items");
     if (n.step()) s->info_.items = static_cast<int>(n.integer(0));
-    return s;
+    return {std::move(s), ""};
   } catch (const SqlError& e) {
-    if (why) *why = path + ": " + e.what();
-    return nullptr;
+    return {nullptr, path + ": " + e.what()};
   }
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "content/sqlite.h"
+#include "util/result.h"
 
 namespace kiosk::i18n { class Catalog; }
 
@@ -34,9 +35,9 @@ struct StoreInfo {
 
 class Store {
 public:
-  // Opens path read-only and checks it. Returns nullptr and sets *why when
+  // Opens path read-only and checks it. The store, or (value null) why when
   // the file is missing, corrupt, or of another schema version.
-  static std::unique_ptr<Store> open(const std::string& path, std::string* why);
+  static util::Result<std::unique_ptr<Store>> open(const std::string& path);
 
   const StoreInfo& info() const { return info_; }
   std::vector<Item> items(const std::string& kind);

@@ -62,10 +62,10 @@ bool parse_number(const std::string& s, int64_t* out) {
 
 // The length and SHA-256 of a regular file, read through a fixed buffer.
 std::string hash_file(const std::string& path, int64_t max_bytes, int64_t* length, std::string* hex) {
-  std::string why;
-  int64_t size = 0;
-  util::Fd fd(open_regular(path, false, &size, &why));
-  if (!fd) return why;
+  auto file = open_regular(path, false);
+  if (!file.ok()) return file.why;
+  util::Fd fd = std::move(file.value.fd);
+  const int64_t size = file.value.size;
   if (size > max_bytes)
     return path + ": " + std::to_string(size) + " bytes, more than the " + std::to_string(max_bytes) + " allowed";
   crypto_hash_sha256_state h;
@@ -89,8 +89,9 @@ std::string hash_file(const std::string& path, int64_t max_bytes, int64_t* lengt
 }
 
 int64_t read_version(const std::string& path) {
-  std::string text, why;
-  if (!read_small_file(path, 64, &text, &why)) return 0;
+  auto read = read_small_file(path, 64);
+  if (!read.ok()) return 0;
+  std::string& text = read.value;
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
   int64_t v = 0;
   return parse_number(text, &v) ? v : 0;
@@ -179,9 +180,8 @@ std::string sign_pack(const std::string& db_path, const std::string& secret_key_
   int64_t length = 0;
   std::string sha;
   if (auto why = hash_file(db_path, limits().max_database_bytes, &length, &sha); !why.empty()) return why;
-  std::string sk_hex, why;
   unsigned char sk[crypto_sign_SECRETKEYBYTES];
-  if (!read_small_file(secret_key_path, 1024, &sk_hex, &why) || !from_hex(sk_hex, sk, sizeof sk))
+  if (auto sk_hex = read_small_file(secret_key_path, 1024); !sk_hex.ok() || !from_hex(sk_hex.value, sk, sizeof sk))
     return secret_key_path + ": not a secret key made by kiosk-content keygen";
   const std::string header = signed_header(version, length, sha);
   unsigned char sig[crypto_sign_BYTES];
@@ -194,9 +194,8 @@ std::string sign_pack(const std::string& db_path, const std::string& secret_key_
 PackCheck read_signature_text(const std::string& text, const std::string& public_key_path) {
   PackCheck r;
   if (!sodium_ready()) { r.why = "libsodium could not start"; return r; }
-  std::string pk_hex, why;
   unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-  if (!read_small_file(public_key_path, 1024, &pk_hex, &why) || !from_hex(pk_hex, pk, sizeof pk)) {
+  if (auto pk_hex = read_small_file(public_key_path, 1024); !pk_hex.ok() || !from_hex(pk_hex.value, pk, sizeof pk)) {
     r.why = public_key_path + ": no public key to check packs with";
     return r;
   }
@@ -236,19 +235,19 @@ PackCheck read_signature_text(const std::string& text, const std::string& public
 }
 
 PackCheck read_signature(const std::string& sig_path, const std::string& public_key_path) {
-  std::string text, why;
   struct stat st {};
   if (::lstat(sig_path.c_str(), &st) != 0) {
     PackCheck r;
     r.why = "unsigned (no " + sig_path + ")";
     return r;
   }
-  if (!read_small_file(sig_path, kMaxSignatureBytes, &text, &why)) {
+  auto text = read_small_file(sig_path, kMaxSignatureBytes);
+  if (!text.ok()) {
     PackCheck r;
-    r.why = why;
+    r.why = text.why;
     return r;
   }
-  PackCheck r = read_signature_text(text, public_key_path);
+  PackCheck r = read_signature_text(text.value, public_key_path);
   if (!r.ok) r.why = sig_path + ": " + r.why;
   return r;
 }
@@ -301,9 +300,10 @@ std::string install_pack(const std::string& db_path, const std::string& public_k
   // copy beside the live file (same file system, so the final rename is
   // atomic), never more than the signed length, hashing what is written
   {
-    std::string why;
-    int64_t size = 0;
-    if (!util::Fd(open_regular(db_path, false, &size, &why))) return why;
+    auto file = open_regular(db_path, false);
+    if (!file.ok()) return file.why;
+    const int64_t size = file.value.size;
+    file.value.fd.reset();
     if (size != sig.length)
       return db_path + ": wrong signature (the file is " + std::to_string(size) + " bytes, the signature is for " +
              std::to_string(sig.length) + "; changed, truncated, not fully uploaded, or signed with another key)";

@@ -165,15 +165,15 @@ void PackWatcher::State::drop_folder() {
   if (!fs::is_directory(src.drop_folder, ec)) return;
   const fs::path root = fs::canonical(src.drop_folder, ec);
   if (ec) return;
-  auto inside = [&](const fs::path& p, std::string* why) -> std::string {
+  auto inside = [&](const fs::path& p) -> util::Result<std::string> {
     struct stat st {};
-    if (::lstat(p.c_str(), &st) != 0) { *why = p.string() + ": missing"; return ""; }
+    if (::lstat(p.c_str(), &st) != 0) return {"", p.string() + ": missing"};
     std::error_code e2;
     fs::path real = S_ISLNK(st.st_mode) ? fs::canonical(p, e2) : p;
-    if (e2) { *why = p.string() + ": a broken link"; return ""; }
+    if (e2) return {"", p.string() + ": a broken link"};
     std::string r = real.string(), base = root.string() + "/";
-    if (S_ISLNK(st.st_mode) && r.rfind(base, 0) != 0) { *why = p.string() + ": a link leaving the drop folder; not read"; return ""; }
-    return r;
+    if (S_ISLNK(st.st_mode) && r.rfind(base, 0) != 0) return {"", p.string() + ": a link leaving the drop folder; not read"};
+    return {r, ""};
   };
   struct SignedPack { int64_t version; std::string path; };  // (content::Candidate is a pack being checked)
   std::vector<SignedPack> good;
@@ -182,14 +182,19 @@ void PackWatcher::State::drop_folder() {
   for (const auto& e : fs::directory_iterator(root, ec)) {
     if (stop) return;
     if (e.path().extension() != ".db") continue;
-    std::string why;
-    std::string db = inside(e.path(), &why);
-    std::string sig = db.empty() ? "" : inside(fs::path(e.path().string() + ".sig"), &why);
+    auto db = inside(e.path());
+    std::string why = db.why;
+    util::Result<std::string> sig;
+    if (db.ok()) {
+      sig = inside(fs::path(e.path().string() + ".sig"));
+      why = sig.why;
+    }
     PackCheck c;
-    if (!db.empty() && !sig.empty()) {
-      int64_t size = 0;
-      if (open_regular(db, true, &size, &why)) {  // directories, FIFOs, devices named *.db: skipped
-        c = read_signature(sig, src.public_key);
+    if (db.ok() && sig.ok()) {
+      auto file = open_regular(db.value, true);  // directories, FIFOs, devices named *.db: skipped
+      why = file.why;
+      if (file.ok()) {
+        c = read_signature(sig.value, src.public_key);
         if (!c.ok) why = c.why;
       }
     }

@@ -46,7 +46,7 @@ struct Packs {
     return make(name, version, "", signing_key);
   }
   static std::string hash_of(const std::string& db) {
-    return kiosk::content::Store::open(db, nullptr)->info().content_hash;
+    return kiosk::content::Store::open(db).value->info().content_hash;
   }
 
 private:

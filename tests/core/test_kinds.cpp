@@ -91,7 +91,7 @@ TEST_CASE("a field added to one kind's definition is stored and read back with n
   const std::string db = f.build();
   CHECK(schema_of(db) == before);  // same tables, same columns, same version
 
-  auto store = content::Store::open(db, nullptr);
+  auto store = content::Store::open(db).value;
   REQUIRE(store);
   auto item = store->item("apply-how");
   REQUIRE(item);
@@ -122,7 +122,7 @@ TEST_CASE("a notice is shown on the home screen only between its dates, in the v
   Fixture f({{"content/faq/apply-how.en.md", faq("")},
              {"content/notices/christmas.en.md", notice("starts = 2026-12-24\nends = 2026-12-26\n")},
              {"content/notices/christmas.es.md", "+++\ntitle = \"Cerrado el día de Navidad\"\n+++\nLa oficina cierra ese día.\n"}});
-  auto store = content::Store::open(f.build(), nullptr);
+  auto store = content::Store::open(f.build()).value;
   REQUIRE(store);
   auto en = content::load_model(*store, "en");
   auto es = content::load_model(*store, "es");

@@ -22,7 +22,7 @@ bool has(const std::vector<std::string>& v, const std::string& id) { return std:
 }  // namespace
 
 TEST_CASE("offices are found by the start of any word of their name, town or street, in every locale", "[content][offices]") {
-  auto store = content::Store::open(test::real_db(), nullptr);
+  auto store = content::Store::open(test::real_db()).value;
   REQUIRE(store);
   for (const char* loc : {"en", "es", "ar", "zh"}) {
     INFO(loc);
@@ -65,7 +65,7 @@ TEST_CASE("offices are found by the start of any word of their name, town or str
 }
 
 TEST_CASE("the kiosk's own office is first, its agency's offices next, each part by town", "[content][offices]") {
-  auto store = content::Store::open(test::real_db(), nullptr);
+  auto store = content::Store::open(test::real_db()).value;
   auto m = content::load_model(*store, "en");
   const auto l = content::find_offices(*m, "", "", "ocss-greater-hartford");
   REQUIRE(l.here);
@@ -92,7 +92,7 @@ TEST_CASE("the kiosk's own office is first, its agency's offices next, each part
 }
 
 TEST_CASE("letters that match no office give the whole list, never an empty one", "[content][offices]") {
-  auto store = content::Store::open(test::real_db(), nullptr);
+  auto store = content::Store::open(test::real_db()).value;
   for (const char* loc : {"en", "es"}) {
     auto m = content::load_model(*store, loc);
     const auto none = content::find_offices(*m, "qxzv", "", "");
@@ -106,7 +106,7 @@ TEST_CASE("letters that match no office give the whole list, never an empty one"
 }
 
 TEST_CASE("offices the sources say see visitors by appointment are marked so, and only those", "[content][offices]") {
-  auto store = content::Store::open(test::real_db(), nullptr);
+  auto store = content::Store::open(test::real_db()).value;
   for (const char* loc : {"en", "es"}) {
     auto m = content::load_model(*store, loc);
     for (const auto& o : m->offices) {

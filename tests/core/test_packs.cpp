@@ -31,12 +31,12 @@ TEST_CASE("a signed pack installs, the previous content is kept", "[packs]") {
   Packs p;
   REQUIRE(packs::install_pack(p.pack("a", 100), p.pub, p.live).empty());
   REQUIRE(packs::installed(p.live).version == 100);
-  REQUIRE(content::Store::open(p.live, nullptr));
+  REQUIRE(content::Store::open(p.live).ok());
   REQUIRE(packs::install_pack(p.pack("b", 200), p.pub, p.live).empty());
   auto v = packs::installed(p.live);
   REQUIRE(v.version == 200);
   REQUIRE(v.previous_version == 100);
-  REQUIRE(content::Store::open(p.live + ".previous", nullptr));
+  REQUIRE(content::Store::open(p.live + ".previous").ok());
   REQUIRE_FALSE(fs::exists(p.live + ".incoming"));
 }
 
@@ -51,7 +51,7 @@ TEST_CASE("every bad pack is refused with a reason and the content stays", "[pac
     REQUIRE(why.find(needle) != std::string::npos);
     REQUIRE(packs::installed(p.live).version == 100);
     REQUIRE(fs::last_write_time(p.live) == before);
-    REQUIRE(content::Store::open(p.live, nullptr));
+    REQUIRE(content::Store::open(p.live).ok());
   };
   SECTION("unsigned") {
     std::string db = p.pack("unsigned", 300);
@@ -121,7 +121,7 @@ TEST_CASE("a kill between copying and renaming leaves the old content usable", "
     std::string bytes((std::istreambuf_iterator<char>(in)), {});
     std::ofstream(p.live + ".incoming", std::ios::binary) << bytes.substr(0, bytes.size() / 2);
   }
-  REQUIRE(content::Store::open(p.live, nullptr));
+  REQUIRE(content::Store::open(p.live).ok());
   REQUIRE(p.hash_of(p.live) == h1);
   REQUIRE(packs::installed(p.live).version == 100);
   // and the next install simply replaces the leftover

@@ -86,8 +86,7 @@ TEST_CASE("a signed pack with broken content is refused by check-pack, install a
   fs::create_directories(fs::path(published).parent_path());
   fs::copy_file(p.live, published);
   content::OwnedContent owned((p.dir.path / "own").string());
-  std::string why;
-  auto in_use = owned.adopt(published, &why);
+  auto in_use = owned.adopt(published).value;
   REQUIRE(in_use);
 
   auto refused = [&](const std::string& sql, const std::string& needle) {
@@ -105,8 +104,8 @@ TEST_CASE("a signed pack with broken content is refused by check-pack, install a
     // the same file moved over the published one (`mv`)
     fs::copy_file(db, published + ".new", fs::copy_options::overwrite_existing);
     fs::rename(published + ".new", published);
-    std::string aw;
-    REQUIRE_FALSE(owned.adopt(published, &aw));
+    auto [refused_store, aw] = owned.adopt(published);
+    REQUIRE_FALSE(refused_store);
     INFO(aw);
     REQUIRE(aw.find(needle) != std::string::npos);
     REQUIRE(aw.find(published) != std::string::npos);  // named as staff know it
@@ -291,8 +290,7 @@ TEST_CASE("overwriting the published file in place changes nothing until a valid
   fs::create_directories(fs::path(published).parent_path());
   fs::copy_file(test::real_db(), published);
   content::OwnedContent owned((p.dir.path / "own").string());
-  std::string why;
-  auto store = owned.adopt(published, &why);
+  auto store = owned.adopt(published).value;
   REQUIRE(store);
   REQUIRE(owned.current() != published);
   REQUIRE((fs::status(owned.current()).permissions() & (fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write)) ==
@@ -307,21 +305,21 @@ TEST_CASE("overwriting the published file in place changes nothing until a valid
   content::Search search(*store, "en");
   for (int i = 0; i < 48; ++i) REQUIRE_FALSE(search.query("child support").results.empty());
   REQUIRE(content::load_model(*store, "en")->faqs.size() > 0);
-  REQUIRE_FALSE(owned.adopt(published, &why));
-  REQUIRE_FALSE(why.empty());
+  auto damaged = owned.adopt(published);
+  REQUIRE_FALSE(damaged.value);
+  REQUIRE_FALSE(damaged.why.empty());
   // a valid replacement is taken
   fs::copy_file(test::real_db(), published, fs::copy_options::overwrite_existing);
-  REQUIRE(owned.adopt(published, &why));
+  REQUIRE(owned.adopt(published).value);
 }
 
 TEST_CASE("a copy that fails after acceptance is set aside and the last good one opens", "[packs][own]") {
   Packs p;
   content::OwnedContent owned((p.dir.path / "own").string());
-  std::string why;
-  auto a = owned.adopt(test::real_db(), &why);
+  auto a = owned.adopt(test::real_db()).value;
   REQUIRE(a);
   const std::string first = owned.current();
-  auto b = owned.adopt(test::real_db(), &why);
+  auto b = owned.adopt(test::real_db()).value;
   REQUIRE(b);
   const std::string second = owned.current();
   REQUIRE(first != second);
@@ -329,16 +327,16 @@ TEST_CASE("a copy that fails after acceptance is set aside and the last good one
   // a disk fault, or someone writing into the kiosk's own file
   fs::permissions(second, fs::perms::owner_write, fs::perm_options::add);
   fs::resize_file(second, 8192);
-  std::string w;
-  auto back = owned.fall_back(&w);
+  auto [back, w] = owned.fall_back();
   INFO(w);
   REQUIRE(back);
   REQUIRE(owned.current() == first);
   REQUIRE(fs::exists(second + ".failed"));
   REQUIRE(content::load_model(*back, "en")->faqs.size() > 0);
   // and nothing further back: it says so instead of failing
-  REQUIRE_FALSE(owned.fall_back(&w));
-  REQUIRE_FALSE(w.empty());
+  auto none = owned.fall_back();
+  REQUIRE_FALSE(none.value);
+  REQUIRE_FALSE(none.why.empty());
 }
 
 TEST_CASE("drop folder: the newest valid signed pack wins over junk, a directory, a FIFO and links leaving the folder",

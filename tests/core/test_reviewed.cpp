@@ -107,7 +107,7 @@ TEST_CASE("coverage counts what a person reviewed against today's English, and a
     INFO(all(msgs));
     REQUIRE(diags.empty());
     REQUIRE(tools::build_database(set, db).empty());
-    return content::Store::open(db, nullptr);
+    return content::Store::open(db).value;
   };
   auto faq_of = [](content::Store& s, const std::string& loc) {
     for (auto& c : s.coverage(loc))

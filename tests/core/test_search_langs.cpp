@@ -62,8 +62,7 @@ TEST_CASE("Chinese words as toneless pinyin", "[i18n][search-langs]") {
 }
 
 TEST_CASE("Chinese search finds a word inside a sentence, and from pinyin typed on the Latin keyboard", "[content][search][search-langs]") {
-  std::string why;
-  auto store = content::Store::open(test::real_db(), &why);
+  auto store = content::Store::open(test::real_db()).value;
   REQUIRE(store);
   content::Search zh(*store, "zh");
   REQUIRE(zh.locale() == "zh");
@@ -89,8 +88,7 @@ TEST_CASE("Chinese search finds a word inside a sentence, and from pinyin typed 
 }
 
 TEST_CASE("Vietnamese and Polish without their marks find what the marks find", "[content][search][search-langs]") {
-  std::string why;
-  auto store = content::Store::open(test::real_db(), &why);
+  auto store = content::Store::open(test::real_db()).value;
   REQUIRE(store);
   content::Search vi(*store, "vi");
   // "địa chỉ" (address) typed without đ and tones: every item the marks find
@@ -122,8 +120,7 @@ TEST_CASE("Portuguese and Arabic are stemmed: another form of the word finds the
   REQUIRE(ar.stem(i18n::fold("السجن")) == ar.stem(i18n::fold("سجن")));
   REQUIRE(pl.stem("wiezieniu") == pl.stem("wiezienie"));
   REQUIRE(pl.stem("alimentow") == pl.stem("alimenty"));
-  std::string why;
-  auto store = content::Store::open(test::real_db(), &why);
+  auto store = content::Store::open(test::real_db()).value;
   REQUIRE(store);
   content::Search pts(*store, "pt");
   // the content has "advogado" and "advogados"; "advogadas" is found by its
@@ -146,8 +143,7 @@ TEST_CASE("Portuguese and Arabic are stemmed: another form of the word finds the
 }
 
 TEST_CASE("every language's stop words and synonyms are loaded", "[content][search][search-langs]") {
-  std::string why;
-  auto store = content::Store::open(test::real_db(), &why);
+  auto store = content::Store::open(test::real_db()).value;
   REQUIRE(store);
   for (const char* loc : {"en", "es", "pt", "pl", "ht", "zh", "vi", "ar"}) {
     INFO(loc);

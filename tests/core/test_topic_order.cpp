@@ -79,8 +79,7 @@ TEST_CASE("a topic shows its questions in the order its file lists them, and a q
   auto set = fx.load(diags);
   const std::string db = (fx.d.path / "content.db").string();
   REQUIRE(tools::build_database(set, db).empty());
-  std::string why;
-  auto store = content::Store::open(db, &why);
+  auto store = content::Store::open(db).value;
   REQUIRE(store);
   auto m = content::load_model(*store, "en");
   CHECK(questions_of(*m, "payments") == std::vector<std::string>{"b-not-received", "c-stopped-paying", "a-how-to-pay"});
@@ -122,8 +121,7 @@ TEST_CASE("validate refuses a topic's questions list that is wrong, at the line"
 TEST_CASE("the kiosk's topics: the order staff set, and the other parent stopping payment under Payments", "[content][order]") {
   std::vector<tools::Diag> diags;
   auto set = tools::load_content(KIOSK_SOURCE_DIR "/content", KIOSK_SOURCE_DIR "/locales", diags);
-  std::string why;
-  auto store = content::Store::open(test::real_db(), &why);
+  auto store = content::Store::open(test::real_db()).value;
   REQUIRE(store);
   for (const std::string loc : {"en", "es"}) {
     INFO(loc);

@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   auto set = tools::load_content(KIOSK_SOURCE_DIR "/content", KIOSK_SOURCE_DIR "/locales", diags);
   const std::string db = (fs::temp_directory_path() / ("kiosk-fuzz-search-" + std::to_string(::getpid()) + ".db")).string();
   if (!tools::build_database(set, db).empty()) std::abort();
-  g_store = content::Store::open(db, nullptr);
+  g_store = content::Store::open(db).value;
   g_en = std::make_unique<content::Search>(*g_store, "en");
   g_es = std::make_unique<content::Search>(*g_store, "es");
   return 0;

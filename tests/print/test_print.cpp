@@ -35,9 +35,9 @@ struct Content {
 Content& content_db() {
   static Content c = [] {
     Content x;
-    std::string why;
-    x.store = content::Store::open(std::string(KIOSK_BINARY_DIR) + "/test-content.db", &why);
-    if (!x.store) FAIL("no content database: " << why);
+    auto opened = content::Store::open(std::string(KIOSK_BINARY_DIR) + "/test-content.db");
+    if (!opened.ok()) FAIL("no content database: " << opened.why);
+    x.store = std::move(opened.value);
     x.store->load_catalog(x.catalog);
     return x;
   }();

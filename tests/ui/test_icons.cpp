@@ -90,7 +90,7 @@ TEST_CASE("each topic tile and each home tile draws its icon, and no icon is spo
     // topics: each tile draws the icon its content names
     tap(*k.app, "Questions");
     shot("topics");
-    auto store = content::Store::open(real_db(), nullptr);
+    auto store = content::Store::open(real_db()).value;
     auto model = content::load_model(*store, "en");
     // the tiles in view are checked, then the list is dragged up to the next ones
     std::set<std::string> want, seen;

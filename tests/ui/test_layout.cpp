@@ -221,7 +221,7 @@ std::vector<size_t> followable(const app::App& app) {
 // One locale and text size at one screen size: the crawl, then the dialogs.
 // expand_per_kind / follow_per_place bound the slice (0: no bound).
 void crawl(Checker& ck, const std::string& locale, bool large, size_t expand_per_kind, size_t follow_per_place) {
-  auto store = content::Store::open(real_db(), nullptr);
+  auto store = content::Store::open(real_db()).value;
   auto model = content::load_model(*store, locale);
   Headless k(ck.s.w, ck.s.h, real_db(), [](session::Settings& st) { st.display_dpi_auto = true; });
   k.start();

@@ -22,7 +22,7 @@ void type_keys(Headless& k, const std::string& text) {
 }
 // The office rows on screen, in order (rows not of an office left out).
 std::vector<const ui::A11yNode*> office_rows(Headless& k) {
-  auto store = content::Store::open(real_db(), nullptr);
+  auto store = content::Store::open(real_db()).value;
   auto model = content::load_model(*store, k.app->session().prefs.locale);
   std::set<std::string> names;
   for (const auto& o : model->offices) names.insert(o.name);

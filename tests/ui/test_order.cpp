@@ -60,7 +60,7 @@ std::vector<std::string> paragraphs(const std::string& md) {
 }
 
 std::shared_ptr<const content::Model> model(const std::string& locale) {
-  auto store = content::Store::open(real_db(), nullptr);
+  auto store = content::Store::open(real_db()).value;
   REQUIRE(store);
   return content::load_model(*store, locale);
 }

@@ -152,7 +152,7 @@ std::string label(const Variant& v) {
 }
 
 std::shared_ptr<const content::Model> model(const std::string& locale) {
-  auto store = content::Store::open(real_db(), nullptr);
+  auto store = content::Store::open(real_db()).value;
   REQUIRE(store);
   return content::load_model(*store, locale);
 }

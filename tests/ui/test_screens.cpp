@@ -46,7 +46,7 @@ void check_sizes(const app::App& app, const std::string& where) {
 
 TEST_CASE("from home, a crawl reaches every office, guide, answer and kids page, no widget anywhere is too small", "[ui][screens]") {
   const std::string locale = GENERATE(as<std::string>(), "en", "es");
-  auto store = content::Store::open(real_db(), nullptr);
+  auto store = content::Store::open(real_db()).value;
   auto model = content::load_model(*store, locale);
   for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1080, 1920}}) {
     Headless k(w, h, real_db());
@@ -118,7 +118,7 @@ TEST_CASE("from home, a crawl reaches every office, guide, answer and kids page,
 }
 
 TEST_CASE("every guide, step by step, ends with where to go and the checklist to take away", "[ui][screens]") {
-  auto store = content::Store::open(real_db(), nullptr);
+  auto store = content::Store::open(real_db()).value;
   auto model = content::load_model(*store, "en");
   Headless k(1080, 1920, real_db());
   k.start();

@@ -130,7 +130,7 @@ TEST_CASE("the Spanish keyboard has the digits, the apostrophe, ñ and the accen
   std::string got;
   for (auto& r : rows) got += r + " | ";
   INFO(got);
-  auto store = content::Store::open(real_db(), nullptr);
+  auto store = content::Store::open(real_db()).value;
   auto model = content::load_model(*store, "es");
   const auto* fee = model->faq("apply-fee");
   REQUIRE(fee);

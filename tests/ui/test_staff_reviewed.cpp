@@ -54,7 +54,7 @@ TEST_CASE("the staff menu shows per language translated N of M and how many a pe
   }
   // a reviewer marks two Polish questions with the English they compared them with
   {
-    auto store = content::Store::open(db, nullptr);
+    auto store = content::Store::open(db).value;
     REQUIRE(store);
     for (const char* id : {"apply-how", "apply-fee"}) {
       const fs::path file = content / "faq" / (std::string(id) + ".pl.md");

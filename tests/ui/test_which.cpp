@@ -26,7 +26,7 @@ bool shows(const app::App& app, const std::string& text) {
 }
 
 std::string question(const std::string& db, const std::string& faq) {
-  auto store = content::Store::open(db, nullptr);
+  auto store = content::Store::open(db).value;
   REQUIRE(store);
   const auto model = content::load_model(*store, "en");
   const auto* f = model->faq(faq);
@@ -82,7 +82,7 @@ TEST_CASE("content without which.toml is refused: no screen would know the main 
   REQUIRE(diags.size() == 1);
   CHECK(diags[0].str().rfind("content/which.toml:0: missing: which.toml names the main phone line", 0) == 0);
   // the repository's content names them there, and the screens find them
-  auto store = content::Store::open(real_db(), nullptr);
+  auto store = content::Store::open(real_db()).value;
   REQUIRE(store);
   auto m = content::load_model(*store, "en");
   REQUIRE(m->line(content::Line::Children));

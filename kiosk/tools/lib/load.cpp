@@ -26,8 +26,12 @@ constexpr int64_t kMaxSourceBytes = 64ll << 20;
 // file nobody may read (also for root: a folder in its place) is an error,
 // never an empty file.
 bool read_source(const fs::path& p, const std::string& shown, std::string& out, std::vector<Diag>& diags) {
-  std::string why;
-  if (content::read_small_file(p.string(), kMaxSourceBytes, &out, &why)) return true;
+  auto read = content::read_small_file(p.string(), kMaxSourceBytes);
+  if (read.ok()) {
+    out = std::move(read.value);
+    return true;
+  }
+  std::string why = std::move(read.why);
   if (why.rfind(p.string() + ": ", 0) == 0) why = why.substr(p.string().size() + 2);
   if (why.size() > 10 && why.compare(why.size() - 10, 10, "; not read") == 0) why.resize(why.size() - 10);
   diags.push_back({shown, 0, "cannot be read (" + why + ")"});

@@ -53,9 +53,9 @@ App::App(session::Settings settings, platform::Clock& clock, platform::Video& vi
     packs_ = std::make_unique<packs::PackWatcher>(src);
   }
   if (!settings_.stats_file.empty()) {
-    std::string why;
-    stats_ = stats::Stats::open(settings_.stats_file, &why);
-    if (!stats_) log("usage statistics are off: " + why);
+    auto opened = stats::Stats::open(settings_.stats_file);
+    stats_ = std::move(opened.value);
+    if (!stats_) log("usage statistics are off: " + opened.why);
   }
   if (!settings_.printer_queue.empty()) {
     print::Paper paper = print::Paper::Letter;

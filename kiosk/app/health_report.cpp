@@ -22,10 +22,9 @@ int64_t steady_ms() {
 std::unique_ptr<HealthReport> HealthReport::open(const session::Settings& settings) {
   if (settings.monitoring_textfile.empty()) return nullptr;
   // the start count lives beside the textfile (node_exporter reads only *.prom)
-  std::string why;
-  const int64_t starts = health::count_start(settings.monitoring_textfile + ".starts", &why);
-  if (!why.empty()) log("monitoring: cannot count this start: " + why);
-  return std::make_unique<HealthReport>(settings, starts);
+  const auto starts = health::count_start(settings.monitoring_textfile + ".starts");
+  if (!starts.ok()) log("monitoring: cannot count this start: " + starts.why);
+  return std::make_unique<HealthReport>(settings, starts.value);
 }
 
 HealthReport::HealthReport(const session::Settings& settings, int64_t starts)

@@ -116,15 +116,13 @@ std::string exposition(const Health& h, int64_t now_unix) {
   return t.out;
 }
 
-int64_t count_start(const std::string& path, std::string* why) {
+util::Result<int64_t> count_start(const std::string& path) {
   int64_t n = 0;
   if (std::ifstream in(path); in) {
     if (!(in >> n) || n < 0) n = 0;  // unreadable: counting starts again
   }
   ++n;
-  std::string err = util::write_atomically(path, std::to_string(n) + "\n");
-  if (why) *why = err;
-  return n;
+  return {n, util::write_atomically(path, std::to_string(n) + "\n")};
 }
 
 Monitor::Monitor(std::string path, int interval_seconds, Clocks clocks, bool start_thread)

@@ -19,6 +19,8 @@
 #include <string_view>
 #include <thread>
 
+#include "util/result.h"
+
 namespace kiosk::health {
 
 struct Health {
@@ -51,9 +53,9 @@ std::string escape_label(std::string_view value);
 std::string exposition(const Health& h, int64_t now_unix);
 
 // Counts a start in the state file at path (a number; missing = 0): written
-// atomically, returns the new count. On failure *why is set and the count is
-// what it would have been (1 for a missing file).
-int64_t count_start(const std::string& path, std::string* why = nullptr);
+// atomically, returns the new count. On failure `why` says so and the count
+// is what it would have been (1 for a missing file).
+util::Result<int64_t> count_start(const std::string& path);
 
 // The writer. The loop calls beat() on every turn and update() with what it
 // knows; the thread writes the file every interval and once more, with

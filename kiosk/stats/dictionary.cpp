@@ -15,7 +15,7 @@ std::string dictionary_dir() {
   return d && *d ? std::string(d) : std::string("/usr/share/hunspell");
 }
 
-std::unique_ptr<Dictionary> Dictionary::open(std::string_view locale, const std::string& dir, std::string* why) {
+util::Result<std::unique_ptr<Dictionary>> Dictionary::open(std::string_view locale, const std::string& dir) {
   namespace fs = std::filesystem;
   const std::string lang(locale.substr(0, locale.find_first_of("_-")));
   std::string upper = lang;
@@ -40,10 +40,9 @@ std::unique_ptr<Dictionary> Dictionary::open(std::string_view locale, const std:
       continue;
     }
     d->file_ = dic.string();
-    return d;
+    return {std::move(d), ""};
   }
-  if (why) *why = "no hunspell dictionary for \"" + std::string(locale) + "\" (looked for " + tried + ")";
-  return nullptr;
+  return {nullptr, "no hunspell dictionary for \"" + std::string(locale) + "\" (looked for " + tried + ")"};
 }
 
 Dictionary::~Dictionary() = default;

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "i18n/typed_words.h"
+#include "util/result.h"
 
 class Hunspell;
 
@@ -19,9 +20,9 @@ std::string dictionary_dir();
 class Dictionary {
 public:
   // The dictionary of the locale's language under `dir`: <lang>_US, then
-  // <lang>_<LANG>, then <lang> (each a .aff and a .dic). nullptr, and in *why
+  // <lang>_<LANG>, then <lang> (each a .aff and a .dic). Null, and in `why`
   // what was looked for, when none is there or readable.
-  static std::unique_ptr<Dictionary> open(std::string_view locale, const std::string& dir, std::string* why);
+  static util::Result<std::unique_ptr<Dictionary>> open(std::string_view locale, const std::string& dir);
   ~Dictionary();
   Dictionary(const Dictionary&) = delete;
   Dictionary& operator=(const Dictionary&) = delete;

@@ -108,8 +108,9 @@ struct Stats::Writer {
       if (p.kind == "search-none") {
         auto it = dicts.find(p.locale);
         if (it == dicts.end()) {
-          std::string why;
-          it = dicts.emplace(p.locale, Dictionary::open(p.locale, dictionary_dir, &why)).first;
+          auto opened = Dictionary::open(p.locale, dictionary_dir);
+          const std::string why = std::move(opened.why);
+          it = dicts.emplace(p.locale, std::move(opened.value)).first;
           if (!it->second) {
             std::lock_guard g(m);
             if (said_missing.insert(p.locale).second)
@@ -156,9 +157,9 @@ struct Stats::Writer {
   }
 };
 
-std::unique_ptr<Stats> Stats::open(const std::string& path, std::string* why) { return open(path, why, Options{}); }
+util::Result<std::unique_ptr<Stats>> Stats::open(const std::string& path) { return open(path, Options{}); }
 
-std::unique_ptr<Stats> Stats::open(const std::string& path, std::string* why, const Options& options) {
+util::Result<std::unique_ptr<Stats>> Stats::open(const std::string& path, const Options& options) {
   try {
     std::unique_ptr<Stats> s(new Stats());
     s->db_ = std::make_unique<Db>(path, Db::Mode::ReadWriteCreate);
@@ -182,26 +183,21 @@ std::unique_ptr<Stats> Stats::open(const std::string& path, std::string* why, co
     w->batch = std::chrono::milliseconds(std::max(0, options.batch_ms));
     s->writer_ = w;
     s->thread_ = std::thread([w] { w->run(); });
-    return s;
+    return {std::move(s), ""};
   } catch (const SqlError& e) {
-    if (why) *why = path + ": " + e.what();
-    return nullptr;
+    return {nullptr, path + ": " + e.what()};
   }
 }
 
-std::unique_ptr<Stats> Stats::open_read_only(const std::string& path, std::string* why) {
+util::Result<std::unique_ptr<Stats>> Stats::open_read_only(const std::string& path) {
   try {
     std::unique_ptr<Stats> s(new Stats());
     s->db_ = std::make_unique<Db>(path, Db::Mode::ReadOnly);
     Stmt st(*s->db_, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'counts'");
-    if (!st.step() || st.integer(0) != 1) {
-      if (why) *why = path + ": not a kiosk statistics file (it has no counts table)";
-      return nullptr;
-    }
-    return s;
+    if (!st.step() || st.integer(0) != 1) return {nullptr, path + ": not a kiosk statistics file (it has no counts table)"};
+    return {std::move(s), ""};
   } catch (const SqlError& e) {
-    if (why) *why = path + ": " + e.what();
-    return nullptr;
+    return {nullptr, path + ": " + e.what()};
   }
 }
 
@@ -236,20 +232,16 @@ bool Stats::count_search_none(const std::string& locale, std::vector<SearchWord>
   return writer_->add({hour_of(unix_seconds), "search-none", {}, locale, std::move(words)});
 }
 
-bool Stats::flush() {
-  if (!writer_) return true;
+std::string Stats::flush() {
+  if (!writer_) return "";
   std::unique_lock lk(writer_->m);
   const uint64_t target = writer_->queued;
   writer_->flush_to = std::max(writer_->flush_to, target);
   writer_->wake.notify_one();
   writer_->done.wait(lk, [&] { return writer_->written >= target; });
-  return !writer_->failed;
-}
-
-std::string Stats::last_error() const {
-  if (!writer_) return {};
-  std::lock_guard g(writer_->m);
-  return writer_->error;
+  if (!writer_->failed) return "";
+  // a failure says why; SQLite always does, this is only in case
+  return writer_->error.empty() ? std::string("the statistics file could not be written") : writer_->error;
 }
 
 std::deque<std::string> Stats::take_messages() {

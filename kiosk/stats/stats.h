@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "i18n/typed_words.h"
+#include "util/result.h"
 
 namespace kiosk::content {
 class Db;
@@ -53,29 +54,29 @@ public:
     int batch_ms = 1000;         // how long the writer gathers counts before a batch
   };
   // Opens or creates the file (WAL, one transaction per batch) and starts
-  // its writer; nullptr and *why when it cannot be written. A file from
+  // its writer; null, and why, when it cannot be written. A file from
   // before known words were required loses its searches (securely deleted).
-  static std::unique_ptr<Stats> open(const std::string& path, std::string* why, const Options& options);
-  static std::unique_ptr<Stats> open(const std::string& path, std::string* why);
+  static util::Result<std::unique_ptr<Stats>> open(const std::string& path, const Options& options);
+  static util::Result<std::unique_ptr<Stats>> open(const std::string& path);
   // Opens an existing statistics file to read (kiosk-content stats): never
-  // creates, changes or adds a table to a file; nullptr and *why when the file
+  // creates, changes or adds a table to a file; null, and why, when the file
   // is missing or is not a kiosk statistics file (a content database, say).
-  static std::unique_ptr<Stats> open_read_only(const std::string& path, std::string* why);
+  static util::Result<std::unique_ptr<Stats>> open_read_only(const std::string& path);
   // Writes what is still queued, then stops the writer.
   ~Stats();
   Stats(const Stats&) = delete;
   Stats& operator=(const Stats&) = delete;
   // kind: "visit", "screen", "item", "locale", "guide-done", "guide-left". Queues the
   // count and returns at once; false once counting has stopped because a
-  // write failed (last_error says why; take_messages has the log line).
+  // write failed (flush says why; take_messages has the log line).
   bool count(const std::string& kind, const std::string& key, int64_t unix_seconds);
   // A search that found nothing ("search-none"): its words, marked on the
   // caller's thread (search_words); the writer looks the rest up in the
   // locale's dictionary, loaded for the batch and freed after it.
   bool count_search_none(const std::string& locale, std::vector<SearchWord> words, int64_t unix_seconds);
-  // Writes everything queued so far and waits for it; false when it failed.
-  bool flush();
-  std::string last_error() const;
+  // Writes everything queued so far and waits for it; "" or why a write
+  // failed (counting has stopped then).
+  std::string flush();
   // Log lines from the writer since the last call: a dictionary that is
   // missing (said once per language), a write that failed.
   std::deque<std::string> take_messages();

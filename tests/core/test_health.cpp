@@ -162,14 +162,14 @@ TEST_CASE("the writer thread rewrites the file while the loop is frozen, and say
 TEST_CASE("starts are counted across processes in a state file, and a damaged one starts again at 1", "[health]") {
   test::TempDir t;
   const std::string path = (t.path / "kiosk.prom.starts").string();
-  CHECK(health::count_start(path) == 1);
-  CHECK(health::count_start(path) == 2);
-  CHECK(health::count_start(path) == 3);
+  CHECK(health::count_start(path).value == 1);
+  CHECK(health::count_start(path).value == 2);
+  CHECK(health::count_start(path).value == 3);
   std::ofstream(path) << "garbage";
-  CHECK(health::count_start(path) == 1);
-  std::string why;
-  CHECK(health::count_start((t.path / "no-such-dir" / "x.starts").string(), &why) == 1);
-  CHECK_FALSE(why.empty());
+  CHECK(health::count_start(path).value == 1);
+  const auto failed = health::count_start((t.path / "no-such-dir" / "x.starts").string());
+  CHECK(failed.value == 1);
+  CHECK_FALSE(failed.ok());
 }
 
 TEST_CASE("visits and searches are counted by the hour of today, and a new day starts its hours empty", "[health]") {

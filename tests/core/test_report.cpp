@@ -33,16 +33,15 @@ struct Count {
 };
 
 std::string write_stats(const std::string& path, const std::vector<Count>& counts, const std::vector<std::pair<std::string, int64_t>>& searches) {
-  std::string why;
   stats::Stats::Options o;
   o.batch_ms = 0;
-  auto st = stats::Stats::open(path, &why, o);
+  auto st = stats::Stats::open(path, o).value;
   REQUIRE(st);
   for (const auto& c : counts)
     for (int i = 0; i < c.times; ++i) REQUIRE(st->count(c.kind, c.key, c.at));
   for (const auto& [typed, at] : searches)
     REQUIRE(st->count_search_none("en", stats::search_words(typed, "en", [](const std::string&) { return true; }), at));
-  REQUIRE(st->flush());
+  REQUIRE(st->flush().empty());
   return path;
 }
 

@@ -24,13 +24,13 @@ struct Kept {
   std::unique_ptr<content::Search> search;
   std::unique_ptr<stats::Dictionary> dict;
   explicit Kept(const std::string& locale, bool with_dictionary = true) {
-    std::string why;
-    store = content::Store::open(test::real_db(), &why);
+    store = content::Store::open(test::real_db()).value;
     REQUIRE(store);
     search = std::make_unique<content::Search>(*store, locale);
     if (with_dictionary) {
-      dict = stats::Dictionary::open(locale, "/usr/share/hunspell", &why);
-      INFO(why);
+      auto opened = stats::Dictionary::open(locale, "/usr/share/hunspell");
+      INFO(opened.why);
+      dict = std::move(opened.value);
       REQUIRE(dict);
     }
   }
@@ -83,9 +83,9 @@ TEST_CASE("a search that found nothing keeps only known words: no name typed in 
     CHECK(kept("el paraguas de maría") == "el paraguas de");
   }
   SECTION("no dictionary: only the content's own words count") {
-    std::string why;
-    REQUIRE_FALSE(stats::Dictionary::open("en", "/nonexistent", &why));
-    CHECK(why.find("en_US.dic") != std::string::npos);
+    auto none = stats::Dictionary::open("en", "/nonexistent");
+    REQUIRE_FALSE(none.value);
+    CHECK(none.why.find("en_US.dic") != std::string::npos);
     Kept kept("en", false);
     CHECK(kept("umbrella") == "");
     CHECK(kept("custody for umbrella") == "custody for");
@@ -105,8 +105,7 @@ TEST_CASE("a search that found nothing keeps only known words: no name typed in 
 TEST_CASE("statistics keep counts by the hour, written in one batch off the caller's thread", "[stats]") {
   test::TempDir d;
   const std::string file = (d.path / "stats.db").string();
-  std::string why;
-  auto st = stats::Stats::open(file, &why);
+  auto st = stats::Stats::open(file).value;
   REQUIRE(st);
   const int64_t t = 1795364400;  // 2026-11-22 16:20 UTC
   Kept kept("en");  // opened first: the counts below come in one burst, as a visitor's do
@@ -115,7 +114,7 @@ TEST_CASE("statistics keep counts by the hour, written in one batch off the call
   REQUIRE(st->count_search_none("en", words, t));
   REQUIRE(st->count_search_none("en", stats::search_words("11111 22222", "en", {}), t));  // nothing left: not stored
   REQUIRE(st->count("search-none", "maria lopez", t));  // a search as raw text is never stored
-  REQUIRE(st->flush());
+  REQUIRE(st->flush().empty());
   CHECK(st->batches_written() == 1);  // 16 counts, one transaction
   const std::string csv = st->csv();
   INFO(csv);
@@ -149,13 +148,13 @@ TEST_CASE("statistics keep counts by the hour, written in one batch off the call
     REQUIRE(jm.step());
     CHECK(jm.text(0) == "delete");
   }
-  st = stats::Stats::open(file, &why);
+  st = stats::Stats::open(file).value;
   REQUIRE(st);
   CHECK(st->csv().find(",screen,\"kids\",1") != std::string::npos);
   // an unwritable file is refused with a reason, and the kiosk carries on without
-  auto bad = stats::Stats::open("/proc/nope/stats.db", &why);
-  REQUIRE_FALSE(bad);
-  REQUIRE_FALSE(why.empty());
+  auto bad = stats::Stats::open("/proc/nope/stats.db");
+  REQUIRE_FALSE(bad.value);
+  REQUIRE_FALSE(bad.why.empty());
 }
 
 TEST_CASE("a statistics file from before known words were required loses its searches, and their bytes", "[stats]") {
@@ -169,9 +168,8 @@ TEST_CASE("a statistics file from before known words were required loses its sea
              " ('2026-11-22T16', 'search-none', 'maria lopez', 2), ('2026-11-22T16', 'screen', 'offices', 3)");
   }
   REQUIRE(test::read(file).find("keisha jones") != std::string::npos);
-  std::string why;
   {
-    auto st = stats::Stats::open(file, &why);
+    auto st = stats::Stats::open(file).value;
     REQUIRE(st);
     const std::string csv = st->csv();
     CHECK(csv.find("screen,\"offices\",3") != std::string::npos);

@@ -24,14 +24,14 @@ int main(int argc, char** argv) {
   start.tm_mday = 2;  // Monday, 2 November 2026
   const int64_t day0 = static_cast<int64_t>(timegm(&start));
   for (int f = 1; f < argc; ++f) {
-    std::string why;
     stats::Stats::Options o;
     o.batch_ms = 0;
-    auto st = stats::Stats::open(argv[f], &why, o);
-    if (!st) {
-      std::fprintf(stderr, "%s\n", why.c_str());
+    auto opened = stats::Stats::open(argv[f], o);
+    if (!opened.ok()) {
+      std::fprintf(stderr, "%s\n", opened.why.c_str());
       return 1;
     }
+    auto st = std::move(opened.value);
     const int k = f - 1;
     int64_t visits = 0;
     for (int day = 0; day < 14; ++day) {
@@ -61,8 +61,8 @@ int main(int argc, char** argv) {
         }
       }
     }
-    if (!st->flush()) {
-      std::fprintf(stderr, "%s: %s\n", argv[f], st->last_error().c_str());
+    if (const std::string why = st->flush(); !why.empty()) {
+      std::fprintf(stderr, "%s: %s\n", argv[f], why.c_str());
       return 1;
     }
     std::printf("%s visits %lld\n", argv[f], static_cast<long long>(visits));

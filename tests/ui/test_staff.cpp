@@ -92,8 +92,7 @@ TEST_CASE("usage is counted by the hour, a failed search keeps no digits, a bad 
     tap(*k.app, "Next");
     tap(*k.app, "Start over");  // left the guide at step 2
   }
-  std::string why;
-  auto st = stats::Stats::open(file, &why);
+  auto st = stats::Stats::open(file).value;
   REQUIRE(st);
   const std::string csv = st->csv();
   INFO(csv);

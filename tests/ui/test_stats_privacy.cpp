@@ -163,8 +163,7 @@ TEST_CASE("names and numbers typed into search are in no file the kiosk writes, 
     tap(*k.app, "Buscar");
     failed_search(k, [&] { type_keys(k, "el paraguas", "Espacio"); }, es_none, es_home);
   }  // the kiosk stops: what is queued is written
-  std::string why;
-  auto st = stats::Stats::open_read_only(file, &why);
+  auto st = stats::Stats::open_read_only(file).value;
   REQUIRE(st);
   const std::string csv = st->csv();
   st.reset();
@@ -210,8 +209,7 @@ TEST_CASE("a tap costs no disk sync on the frame loop: counts go to a writer thr
     CHECK(SyncCounter::on_ui == 0);
     CHECK(SyncCounter::elsewhere <= 2);  // WAL: a commit appends without waiting for the disk
   }  // the kiosk stops: what is queued is written
-  std::string why;
-  auto view = stats::Stats::open_read_only(file, &why);
+  auto view = stats::Stats::open_read_only(file).value;
   REQUIRE(view);
   for (const auto& [what, n] : view->totals(100)) counted += n;
   INFO("counts: " << counted);
@@ -240,8 +238,7 @@ TEST_CASE("without its dictionary the kiosk says so once and keeps only the cont
   INFO(said);
   CHECK(said.find("no hunspell dictionary for \"en\"") != std::string::npos);
   CHECK(said.find("no hunspell dictionary") == said.rfind("no hunspell dictionary"));  // once
-  std::string why;
-  auto st = stats::Stats::open_read_only(file, &why);
+  auto st = stats::Stats::open_read_only(file).value;
   REQUIRE(st);
   const std::string csv = st->csv();
   INFO(csv);

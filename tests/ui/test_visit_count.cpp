@@ -23,8 +23,7 @@ TEST_CASE("a visit is counted when a visitor touches the attract screen and not 
     k.start();  // the next visitor
     REQUIRE(k.app->screen() == "home");
   }  // the kiosk stops: what is queued is written
-  std::string why;
-  auto st = stats::Stats::open_read_only(file, &why);
+  auto st = stats::Stats::open_read_only(file).value;
   REQUIRE(st);
   int64_t visits = 0;
   for (const auto& [what, n] : st->totals(100))

@@ -150,9 +150,9 @@ std::string read_report(const std::vector<std::string>& files, const std::string
   for (const auto& f : files) ++stems[fs::path(f).stem().string()];
   std::set<std::string> names;
   for (size_t i = 0; i < files.size(); ++i) {
-    std::string why;
-    auto st = stats::Stats::open_read_only(files[i], &why);
-    if (!st) return why;
+    auto opened = stats::Stats::open_read_only(files[i]);
+    if (!opened.ok()) return opened.why;
+    auto st = std::move(opened.value);
     ReportKiosk k;
     k.path = files[i];
     const fs::path p(files[i]);

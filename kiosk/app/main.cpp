@@ -56,23 +56,21 @@ an error. A script is a regular file of at most 1 MB.
 // The most a script may hold: the longest journey is a few kilobytes.
 constexpr std::uintmax_t kMaxScriptBytes = 1 << 20;
 
-// A script: a regular file (not a FIFO or /dev/zero) of at most kMaxScriptBytes.
-bool read_script(const std::string& path, std::string* text, std::string* why) {
+// A script: a regular file (not a FIFO or /dev/zero) of at most kMaxScriptBytes. Its text, or why not.
+util::Result<std::string> read_script(const std::string& path) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) { *why = "cannot read script " + path + ": " + std::strerror(errno); return false; }
-  if (!S_ISREG(st.st_mode)) { *why = "script " + path + " is not a regular file"; return false; }
-  if (static_cast<std::uintmax_t>(st.st_size) > kMaxScriptBytes) {
-    *why = "script " + path + " is " + std::to_string(st.st_size) + " bytes; a script may have at most " +
-           std::to_string(kMaxScriptBytes);
-    return false;
-  }
+  if (::stat(path.c_str(), &st) != 0) return {"", "cannot read script " + path + ": " + std::strerror(errno)};
+  if (!S_ISREG(st.st_mode)) return {"", "script " + path + " is not a regular file"};
+  if (static_cast<std::uintmax_t>(st.st_size) > kMaxScriptBytes)
+    return {"", "script " + path + " is " + std::to_string(st.st_size) + " bytes; a script may have at most " +
+                    std::to_string(kMaxScriptBytes)};
   std::ifstream in(path, std::ios::binary);
-  if (!in) { *why = "cannot read script " + path; return false; }
-  text->assign(kMaxScriptBytes + 1, '\0');
-  in.read(text->data(), static_cast<std::streamsize>(text->size()));
-  text->resize(static_cast<size_t>(in.gcount()));
-  if (text->size() > kMaxScriptBytes) { *why = "script " + path + " grew past " + std::to_string(kMaxScriptBytes) + " bytes"; return false; }
-  return true;
+  if (!in) return {"", "cannot read script " + path};
+  std::string text(kMaxScriptBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(in.gcount()));
+  if (text.size() > kMaxScriptBytes) return {"", "script " + path + " grew past " + std::to_string(kMaxScriptBytes) + " bytes"};
+  return {std::move(text), ""};
 }
 
 // --size WIDTHxHEIGHT, each from 320 to 8192 pixels.
@@ -135,22 +133,22 @@ int main(int argc, char** argv) {
   if (!db.empty()) settings.database = db;
   if (windowed) settings.fullscreen = false;
 
-  std::string why;
   if (!headless) {
-    auto video = platform::Video::open_window(settings.fullscreen, settings.window_width, settings.window_height, &why);
-    if (!video) {
+    auto window = platform::Video::open_window(settings.fullscreen, settings.window_width, settings.window_height);
+    if (!window.ok()) {
       std::fprintf(stderr, "kiosk: no display found (%s). To run without a screen use: kiosk --headless --script FILE --out DIR\n",
-                   why.c_str());
+                   window.why.c_str());
       return 2;
     }
+    auto video = std::move(window.value);
     platform::SteadyClock clock;
     // Speech through espeak-ng; without it (no audio device) the kiosk still
     // runs, and says so once.
-    std::string speech_why;
-    std::unique_ptr<platform::Speech> speech = platform::open_espeak(&speech_why);
+    auto espeak = platform::open_espeak();
+    std::unique_ptr<platform::Speech> speech = std::move(espeak.value);
     if (!speech) {
-      std::fprintf(stderr, "kiosk: speech is off: %s\n", speech_why.c_str());
-      speech = std::make_unique<platform::NoSpeech>(speech_why);  // the app offers no speech controls
+      std::fprintf(stderr, "kiosk: speech is off: %s\n", espeak.why.c_str());
+      speech = std::make_unique<platform::NoSpeech>(espeak.why);  // the app offers no speech controls
     }
     app::App app(settings, clock, *video, speech.get());
     std::ofstream trace;
@@ -161,11 +159,12 @@ int main(int argc, char** argv) {
     return app::run_event_loop(app, clock, 0, false, trace_file.empty() ? nullptr : &trace);
   }
 
-  auto video = platform::Video::open_headless(w, h, &why);
-  if (!video) {
-    std::fprintf(stderr, "kiosk: cannot start the headless renderer: %s\n", why.c_str());
+  auto headless_video = platform::Video::open_headless(w, h);
+  if (!headless_video.ok()) {
+    std::fprintf(stderr, "kiosk: cannot start the headless renderer: %s\n", headless_video.why.c_str());
     return 1;
   }
+  auto video = std::move(headless_video.value);
   if (soak_steps > 0) {
     video->set_lazy(true);
     platform::ManualClock clock;
@@ -183,13 +182,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "kiosk: --headless needs --script FILE and --out DIR (or --benchmark)\n");
     return 2;
   }
-  std::string script_text, script_why;
-  if (!read_script(script, &script_text, &script_why)) {
-    std::fprintf(stderr, "kiosk: %s\n", script_why.c_str());
+  const auto script_text = read_script(script);
+  if (!script_text.ok()) {
+    std::fprintf(stderr, "kiosk: %s\n", script_text.why.c_str());
     return 2;
   }
   std::vector<std::string> errors;
-  auto steps = app::parse_script(script_text, script, &errors);
+  auto steps = app::parse_script(script_text.value, script, &errors);
   if (!errors.empty()) {
     for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
     return 2;
@@ -197,11 +196,11 @@ int main(int argc, char** argv) {
   platform::ManualClock clock;
   std::unique_ptr<platform::Speech> speech;  // null: the app records what it would say
   if (speech_mode == "espeak") {
-    std::string speech_why;
-    speech = platform::open_espeak(&speech_why);
+    auto espeak = platform::open_espeak();
+    speech = std::move(espeak.value);
     if (!speech) {
-      std::fprintf(stderr, "kiosk: speech is off: %s\n", speech_why.c_str());
-      speech = std::make_unique<platform::NoSpeech>(speech_why);
+      std::fprintf(stderr, "kiosk: speech is off: %s\n", espeak.why.c_str());
+      speech = std::make_unique<platform::NoSpeech>(espeak.why);
     }
   }
   app::App app(settings, clock, *video, speech.get());

@@ -74,24 +74,17 @@ private:
 };
 }  // namespace
 
-std::unique_ptr<Speech> open_espeak(std::string* why) {
-  if (std::string problem = playback_problem(); !problem.empty()) {
-    if (why) *why = problem;
-    return nullptr;
-  }
+util::Result<std::unique_ptr<Speech>> open_espeak() {
+  if (std::string problem = playback_problem(); !problem.empty()) return {nullptr, problem};
   // Playback mode: espeak-ng synthesises and plays on its own thread.
   int rate = espeak_Initialize(AUDIO_OUTPUT_PLAYBACK, 0, nullptr, 0);
-  if (rate <= 0) {
-    if (why) *why = "espeak-ng could not start (espeak-ng-data missing?)";
-    return nullptr;
-  }
+  if (rate <= 0) return {nullptr, "espeak-ng could not start (espeak-ng-data missing?)"};
   const std::string english = i18n::espeak_voice("en");
   if (espeak_SetVoiceByName(english.c_str()) != EE_OK) {
-    if (why) *why = "espeak-ng has no " + english + " voice (install espeak-ng-data)";
     espeak_Terminate();
-    return nullptr;
+    return {nullptr, "espeak-ng has no " + english + " voice (install espeak-ng-data)"};
   }
-  return std::make_unique<Espeak>();
+  return {std::make_unique<Espeak>(), ""};
 }
 
 void wait_until_said(const Speech& speech, int max_ms) {

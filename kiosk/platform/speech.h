@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "util/result.h"
+
 namespace kiosk::platform {
 
 class Speech {
@@ -58,9 +60,9 @@ public:
 
 // espeak-ng playing through the default ALSA device, in the locale's voice
 // (i18n::choose_voice: never another language's voice) and with the text rewritten as it is read aloud
-// (i18n::spoken_text); nullptr (and *why) when nothing can play it: the
+// (i18n::spoken_text); null, and why, when nothing can play it: the
 // default PCM does not open for playback, or espeak-ng cannot start.
-std::unique_ptr<Speech> open_espeak(std::string* why);
+util::Result<std::unique_ptr<Speech>> open_espeak();
 
 // Waits until what is being said has been played (at most max_ms).
 void wait_until_said(const Speech& speech, int max_ms);

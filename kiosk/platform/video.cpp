@@ -14,20 +14,24 @@ namespace kiosk::platform {
 
 namespace {
 const char kSdl = 0;  // what Video::sdl_ points at: SDL is initialised
+
+// SDL's reason for the last failure (never "", which would read as success).
+util::Result<std::unique_ptr<Video>> sdl_failed() {
+  const char* e = SDL_GetError();
+  return {nullptr, e && *e ? e : "SDL failed without saying why"};
+}
 }  // namespace
 
-std::unique_ptr<Video> Video::open_window(bool fullscreen, int w, int h, std::string* why) {
+util::Result<std::unique_ptr<Video>> Video::open_window(bool fullscreen, int w, int h) {
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-    if (why) *why = SDL_GetError();
-    return nullptr;
+    return sdl_failed();
   }
   // SDL falls back to drivers that draw nowhere when no screen is attached.
   std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
   if (SDL_GetNumVideoDisplays() < 1 || driver == "dummy" || driver == "offscreen") {
-    if (why) *why = "no display";
     SDL_Quit();
-    return nullptr;
+    return {nullptr, "no display"};
   }
   std::unique_ptr<Video> v(new Video);
   v->sdl_.reset(&kSdl);
@@ -44,14 +48,12 @@ std::unique_ptr<Video> Video::open_window(bool fullscreen, int w, int h, std::st
   }
   v->window_.reset(SDL_CreateWindow("Child Support Help", x, y, w, h, flags));
   if (!v->window_) {
-    if (why) *why = SDL_GetError();
-    return nullptr;
+    return sdl_failed();
   }
   v->renderer_.reset(SDL_CreateRenderer(v->window_.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
   if (!v->renderer_) v->renderer_.reset(SDL_CreateRenderer(v->window_.get(), -1, SDL_RENDERER_SOFTWARE));
   if (!v->renderer_) {
-    if (why) *why = SDL_GetError();
-    return nullptr;
+    return sdl_failed();
   }
   // Rounded shapes cost the software renderer most: ImGui's fans become rows
   // of rects there (platform/imgui_sdl.cpp); a GPU takes the triangles as
@@ -76,31 +78,28 @@ std::unique_ptr<Video> Video::open_window(bool fullscreen, int w, int h, std::st
   if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(v->window_.get()), &ddpi, nullptr, nullptr) == 0) v->dpi_ = ddpi;
   v->refresh_size();
   SDL_StartTextInput();
-  return v;
+  return {std::move(v), ""};
 }
 
-std::unique_ptr<Video> Video::open_headless(int w, int h, std::string* why) {
+util::Result<std::unique_ptr<Video>> Video::open_headless(int w, int h) {
   SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
   if (SDL_Init(SDL_INIT_EVENTS) != 0) {
-    if (why) *why = SDL_GetError();
-    return nullptr;
+    return sdl_failed();
   }
   std::unique_ptr<Video> v(new Video);
   v->sdl_.reset(&kSdl);
   v->surface_.reset(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ABGR8888));  // bytes R,G,B,A
   if (!v->surface_) {
-    if (why) *why = SDL_GetError();
-    return nullptr;
+    return sdl_failed();
   }
   v->renderer_.reset(SDL_CreateSoftwareRenderer(v->surface_.get()));
   v->software_ = true;
   if (!v->renderer_) {
-    if (why) *why = SDL_GetError();
-    return nullptr;
+    return sdl_failed();
   }
   v->w_ = w;
   v->h_ = h;
-  return v;
+  return {std::move(v), ""};
 }
 
 void Video::attach_imgui() {

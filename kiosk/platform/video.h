@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "platform/imgui_sdl.h"
+#include "util/result.h"
 
 struct SDL_Window;
 struct SDL_Renderer;
@@ -17,10 +18,10 @@ namespace kiosk::platform {
 
 class Video {
 public:
-  // Real display. Returns nullptr and sets *why when there is no display.
-  static std::unique_ptr<Video> open_window(bool fullscreen, int w, int h, std::string* why);
+  // Real display. Null, and why, when there is no display.
+  static util::Result<std::unique_ptr<Video>> open_window(bool fullscreen, int w, int h);
   // No display at all: SDL's dummy video driver and the software renderer.
-  static std::unique_ptr<Video> open_headless(int w, int h, std::string* why);
+  static util::Result<std::unique_ptr<Video>> open_headless(int w, int h);
   // One window, renderer and SDL session: moved, never copied (a copy would
   // destroy them twice).
   Video(const Video&) = delete;

@@ -35,7 +35,7 @@ inline std::string build(const std::string& content_dir, const std::string& out)
   tools::validate(set, diags);
   for (auto& d : diags) FAIL(d.str());
   REQUIRE(tools::build_database(set, out).empty());
-  return content::Store::open(out, nullptr)->info().content_hash;
+  return content::Store::open(out).value->info().content_hash;
 }
 
 // The layout checks' shared measures: a rectangle in words, and whether one
@@ -92,8 +92,7 @@ struct Headless {
   std::unique_ptr<app::App> app;
   Headless(int w, int h, const std::string& db, const std::function<void(session::Settings&)>& tweak = {}) {
     platform::reset_key_bindings();  // another test's [keys] do not follow it here
-    std::string why;
-    video = platform::Video::open_headless(w, h, &why);
+    video = platform::Video::open_headless(w, h).value;
     REQUIRE(video);
     video->set_lazy(true);
     session::Settings s;

@@ -119,8 +119,7 @@ static_assert(!std::is_copy_constructible_v<platform::Video> && !std::is_copy_as
 static_assert(std::is_nothrow_move_constructible_v<platform::Video> && std::is_nothrow_move_assignable_v<platform::Video>);
 
 TEST_CASE("a headless display handed to a new owner still draws the app, and the old owner holds nothing", "[ui][render][video]") {
-  std::string why;
-  auto first = platform::Video::open_headless(640, 400, &why);
+  auto first = platform::Video::open_headless(640, 400).value;
   REQUIRE(first);
   platform::Video moved(std::move(*first));
   REQUIRE_FALSE(first->headless());

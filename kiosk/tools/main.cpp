@@ -158,10 +158,9 @@ int cmd_build(const Args& a) {
 }
 
 std::unique_ptr<content::Store> open_db(const std::string& path) {
-  std::string why;
-  auto store = content::Store::open(path, &why);
-  if (!store) std::cerr << "cannot use the content database: " << why << "\n";
-  return store;
+  auto opened = content::Store::open(path);
+  if (!opened.ok()) std::cerr << "cannot use the content database: " << opened.why << "\n";
+  return std::move(opened.value);
 }
 
 // A locale the database has ("--locale sp" is a mistake, not English).
@@ -196,9 +195,9 @@ int cmd_search(const Args& a) {
 int cmd_search_check(const Args& a) {
   auto store = open_db(a.db);
   if (!store || !has_locale(*store, a.locale)) return 1;
-  std::string why;
-  auto cases = tools::read_search_cases(a.table, &why);
-  std::cerr << why;
+  auto read = tools::read_search_cases(a.table);
+  std::cerr << read.why;
+  const auto& cases = read.value;
   if (cases.empty()) {
     std::cerr << a.table << ": no queries\n";
     return 1;
@@ -351,10 +350,10 @@ int cmd_stale(const Args& a) {
 int cmd_grades(const Args& a) {
   auto store = open_db(a.db);
   if (!store) return 1;
-  std::string why;
-  auto grades = tools::grade_items(*store, "en", &why);
+  auto graded = tools::grade_items(*store, "en");
+  const auto& grades = graded.value;
   if (grades.empty()) {
-    std::cerr << "kiosk-content grades: " << (why.empty() ? "the database has no text to grade" : why) << "\n";
+    std::cerr << "kiosk-content grades: " << (graded.ok() ? "the database has no text to grade" : graded.why) << "\n";
     return 1;
   }
   std::map<std::string, std::vector<double>> per_kind;
@@ -380,7 +379,10 @@ bool read_diff(const Args& a, const char* command, tools::ContentDiff* d) {
   std::string why;
   bool read = false;
   try {
-    read = tools::diff_content(a.old_db, a.new_db, a.locales_list, d, &why);
+    auto r = tools::diff_content(a.old_db, a.new_db, a.locales_list);
+    read = r.ok();
+    if (read) *d = std::move(r.value);
+    else why = std::move(r.why);
   } catch (const std::exception& e) {  // a database that breaks while read: an error, never "changed"
     why = e.what();
   }
@@ -707,10 +709,9 @@ int main(int argc, char** argv) {
       {"stats", "the kiosk's usage counts as CSV (reads the file; never writes it)",
        [&](CLI::App* c) { c->add_option("--stats", a.stats, "the kiosk's statistics file ([stats] file)")->type_name("FILE")->required()->check(cli::readable_file()); },
        [&] {
-         std::string why;
-         auto st = stats::Stats::open_read_only(a.stats, &why);
-         if (!st) return report(why, "");
-         std::cout << st->csv();
+         auto st = stats::Stats::open_read_only(a.stats);
+         if (!st.ok()) return report(st.why, "");
+         std::cout << st.value->csv();
          return 0;
        }},
       {"report", "the usage report of several kiosks: charts and tables in DIR/index.html, the numbers as CSV",

@@ -251,7 +251,7 @@ TEST_CASE("the content version is the content: each kind of edit changes it, the
     REQUIRE(diags.empty());
     const std::string db = (root / "content.db").string();
     REQUIRE(tools::build_database(set, db).empty());
-    return content::Store::open(db, nullptr)->info().content_hash;
+    return content::Store::open(db).value->info().content_hash;
   };
   const std::string base = version("a");
   REQUIRE(base.size() == 16);
@@ -264,29 +264,32 @@ TEST_CASE("the content version is the content: each kind of edit changes it, the
 
 TEST_CASE("a broken or foreign database is refused with a reason", "[content]") {
   test::TempDir d;
-  std::string why;
   SECTION("missing") {
-    REQUIRE_FALSE(content::Store::open((d.path / "none.db").string(), &why));
-    REQUIRE(why.find("none.db") != std::string::npos);
+    auto r = content::Store::open((d.path / "none.db").string());
+    REQUIRE_FALSE(r.value);
+    REQUIRE(r.why.find("none.db") != std::string::npos);
   }
   SECTION("wrong schema version") {
     std::string p = (d.path / "v.db").string();
     fs::copy_file(test::real_db(), p);
     { content::Db db(p, content::Db::Mode::ReadWriteCreate); db.exec("PRAGMA user_version = 99"); }
-    REQUIRE_FALSE(content::Store::open(p, &why));
-    REQUIRE(why.find("schema version 99") != std::string::npos);
+    auto r = content::Store::open(p);
+    REQUIRE_FALSE(r.value);
+    REQUIRE(r.why.find("schema version 99") != std::string::npos);
   }
   SECTION("truncated") {
     std::string bytes = test::read(test::real_db());
     std::string p = d.file("t.db", bytes.substr(0, bytes.size() / 3));
-    REQUIRE_FALSE(content::Store::open(p, &why));
-    INFO(why);
-    REQUIRE(!why.empty());
+    auto r = content::Store::open(p);
+    REQUIRE_FALSE(r.value);
+    INFO(r.why);
+    REQUIRE(!r.why.empty());
   }
   SECTION("not a database") {
     std::string p = d.file("g.db", std::string(8192, 'x'));
-    REQUIRE_FALSE(content::Store::open(p, &why));
-    REQUIRE(!why.empty());
+    auto r = content::Store::open(p);
+    REQUIRE_FALSE(r.value);
+    REQUIRE(!r.why.empty());
   }
 }
 
@@ -313,8 +316,7 @@ std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
 }  // namespace
 
 TEST_CASE("every office of the sources is present with its exact phone and street", "[content][facts]") {
-  std::string why;
-  auto store = content::Store::open(test::real_db(), &why);
+  auto store = content::Store::open(test::real_db()).value;
   REQUIRE(store);
   auto offices = store->items("office");
   std::map<std::string, int> per_agency;
@@ -339,8 +341,7 @@ TEST_CASE("every office of the sources is present with its exact phone and stree
 }
 
 TEST_CASE("every phone line of the sources is present exactly", "[content][facts]") {
-  std::string why;
-  auto store = content::Store::open(test::real_db(), &why);
+  auto store = content::Store::open(test::real_db()).value;
   REQUIRE(store);
   std::map<std::string, std::string> ids = {{"call-center", "call-center"}, {"payment-line", "payment-line"},
                                             {"tdd-tty", "tdd-tty"}, {"relay", "relay-711"},
@@ -356,8 +357,7 @@ TEST_CASE("every phone line of the sources is present exactly", "[content][facts
 }
 
 TEST_CASE("the newest source wins: the annual fee is $35, never $25", "[content][facts]") {
-  std::string why;
-  auto store = content::Store::open(test::real_db(), &why);
+  auto store = content::Store::open(test::real_db()).value;
   REQUIRE(store);
   content::Stmt st(store->db(), "SELECT id, value FROM texts WHERE locale = 'en'");
   bool has35 = false;
@@ -370,8 +370,7 @@ TEST_CASE("the newest source wins: the annual fee is $35, never $25", "[content]
 }
 
 TEST_CASE("visitor-style questions find the right item, in English and Spanish", "[content][search]") {
-  std::string why;
-  auto store = content::Store::open(test::real_db(), &why);
+  auto store = content::Store::open(test::real_db()).value;
   REQUIRE(store);
   const std::string locale = GENERATE(as<std::string>(), "en", "es");
   content::Search search(*store, locale);
@@ -391,12 +390,10 @@ TEST_CASE("worried sentences find an answer in the top 3 for 95 % of each langua
   // tests/data/worried_<locale>.tsv: questions written by someone who had not
   // seen the content, as people type them on a kiosk; the third column, the
   // items that answer each, chosen by reading the content.
-  std::string why;
-  auto store = content::Store::open(test::real_db(), &why);
+  auto store = content::Store::open(test::real_db()).value;
   REQUIRE(store);
   const std::string locale = GENERATE(as<std::string>(), "en", "es");
-  std::string problems;
-  auto cases = tools::read_search_cases(KIOSK_SOURCE_DIR "/tests/data/worried_" + locale + ".tsv", &problems);
+  auto [cases, problems] = tools::read_search_cases(KIOSK_SOURCE_DIR "/tests/data/worried_" + locale + ".tsv");
   INFO(problems);
   REQUIRE(problems.empty());
   REQUIRE(cases.size() >= 100);
@@ -408,8 +405,7 @@ TEST_CASE("worried sentences find an answer in the top 3 for 95 % of each langua
 }
 
 TEST_CASE("a parent in jail: the kids' pages and the prison pages come before contempt and enforcement", "[content][search][worried]") {
-  std::string why;
-  auto store = content::Store::open(test::real_db(), &why);
+  auto store = content::Store::open(test::real_db()).value;
   REQUIRE(store);
   for (auto [locale, q] : {std::pair{"en", "dad is in jail"}, {"en", "my mom is locked up"}, {"es", "mi papa esta preso"},
                            {"es", "mi mamá está en la cárcel"}}) {
@@ -443,8 +439,7 @@ TEST_CASE("a parent in jail: the kids' pages and the prison pages come before co
 }
 
 TEST_CASE("result snippets keep whole words, numbers and apostrophes as the answer says them", "[content][search][snippet]") {
-  std::string why;
-  auto store = content::Store::open(test::real_db(), &why);
+  auto store = content::Store::open(test::real_db()).value;
   REQUIRE(store);
   content::Search search(*store, "en");
   auto squeeze = [](const std::string& s) {  // the body's words with single spaces, as a snippet joins them
@@ -502,8 +497,7 @@ TEST_CASE("result snippets keep whole words, numbers and apostrophes as the answ
 }
 
 TEST_CASE("search never fails on odd input and offers did-you-mean", "[content][search]") {
-  std::string why;
-  auto store = content::Store::open(test::real_db(), &why);
+  auto store = content::Store::open(test::real_db()).value;
   REQUIRE(store);
   content::Search search(*store, "en");
   for (const char* q : {"\"", "AND OR NOT", "*", "(((", "NEAR(a b)", "col:val", "'; DROP TABLE items; --", "   ", "ñ", "日本"})
@@ -565,7 +559,7 @@ TEST_CASE("with hundreds of matches, items with the words in their title still c
   tools::validate(set, diags);
   REQUIRE(all([&] { std::vector<std::string> v; for (auto& x : diags) v.push_back(x.str()); return v; }()).empty());
   REQUIRE(tools::build_database(set, (d.path / "c.db").string()).empty());
-  auto store = content::Store::open((d.path / "c.db").string(), nullptr);
+  auto store = content::Store::open((d.path / "c.db").string()).value;
   REQUIRE(store);
   content::Search search(*store, "en");
   for (const char* q : {"payment", "paym", "late payment"}) {
@@ -582,8 +576,7 @@ TEST_CASE("with hundreds of matches, items with the words in their title still c
 TEST_CASE("a search table's header line is not a query, whatever its columns are called", "[search][worried]") {
   test::TempDir d;
   const std::string path = d.file("table.tsv", "query\twants\tids\ni moved\tnew address\tmoving-me|moved\n");
-  std::string why;
-  auto cases = tools::read_search_cases(path, &why);
+  auto [cases, why] = tools::read_search_cases(path);
   CHECK(why.empty());
   REQUIRE(cases.size() == 1);
   CHECK(cases[0].query == "i moved");

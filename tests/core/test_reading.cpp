@@ -18,11 +18,10 @@ using namespace kiosk;
 namespace {
 
 std::unique_ptr<content::Store> open_real() {
-  std::string why;
-  auto store = content::Store::open(test::real_db(), &why);
-  INFO(why);
-  REQUIRE(store);
-  return store;
+  auto opened = content::Store::open(test::real_db());
+  INFO(opened.why);
+  REQUIRE(opened.ok());
+  return std::move(opened.value);
 }
 
 const char* kKinds[] = {"faq", "guide", "kids", "office", "contact", "topic"};
@@ -60,8 +59,7 @@ bool explained(const std::string& t, size_t pos, size_t len, const std::string& 
 
 TEST_CASE("every item a visitor reads is at or under its reading grade", "[content][reading]") {
   auto store = open_real();
-  std::string why;
-  auto grades = tools::grade_items(*store, "en", &why);
+  auto [grades, why] = tools::grade_items(*store, "en");
   if (grades.empty()) FAIL("cannot grade the content: " << why);
   std::map<std::string, int> per_kind;
   std::ostringstream over;
@@ -91,11 +89,10 @@ TEST_CASE("the graded text is what a visitor reads, one sentence per list item, 
   // the same words as one run-on sentence grade far higher: the periods matter
   std::string run_on = t;
   for (auto& c : run_on) if (c == '.' || c == '\n') c = ' ';
-  double split = 0, joined = 0;
-  std::string why;
-  REQUIRE(tools::kincaid(t, &split, &why));
-  REQUIRE(tools::kincaid(run_on + ".", &joined, &why));
-  CHECK(joined > split + 5);
+  auto split = tools::kincaid(t), joined = tools::kincaid(run_on + ".");
+  INFO(split.why << joined.why);
+  REQUIRE((split.ok() && joined.ok()));
+  CHECK(joined.value > split.value + 5);
 }
 
 TEST_CASE("without style the grade is an error that says to install diction", "[reading]") {
@@ -103,11 +100,9 @@ TEST_CASE("without style the grade is an error that says to install diction", "[
   std::string saved = old ? old : "";
   test::TempDir empty;
   ::setenv("PATH", empty.path.c_str(), 1);
-  double g = 0;
-  std::string why;
-  bool ok = tools::kincaid("A short sentence.", &g, &why);
+  auto [g, why] = tools::kincaid("A short sentence.");
   ::setenv("PATH", saved.c_str(), 1);
-  CHECK_FALSE(ok);
+  CHECK_FALSE(why.empty());
   CHECK(why.find("'style' was not found") != std::string::npos);
   CHECK(why.find("diction") != std::string::npos);
 }

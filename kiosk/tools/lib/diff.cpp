@@ -127,14 +127,15 @@ std::string modified_utc(const std::string& path) {
   return buf;
 }
 
-bool open_side(const std::string& path, Side& s, DiffSide& info, std::string* why) {
-  std::string w;
+// "" or why the file cannot be one side of a diff.
+std::string open_side(const std::string& path, Side& s, DiffSide& info) {
   // Store::open reads any SQLite file it is given: name the file that is not
   // a content database, so a reviewer knows which side was wrong
   std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) { *why = path + ": no such file"; return false; }
-  s.store = content::Store::open(path, &w);
-  if (!s.store) { *why = path + " is not a content database: " + w; return false; }
+  if (!fs::is_regular_file(path, ec)) return path + ": no such file";
+  auto opened = content::Store::open(path);
+  if (!opened.ok()) return path + " is not a content database: " + opened.why;
+  s.store = std::move(opened.value);
   info.path = path;
   info.content_hash = s.store->info().content_hash;
   info.built_from = s.store->info().built_from;
@@ -142,10 +143,9 @@ bool open_side(const std::string& path, Side& s, DiffSide& info, std::string* wh
   try {
     for (const auto& k : content::kinds()) s.items[k.kind] = s.store->items(k.kind);
   } catch (const std::exception& e) {
-    *why = path + " is not a content database: " + e.what();
-    return false;
+    return path + " is not a content database: " + e.what();
   }
-  return true;
+  return "";
 }
 
 // Visible values of one item in one locale: (field, label, step, text) in order.
@@ -291,10 +291,13 @@ std::vector<DiffLine> diff_lines(const std::string& a, const std::string& b) {
   return out;
 }
 
-bool diff_content(const std::string& old_db, const std::string& new_db, const std::vector<std::string>& locales,
-                  ContentDiff* out, std::string* why) {
+util::Result<ContentDiff> diff_content(const std::string& old_db, const std::string& new_db,
+                                       const std::vector<std::string>& locales) {
+  util::Result<ContentDiff> r;
+  ContentDiff* out = &r.value;
   Side o, n;
-  if (!open_side(old_db, o, out->old_side, why) || !open_side(new_db, n, out->new_side, why)) return false;
+  if (r.why = open_side(old_db, o, out->old_side); !r.ok()) return r;
+  if (r.why = open_side(new_db, n, out->new_side); !r.ok()) return r;
   std::vector<std::string> have = o.store->locales();
   for (const auto& l : n.store->locales())
     if (std::find(have.begin(), have.end(), l) == have.end()) have.push_back(l);
@@ -302,9 +305,9 @@ bool diff_content(const std::string& old_db, const std::string& new_db, const st
   else
     for (const auto& l : locales) {
       if (std::find(have.begin(), have.end(), l) == have.end()) {
-        *why = "--locale " + l + ": neither database has it; they have";
-        for (const auto& h : have) *why += " " + h;
-        return false;
+        r.why = "--locale " + l + ": neither database has it; they have";
+        for (const auto& h : have) r.why += " " + h;
+        return r;
       }
       if (std::find(out->locales.begin(), out->locales.end(), l) == out->locales.end()) out->locales.push_back(l);
     }
@@ -374,7 +377,7 @@ bool diff_content(const std::string& old_db, const std::string& new_db, const st
       c.fields.push_back(FieldChange{"pattern", "text", 0, a, b, diff_lines(a, b)});
       out->changes.push_back(std::move(c));
     }
-  return true;
+  return r;
 }
 
 std::string diff_text(const ContentDiff& d) {
@@ -459,8 +462,8 @@ std::vector<ProofShot> proof_shots(const ContentDiff& d) {
 
 namespace {
 
-// Runs argv with stdout and stderr into log; the exit code, or -1 with *why.
-int run(const std::vector<std::string>& args, const std::string& log, std::string* why) {
+// Runs argv with stdout and stderr into log; the exit code, or why it could not start.
+util::Result<int> run(const std::vector<std::string>& args, const std::string& log) {
   std::vector<char*> argv;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
@@ -471,10 +474,10 @@ int run(const std::vector<std::string>& args, const std::string& log, std::strin
   pid_t pid = 0;
   const int rc = posix_spawnp(&pid, argv[0], &fa, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&fa);
-  if (rc != 0) { *why = "cannot run " + args[0] + ": " + std::strerror(rc); return -1; }
+  if (rc != 0) return {-1, "cannot run " + args[0] + ": " + std::strerror(rc)};
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0), ""};
 }
 
 std::string read_all(const std::string& path) {
@@ -612,12 +615,12 @@ std::string make_proof(const ContentDiff& d, const ProofOptions& o, std::vector<
       sc << "frames 2\nscreenshot " << quoted(s.name) << "\n";
     }
     sc.close();
-    std::string why;
     const std::string log = (dir / "kiosk.log").string();
-    const int rc = run({kiosk, "--headless", "--script", (dir / "proof.script").string(), "--out", dir.string(), "--size", size,
-                        "--db", fs::absolute(db).string()},
-                       log, &why);
-    if (rc != 0) return why.empty() ? "the kiosk failed on " + db + " (exit " + std::to_string(rc) + "): " + read_all(log) : why;
+    const auto rc = run({kiosk, "--headless", "--script", (dir / "proof.script").string(), "--out", dir.string(), "--size", size,
+                         "--db", fs::absolute(db).string()},
+                        log);
+    if (!rc.ok()) return rc.why;
+    if (rc.value != 0) return "the kiosk failed on " + db + " (exit " + std::to_string(rc.value) + "): " + read_all(log);
   }
 
   // index.html
@@ -708,12 +711,12 @@ std::string make_proof(const ContentDiff& d, const ProofOptions& o, std::vector<
   }
   // the system's python3, where Debian's matplotlib is (not one earlier on PATH)
   const std::string python = ::access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3";
-  std::string why;
   const std::string log = (fs::path(o.out_dir) / "pdf.log").string();
-  const int rc = run({python, script_path, json_path, (fs::path(o.out_dir) / "proof.pdf").string()}, log, &why);
+  const auto rc = run({python, script_path, json_path, (fs::path(o.out_dir) / "proof.pdf").string()}, log);
   fs::remove(script_path, ec);
-  if (rc != 0)
-    return why.empty() ? "the PDF was not written (python3-matplotlib draws it: apt-get install python3-matplotlib): " + read_all(log) : why;
+  if (!rc.ok()) return rc.why;
+  if (rc.value != 0)
+    return "the PDF was not written (python3-matplotlib draws it: apt-get install python3-matplotlib): " + read_all(log);
   fs::remove(log, ec);
   return "";
 }

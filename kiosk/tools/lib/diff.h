@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/result.h"
+
 namespace kiosk::tools {
 
 // One line of a field's diff: ' ' kept, '-' only in the old text, '+' only in
@@ -53,10 +55,10 @@ struct ContentDiff {
 };
 
 // Compares two databases in `locales` (empty: every locale either has).
-// Returns false and sets *why (naming the file) when one cannot be read as
-// a content database, or a locale is in neither.
-bool diff_content(const std::string& old_db, const std::string& new_db, const std::vector<std::string>& locales,
-                  ContentDiff* out, std::string* why);
+// The diff, or why (naming the file) when one cannot be read as a content
+// database, or a locale is in neither.
+util::Result<ContentDiff> diff_content(const std::string& old_db, const std::string& new_db,
+                                       const std::vector<std::string>& locales);
 
 // The readable diff: both versions, then each change with its fields'
 // lines ("- old", "+ new", "~ a [-word-]{+changed+}").

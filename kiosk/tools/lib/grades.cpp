@@ -60,19 +60,19 @@ double grade_target(const content::Item& item, const std::string& /*kind*/) {
   return item.value("audience") == "children" ? 3.0 : 6.0;  // a kids' page for children
 }
 
-bool kincaid(const std::string& text, double* grade, std::string* why) {
+util::Result<double> kincaid(const std::string& text) {
   char in_path[] = "/tmp/kiosk-grade-XXXXXX";
   int in = ::mkstemp(in_path);
-  if (in < 0) { *why = std::string("cannot make a temporary file: ") + std::strerror(errno); return false; }
+  if (in < 0) return {0, std::string("cannot make a temporary file: ") + std::strerror(errno)};
   ::unlink(in_path);
   for (size_t done = 0; done < text.size();) {
     ssize_t n = ::write(in, text.data() + done, text.size() - done);
-    if (n <= 0) { ::close(in); *why = "cannot write a temporary file"; return false; }
+    if (n <= 0) { ::close(in); return {0, "cannot write a temporary file"}; }
     done += static_cast<size_t>(n);
   }
   ::lseek(in, 0, SEEK_SET);
   int out[2];
-  if (::pipe(out) != 0) { ::close(in); *why = "cannot make a pipe"; return false; }
+  if (::pipe(out) != 0) { ::close(in); return {0, "cannot make a pipe"}; }
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_adddup2(&fa, in, 0);
@@ -87,9 +87,8 @@ bool kincaid(const std::string& text, double* grade, std::string* why) {
   ::close(out[1]);
   if (rc != 0) {
     ::close(out[0]);
-    *why = rc == ENOENT ? "the program 'style' was not found: install the Debian package diction (apt-get install diction)"
-                        : std::string("cannot run style: ") + std::strerror(rc);
-    return false;
+    return {0, rc == ENOENT ? "the program 'style' was not found: install the Debian package diction (apt-get install diction)"
+                            : std::string("cannot run style: ") + std::strerror(rc)};
   }
   std::string report;
   char buf[4096];
@@ -98,15 +97,12 @@ bool kincaid(const std::string& text, double* grade, std::string* why) {
   int status = 0;
   ::waitpid(pid, &status, 0);
   auto at = report.find("Kincaid:");
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || at == std::string::npos) {
-    *why = "style gave no Kincaid grade" + (report.empty() ? std::string() : ": " + report.substr(0, 200));
-    return false;
-  }
-  *grade = std::strtod(report.c_str() + at + 8, nullptr);
-  return true;
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || at == std::string::npos)
+    return {0, "style gave no Kincaid grade" + (report.empty() ? std::string() : ": " + report.substr(0, 200))};
+  return {std::strtod(report.c_str() + at + 8, nullptr), ""};
 }
 
-std::vector<Grade> grade_items(content::Store& store, const std::string& locale, std::string* why) {
+util::Result<std::vector<Grade>> grade_items(content::Store& store, const std::string& locale) {
   std::vector<Grade> out;
   for (const auto& k : content::kinds())
     for (const auto& it : store.items(k.kind)) {
@@ -118,10 +114,12 @@ std::vector<Grade> grade_items(content::Store& store, const std::string& locale,
       g.text = shown_text(store, it, kind, locale);
       g.target = grade_target(it, kind);
       if (g.text.empty()) continue;
-      if (!kincaid(g.text, &g.grade, why)) return {};
+      auto grade = kincaid(g.text);
+      if (!grade.ok()) return {{}, std::move(grade.why)};
+      g.grade = grade.value;
       out.push_back(std::move(g));
     }
-  return out;
+  return {std::move(out), ""};
 }
 
 }  // namespace kiosk::tools

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "content/store.h"
+#include "util/result.h"
 
 namespace kiosk::tools {
 
@@ -27,12 +28,12 @@ std::string shown_text(content::Store& store, const content::Item& item, const s
 // "children", 6.0 for everything else.
 double grade_target(const content::Item& item, const std::string& kind);
 
-// Flesch-Kincaid grade of text by `style`; false and *why when style is
-// missing or says nothing usable.
-bool kincaid(const std::string& text, double* grade, std::string* why);
+// Flesch-Kincaid grade of text by `style`, or why not when style is missing
+// or says nothing usable.
+util::Result<double> kincaid(const std::string& text);
 
-// Every item with body text of the kinds a visitor reads, in the kiosk's order.
-// Empty and *why set when style cannot be run.
-std::vector<Grade> grade_items(content::Store& store, const std::string& locale, std::string* why);
+// Every item with body text of the kinds a visitor reads, in the kiosk's order;
+// none, and why, when style cannot be run.
+util::Result<std::vector<Grade>> grade_items(content::Store& store, const std::string& locale);
 
 }  // namespace kiosk::tools

@@ -28,12 +28,13 @@ bool is_id(const std::string& s) {
 }
 }  // namespace
 
-std::vector<SearchCase> read_search_cases(const std::string& path, std::string* why) {
-  std::vector<SearchCase> out;
+util::Result<std::vector<SearchCase>> read_search_cases(const std::string& path) {
+  util::Result<std::vector<SearchCase>> r;
+  std::vector<SearchCase>& out = r.value;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    if (why) *why += path + ": cannot read\n";
-    return out;
+    r.why += path + ": cannot read\n";
+    return r;
   }
   std::string line;
   for (int n = 1; std::getline(in, line); ++n) {
@@ -50,13 +51,13 @@ std::vector<SearchCase> read_search_cases(const std::string& path, std::string* 
       }
     if (!ids_ok) {
       if (n > 1 || out.size()) {
-        if (why) *why += path + ":" + std::to_string(n) + ": no ids in the last column (query<TAB>...<TAB>id|id)\n";
+        r.why += path + ":" + std::to_string(n) + ": no ids in the last column (query<TAB>...<TAB>id|id)\n";
       }
       continue;  // the first line: a header
     }
     out.push_back(std::move(c));
   }
-  return out;
+  return r;
 }
 
 SearchCheck search_check(content::Store& store, content::Search& search, const std::vector<SearchCase>& cases, int top) {

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "util/result.h"
+
 namespace kiosk::content {
 class Search;
 class Store;
@@ -21,9 +23,10 @@ struct SearchCase {
 // Reads a table of TAB-separated columns: the query first, the answering ids
 // last, separated by '|' ("query<TAB>what they want<TAB>apply-how|apply", or
 // "query<TAB>apply-how"). A first line whose ids are not ids is a header;
-// empty lines and lines starting with '#' are skipped. Problems (a line
-// without ids) go to `why`, one a line.
-std::vector<SearchCase> read_search_cases(const std::string& path, std::string* why);
+// empty lines and lines starting with '#' are skipped. The cases read, and in
+// `why` the problems (a line without ids; the cases of the other lines are
+// still read), one a line.
+util::Result<std::vector<SearchCase>> read_search_cases(const std::string& path);
 
 struct SearchCheck {
   struct Miss {

@@ -182,3 +182,31 @@ TEST_CASE("a statistics file from before known words were required loses its sea
     CHECK(bytes.find("maria lopez") == std::string::npos);
   }
 }
+
+TEST_CASE("a write that fails stops counting, and flush and the log say why", "[stats]") {
+  test::TempDir d;
+  const std::string file = (d.path / "stats.db").string();
+  stats::Stats::Options o;
+  o.batch_ms = 0;
+  auto st = stats::Stats::open(file, o).value;
+  REQUIRE(st);
+  REQUIRE(st->count("screen", "home", 1795364400));
+  REQUIRE(st->flush().empty());
+  {
+    // another writer holds the file: the next batch cannot be written
+    content::Db other(file, content::Db::Mode::ReadWriteCreate);
+    other.exec("BEGIN EXCLUSIVE");
+    REQUIRE(st->count("screen", "offices", 1795364400));
+    const std::string why = st->flush();
+    INFO(why);
+    REQUIRE_FALSE(why.empty());
+    bool said = false;
+    for (const auto& m : st->take_messages())
+      said = said || m == "usage statistics could not be written, counting stops: " + why;
+    CHECK(said);
+    other.exec("ROLLBACK");
+  }
+  CHECK_FALSE(st->count("screen", "kids", 1795364400));  // stopped for good
+  CHECK(st->flush() == st->flush());                     // and says the same reason again
+  CHECK_FALSE(st->flush().empty());
+}

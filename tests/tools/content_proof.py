@@ -100,7 +100,7 @@ try:
     if mode == "diff":
         r = run("diff", old_db, new_db)
         check(r.returncode == 1, "diff exits 1 when something changed (got %d: %s)" % (r.returncode, r.stderr))
-        for words in (OLD_PHONE, NEW_PHONE, "{+call+}", "[-encontrar-]{+ver+}", "[-تجد-]{+ترى+}",
+        for words in (OLD_PHONE, NEW_PHONE, "{+call+}", "[-encontrar-]{+ver+}", "[-تجد-]{+ترى+}", "[-找-]{+看+}",
                       "changed office ses-bridgeport, every language", "changed guide apply, en", "changed faq apply-how, es",
                       "changed faq apply-how, ar", "changed faq apply-how, zh"):
             check(words in r.stdout, "the diff says " + words)

@@ -35,12 +35,31 @@ namespace {
 
 // ---- the words and lines of two texts --------------------------------------
 
+// The length of a UTF-8 character of Chinese, Japanese or Korean script
+// (ideographs, kana, hangul, CJK punctuation and full-width forms) at s[i];
+// 0 for anything else. Those scripts put no spaces between words: each such
+// character is a word of its own to the diff, so "[-找-]{+看+}" marks the
+// character that changed, not the whole run up to the next space.
+size_t cjk_at(const std::string& s, size_t i) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  if (b(i) < 0xE0 || b(i) >= 0xF0 || i + 2 >= s.size()) return 0;
+  const uint32_t cp = (uint32_t(b(i) & 0x0F) << 12) | (uint32_t(b(i + 1) & 0x3F) << 6) | uint32_t(b(i + 2) & 0x3F);
+  const bool cjk = (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                   (cp >= 0xFF00 && cp <= 0xFFEF);
+  return cjk ? 3 : 0;
+}
+
 std::vector<std::string> split_tokens(const std::string& s) {
   std::vector<std::string> out;
   for (size_t i = 0; i < s.size();) {
+    if (const size_t n = cjk_at(s, i)) {
+      out.push_back(s.substr(i, n));
+      i += n;
+      continue;
+    }
     const bool space = s[i] == ' ' || s[i] == '\t';
     size_t j = i;
-    while (j < s.size() && (s[j] == ' ' || s[j] == '\t') == space) ++j;
+    while (j < s.size() && (s[j] == ' ' || s[j] == '\t') == space && !cjk_at(s, j)) ++j;
     out.push_back(s.substr(i, j - i));
     i = j;
   }

@@ -139,7 +139,7 @@ void name_rows(const ReportData& d, const std::string& prefix, ReportTable& t) {
 std::string read_titles(const std::string& content_db, ReportData* out) {
   std::string why;
   auto store = content::Store::open(content_db, &why);
-  if (!store) return why.empty() ? content_db + ": not a content database" : why;
+  if (!store) return "--db " + content_db + " is not a content database" + (why.empty() ? "" : " (" + why + ")");
   try {
     // the statistics key items as "<kind>/<id>"; the database as "<kind>:<id>"
     for (const char* kind : {"topic", "guide"}) {

@@ -599,7 +599,10 @@ std::string make_proof(const ContentDiff& d, const ProofOptions& o, std::vector<
     const ItemChange& c = d.changes[i];
     h << "<section id=\"change-" << i + 1 << "\"><h2>" << i + 1 << ". " << esc_html(heading(c)) << "</h2>\n";
     for (const auto& f : c.fields) h << diff_html(f, c.locale) << "\n";
-    headings.push_back(std::to_string(i + 1) + ". " + heading(c));
+    // the PDF's heading runs left to right; the title is isolated in its own
+    // direction (U+2068 ... U+2069), so an Arabic title's "؟" stays at its end
+    headings.push_back(std::to_string(i + 1) + ". " + c.what + " " + c.kind + " " + content::plain_id(c.id) + ", " + where(c) +
+                       ": \u2068" + c.title + "\u2069");
     if (std::none_of(shots.begin(), shots.end(), [&](const ProofShot& s) { return s.change == i; }))
       h << "<p class=\"same\">No screen of its own" << (c.kind == kUiKind ? ": a word of the screens, on every screen that uses it" : "")
         << "; not rendered here.</p>\n";

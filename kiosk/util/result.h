@@ -6,8 +6,9 @@ namespace kiosk::util {
 
 // What a function that can fail for a reason a person must read returns when
 // it also returns a value: `value` when `why` is empty, else `why` in words
-// staff can read (and `value` left as constructed). A move-only T such as
-// std::unique_ptr works: `auto store = std::move(r.value);` or
+// staff can read, and `value` as constructed unless the function says what it
+// keeps (count_start: the count all the same). A move-only T such as
+// std::unique_ptr works: `auto store = std::move(r.value);`, or
 // `Store::open(p).value` when the reason is not wanted.
 template <class T>
 struct Result {

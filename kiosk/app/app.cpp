@@ -19,7 +19,7 @@ namespace {
 constexpr int kGraceFrames = 3;
 }  // namespace
 
-App::App(session::Settings settings, platform::Clock& clock, platform::Video& video, platform::Speech* speech)
+App::App(Settings settings, platform::Clock& clock, platform::Video& video, platform::Speech* speech)
     : settings_(std::move(settings)),
       own_speech_(speech ? nullptr : std::make_unique<platform::RecordedSpeech>()),
       speech_(speech ? speech : own_speech_.get()),

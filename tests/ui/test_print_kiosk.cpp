@@ -55,7 +55,7 @@ TEST_CASE("without a printer there is no Print button on any page", "[ui][print]
 }
 
 TEST_CASE("a printer that does not answer: Printing, then the kind message, and a line for staff", "[ui][print]") {
-  Headless k(1080, 1920, real_db(), [](session::Settings& s) { s.printer_queue = "kiosk-test-no-such-queue"; });
+  Headless k(1080, 1920, real_db(), [](app::Settings& s) { s.printer_queue = "kiosk-test-no-such-queue"; });
   open_office(k);
   const long print = focus_index(*k.app, "Print");
   REQUIRE(print >= 0);
@@ -78,7 +78,7 @@ TEST_CASE("a page printed from the kiosk through a real CUPS queue arrives as a 
   REQUIRE(out);
   // cups-pdf names a file after the job and may write over an older one: the new one is the one written since now
   const auto started = fs::file_time_type::clock::now() - std::chrono::seconds(2);
-  Headless k(1080, 1920, real_db(), [&](session::Settings& s) { s.printer_queue = queue; });
+  Headless k(1080, 1920, real_db(), [&](app::Settings& s) { s.printer_queue = queue; });
   open_office(k);
   const long print = focus_index(*k.app, "Print");
   REQUIRE(print >= 0);

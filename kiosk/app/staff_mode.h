@@ -54,6 +54,12 @@ public:
   void touched(float x, float y);
   // Packs' messages show in the menu.
   void note(const std::string& message) { view_.message = message; }
+  // The printer's state for the menu's Printer line; true when it changed.
+  bool printer_seen(const std::string& line) {
+    if (line == view_.printer) return false;
+    view_.printer = line;
+    return true;
+  }
   const screens::StaffView& view() const { return view_; }
 
 private:

@@ -52,6 +52,8 @@ def read_table(path):
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     head, body = rows[0], rows[1:]
+    if len(head) > 1 and head[1] == "content id":  # named by title (report --db): the ids stay in the CSV
+        head, body = head[:1] + head[2:], [r[:1] + r[2:] for r in body]
     return head, [(r[0], [int(n) for n in r[1:-1]], int(r[-1])) for r in body]
 
 

@@ -61,18 +61,28 @@ def short(label, n=38):
     return label if len(label) <= n else label[: n - 1] + "…"
 
 
+def stacked(ax, rows, kiosks, horizontal):
+    """One bar a row, each kiosk's count on the ones before it; the bars' positions."""
+    at = list(range(len(rows)))
+    base = [0] * len(rows)
+    for i, k in enumerate(kiosks):
+        vals = [r[1][i] for r in rows]
+        color = COLORS[i % len(COLORS)]
+        if horizontal:
+            ax.barh(at, vals, left=base, label=k, color=color, height=0.7)
+        else:
+            ax.bar(at, vals, bottom=base, label=k, color=color, width=0.8)
+        base = [b + v for b, v in zip(base, vals)]
+    return at
+
+
 def draw(path_png, title, head, rows, kind, value_label, top, zone):
     kiosks = head[1:-1]
     plt.rcParams.update({"font.size": 15, "axes.titlesize": 18, "axes.labelsize": 16,
                          "xtick.labelsize": 14, "ytick.labelsize": 14, "legend.fontsize": 14})
     if kind == "columns":
         fig, ax = plt.subplots(figsize=(12, 6))
-        x = list(range(len(rows)))
-        bottom = [0] * len(rows)
-        for i, k in enumerate(kiosks):
-            vals = [r[1][i] for r in rows]
-            ax.bar(x, vals, bottom=bottom, label=k, color=COLORS[i % len(COLORS)], width=0.8)
-            bottom = [b + v for b, v in zip(bottom, vals)]
+        x = stacked(ax, rows, kiosks, horizontal=False)
         labels = [r[0] for r in rows]
         if head[0] == "hour":
             ax.set_xlabel("Hour of day, %s (0 = midnight to 1 am)" % zone)
@@ -89,12 +99,7 @@ def draw(path_png, title, head, rows, kind, value_label, top, zone):
         rows = rows[:top] if top else rows
         rows = list(reversed(rows))  # the largest on top
         fig, ax = plt.subplots(figsize=(12, max(3.2, 2.0 + 0.5 * len(rows))))
-        y = list(range(len(rows)))
-        left = [0] * len(rows)
-        for i, k in enumerate(kiosks):
-            vals = [r[1][i] for r in rows]
-            ax.barh(y, vals, left=left, label=k, color=COLORS[i % len(COLORS)], height=0.7)
-            left = [a + v for a, v in zip(left, vals)]
+        y = stacked(ax, rows, kiosks, horizontal=True)
         ax.set_yticks(y)
         ax.set_yticklabels([short(r[0]) for r in rows])
         ax.set_xlabel(value_label)

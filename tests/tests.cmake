@@ -73,7 +73,10 @@ set_tests_properties(coverage_reviewed PROPERTIES TIMEOUT 120)
 # exit 0, a PNG and a CSV per chart whose totals are the visits written,
 # index.html naming both kiosks; a file that is not a statistics file (a text
 # file, a content database), a wrong zone and a missing file refused by name,
-# nothing written. core_tests "[report]" checks the sums hour by hour.
+# nothing written; with --db the content database, topics and guides named
+# by English title, their ids in a column of their own (and --db of a file
+# that is not a content database refused). core_tests "[report]" checks the
+# sums hour by hour, and the titles.
 add_executable(make_test_stats tests/tools/make_stats.cpp)
 target_link_libraries(make_test_stats PRIVATE kiosk_core)
 add_test(NAME report_cli
@@ -82,12 +85,14 @@ add_test(NAME report_cli
 set_tests_properties(report_cli PROPERTIES FIXTURES_REQUIRED content_db LABELS report TIMEOUT 90)
 
 # Approving a content change (issue 19): on a copy of the real sources with
-# one office's phone, one guide step and one Spanish answer changed, `diff`
-# lists exactly those three (every language, en, es) and exits 1, a database
-# against itself exits 0, a file that is not a database is refused by name
-# (exit 2); `proof` renders the three screens with the headless kiosk, old
-# and new differing, into index.html (both versions, the sign-off) and a
-# 5-page proof.pdf (poppler-utils' pdfinfo, pdftotext) holding the new phone.
+# one office's phone, one guide step and one answer changed in Spanish, Arabic
+# and Chinese, `diff` lists exactly those five (every language, en, es, ar, zh)
+# and exits 1, a database against itself exits 0, a file that is not a
+# database is refused by name (exit 2); `proof` renders the five screens with
+# the headless kiosk, old and new differing, into index.html (both versions,
+# the sign-off) and a 7-page proof.pdf (cairo + pango) that poppler-utils read
+# back: the phones, the Arabic words in order, the Chinese (pdftotext), an
+# Arabic and a CJK font embedded (pdffonts).
 add_test(NAME content_diff
   COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/tools/content_proof.py diff $<TARGET_FILE:kiosk-content> ${CMAKE_SOURCE_DIR}
           ${CMAKE_BINARY_DIR}/test-content.db)

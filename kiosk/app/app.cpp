@@ -19,7 +19,7 @@ namespace {
 constexpr int kGraceFrames = 3;
 }  // namespace
 
-App::App(session::Settings settings, platform::Clock& clock, platform::Video& video, platform::Speech* speech)
+App::App(Settings settings, platform::Clock& clock, platform::Video& video, platform::Speech* speech)
     : settings_(std::move(settings)),
       own_speech_(speech ? nullptr : std::make_unique<platform::RecordedSpeech>()),
       speech_(speech ? speech : own_speech_.get()),
@@ -141,12 +141,14 @@ void App::leaving(const session::Route& from) {
 }
 
 StaffMode::Parts App::staff_parts() {
-  if (printer_) printer_->refresh();  // the staff menu shows its state as the worker next finds it
   return {content_, packs_.get(), stats_.get(), *speech_, [this] { check_content(true); }, printer_.get()};
 }
 
 void App::open_staff_pin() {
   if (!staff_.open_pin()) return;
+  // CUPS is asked once per visit of staff, not on every key: asked as the pad
+  // opens, its answer is in by the time the PIN is (the menu follows it, tick())
+  if (printer_) printer_->refresh();
   close_all_overlays();
   session_.nav.push({session::ScreenId::StaffPin});
   ui_.clear_focus();
@@ -289,6 +291,8 @@ void App::tick() {
     case session::IdleEvent::None: break;
   }
   if (printer_) print_done();
+  if (printer_ && staff_.in() && staff_.printer_seen(printer_->last_state().staff_line))
+    grace_frames_ = std::max(grace_frames_, 1);  // the menu's Printer line as the worker last found it
   content_changed(content_.recover_if_broken());
   check_content(false);
   if (stats_)
@@ -321,6 +325,7 @@ int64_t App::ms_to_next_wake() const {
   if (int64_t c = content_.ms_to_next_check(session_.at_rest()); c >= 0) sooner(c);
   if (health_) sooner(health_->ms_to_next_beat());  // the heartbeat the health file reports
   if (printer_ && printer_->busy()) sooner(100);      // to tell the visitor as soon as the page is out
+  if (printer_ && staff_.in() && printer_->checking()) sooner(100);  // to show staff the printer's answer
   if (screen_id() == session::ScreenId::Attract) {
     int64_t period = settings_.attract_cycle_seconds * 1000LL;
     sooner(period - now % period);

@@ -12,6 +12,7 @@
 #include "app/font_atlas.h"
 #include "app/health_report.h"
 #include "app/input_router.h"
+#include "app/settings.h"
 #include "app/staff_mode.h"
 #include "app/voice.h"
 #include "packs/pack_watch.h"
@@ -23,7 +24,6 @@
 #include "screens/screens.h"
 #include "session/idle.h"
 #include "session/session.h"
-#include "session/settings.h"
 #include "stats/stats.h"
 #include "ui/ui.h"
 
@@ -32,7 +32,7 @@ namespace kiosk::app {
 class App {
 public:
   // speech: where spoken words go; null records them (headless, tests).
-  App(session::Settings settings, platform::Clock& clock, platform::Video& video, platform::Speech* speech = nullptr);
+  App(Settings settings, platform::Clock& clock, platform::Video& video, platform::Speech* speech = nullptr);
   ~App();
 
   void handle(const platform::InputEvent& ev);
@@ -109,7 +109,7 @@ private:
   void count(const std::string& kind, const std::string& key);
   void leaving(const session::Route& from);  // statistics of the place a visitor leaves
 
-  session::Settings settings_;
+  Settings settings_;
   std::unique_ptr<platform::Speech> own_speech_;
   platform::Speech* speech_;
   platform::Clock& clock_;

@@ -27,7 +27,7 @@ long peak_rss_kb() {
 }
 }  // namespace
 
-int run_benchmark(const session::Settings& settings, platform::Video& video, std::chrono::steady_clock::time_point started,
+int run_benchmark(const Settings& settings, platform::Video& video, std::chrono::steady_clock::time_point started,
                   int idle_seconds) {
   platform::SteadyClock clock;
   app::App app(settings, clock, video);

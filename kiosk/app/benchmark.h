@@ -4,13 +4,13 @@
 #pragma once
 #include <chrono>
 
+#include "app/settings.h"
 #include "platform/video.h"
-#include "session/settings.h"
 
 namespace kiosk::app {
 
 // `started`: when the process started; `idle_seconds` on each idle screen.
-int run_benchmark(const session::Settings& settings, platform::Video& video, std::chrono::steady_clock::time_point started,
+int run_benchmark(const Settings& settings, platform::Video& video, std::chrono::steady_clock::time_point started,
                   int idle_seconds);
 
 }  // namespace kiosk::app

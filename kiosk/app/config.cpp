@@ -20,7 +20,6 @@
 namespace kiosk::app {
 
 namespace {
-using session::Settings;
 
 enum class Kind { Int, Float, Bool, Text, Path, List, Keys, Dpi };
 
@@ -144,7 +143,7 @@ std::vector<SettingInfo> settings_table() {
   return out;
 }
 
-session::Settings load_settings(const std::string& path, std::vector<std::string>* warnings) {
+Settings load_settings(const std::string& path, std::vector<std::string>* warnings) {
   Settings s;
   if (path.empty()) return s;
   auto warn = [&](const std::string& w) { if (warnings) warnings->push_back(w); };

@@ -1,16 +1,16 @@
-// Reads the settings file (TOML) into session::Settings.
+// Reads the settings file (TOML) into app::Settings.
 #pragma once
 #include <string>
 #include <vector>
 
-#include "session/settings.h"
+#include "app/settings.h"
 
 namespace kiosk::app {
 // Missing or unreadable file: defaults, and the reason in *warnings. Every
 // problem in it (a wrong type, a number out of range, an unknown key, a
 // default language not offered) is one file:line warning, and the setting
 // keeps a value that works.
-session::Settings load_settings(const std::string& path, std::vector<std::string>* warnings);
+Settings load_settings(const std::string& path, std::vector<std::string>* warnings);
 
 // Every setting the file can hold, as the reader knows it: for the
 // documentation check and for anyone listing them.

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <vector>
 
+#include "app/settings.h"
 #include "content/accept.h"
 #include "content/model.h"
 #include "content/search.h"
@@ -17,13 +18,12 @@
 #include "i18n/catalog.h"
 #include "i18n/text.h"
 #include "platform/clock.h"
-#include "session/settings.h"
 
 namespace kiosk::app {
 
 class ContentHost {
 public:
-  ContentHost(const session::Settings& settings, const platform::Clock& clock) : settings_(settings), clock_(clock) {}
+  ContentHost(const Settings& settings, const platform::Clock& clock) : settings_(settings), clock_(clock) {}
 
   enum class Change {
     None,
@@ -66,7 +66,7 @@ private:
   bool use(std::unique_ptr<content::Store> fresh, const std::string& from, content::LocaleGlyphs glyphs);
   std::unique_ptr<content::Store> fallback(std::string* from, content::LocaleGlyphs* glyphs);
 
-  const session::Settings& settings_;
+  const Settings& settings_;
   const platform::Clock& clock_;
   std::unique_ptr<content::OwnedContent> owned_;  // the copies store_ reads (declared first: outlives store_)
   std::unique_ptr<content::Store> store_;

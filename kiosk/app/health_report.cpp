@@ -19,7 +19,7 @@ int64_t steady_ms() {
 }
 }  // namespace
 
-std::unique_ptr<HealthReport> HealthReport::open(const session::Settings& settings) {
+std::unique_ptr<HealthReport> HealthReport::open(const Settings& settings) {
   if (settings.monitoring_textfile.empty()) return nullptr;
   // the start count lives beside the textfile (node_exporter reads only *.prom)
   std::string why;
@@ -28,7 +28,7 @@ std::unique_ptr<HealthReport> HealthReport::open(const session::Settings& settin
   return std::make_unique<HealthReport>(settings, starts);
 }
 
-HealthReport::HealthReport(const session::Settings& settings, int64_t starts)
+HealthReport::HealthReport(const Settings& settings, int64_t starts)
     : settings_(settings), monitor_(settings.monitoring_textfile, settings.monitoring_interval_seconds, {}, false) {
   monitor_.update([&](health::Health& h) {
     h.starts_total = starts;

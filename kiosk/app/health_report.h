@@ -8,9 +8,9 @@
 
 #include <optional>
 
+#include "app/settings.h"
 #include "health/health.h"
 #include "session/nav.h"
-#include "session/settings.h"
 
 namespace kiosk::content { class Store; }
 namespace kiosk::packs { class PackWatcher; }
@@ -20,7 +20,7 @@ namespace kiosk::app {
 class HealthReport {
 public:
   // Null when [monitoring] textfile is unset. Counts this start.
-  static std::unique_ptr<HealthReport> open(const session::Settings& settings);
+  static std::unique_ptr<HealthReport> open(const Settings& settings);
   // On every turn of the loop: the heartbeat, visits (leaving the attract
   // screen) and searches (opening the search screen) from the screen shown,
   // and once an interval the content's and packs' state. printer_up: null
@@ -30,10 +30,10 @@ public:
   int64_t ms_to_next_beat() const { return monitor_.ms_to_next_beat(); }
   health::Monitor& monitor() { return monitor_; }
 
-  HealthReport(const session::Settings& settings, int64_t starts);
+  HealthReport(const Settings& settings, int64_t starts);
 
 private:
-  const session::Settings& settings_;
+  const Settings& settings_;
   health::Monitor monitor_;
   session::ScreenId last_screen_ = session::ScreenId::Attract;
   const content::Store* last_store_ = nullptr;

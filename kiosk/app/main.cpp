@@ -128,7 +128,7 @@ int main(int argc, char** argv) {
   std::sscanf(size.c_str(), "%dx%d", &w, &h);
 
   std::vector<std::string> warnings;
-  session::Settings settings = app::load_settings(config, &warnings);
+  app::Settings settings = app::load_settings(config, &warnings);
   for (const auto& wmsg : warnings) std::fprintf(stderr, "kiosk: %s\n", wmsg.c_str());
   for (const auto& bad : platform::add_key_bindings(settings.extra_keys))
     std::fprintf(stderr, "kiosk: %s: [keys] %s is not a key SDL knows or not an action; ignored\n", config.c_str(), bad.c_str());

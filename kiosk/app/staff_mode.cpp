@@ -12,7 +12,7 @@
 
 namespace kiosk::app {
 
-StaffMode::StaffMode(const session::Settings& settings, const platform::Clock& clock)
+StaffMode::StaffMode(const Settings& settings, const platform::Clock& clock)
     : settings_(settings), clock_(clock),
       lock_(settings.staff_pin_file, settings.staff_max_attempts, settings.staff_lockout_minutes * 60'000LL) {}
 

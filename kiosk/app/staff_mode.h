@@ -8,12 +8,12 @@
 #include <string>
 
 #include "app/content_host.h"
+#include "app/settings.h"
 #include "packs/pack_watch.h"
 #include "platform/clock.h"
 #include "platform/speech.h"
 #include "print/printer.h"
 #include "screens/screens.h"
-#include "session/settings.h"
 #include "staff/staff.h"
 #include "stats/stats.h"
 
@@ -36,7 +36,7 @@ public:
     int exit_code = -1;  // >= 0: the kiosk stops with it (4 stays stopped, 75 restarts)
   };
 
-  StaffMode(const session::Settings& settings, const platform::Clock& clock);
+  StaffMode(const Settings& settings, const platform::Clock& clock);
 
   bool in() const { return in_; }
   // The PIN pad is about to open: false (and a log line) when no PIN is set.
@@ -54,12 +54,18 @@ public:
   void touched(float x, float y);
   // Packs' messages show in the menu.
   void note(const std::string& message) { view_.message = message; }
+  // The printer's state for the menu's Printer line; true when it changed.
+  bool printer_seen(const std::string& line) {
+    if (line == view_.printer) return false;
+    view_.printer = line;
+    return true;
+  }
   const screens::StaffView& view() const { return view_; }
 
 private:
   void fill_view(Parts& p);
 
-  const session::Settings& settings_;
+  const Settings& settings_;
   const platform::Clock& clock_;
   staff::StaffLock lock_;
   bool in_ = false;

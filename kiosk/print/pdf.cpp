@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include "i18n/bidi.h"
+#include "print/text.h"
 
 namespace kiosk::print {
 
@@ -35,56 +36,6 @@ Sizes sizes_for(Paper p, bool compact) {
   return {kLetterWidthPt, 54, 30, 21, 16, 21, 14, 12};
 }
 
-// The families by script: pango falls back through fontconfig for anything
-// else, and the language set on the context picks Chinese forms for zh.
-std::string family_for(const std::string& locale) {
-  std::string lang = locale.substr(0, locale.find_first_of("-_"));
-  if (lang == "ar" || lang == "fa" || lang == "ur") return "Noto Sans Arabic, Noto Naskh Arabic, Noto Sans";
-  if (lang == "zh") return "Noto Sans CJK SC, Noto Sans";
-  if (lang == "ja") return "Noto Sans CJK JP, Noto Sans";
-  if (lang == "ko") return "Noto Sans CJK KR, Noto Sans";
-  return "Noto Sans, Noto Sans CJK SC";
-}
-
-constexpr const char* kLri = "\u2066";  // left-to-right isolate
-constexpr const char* kPdi = "\u2069";  // pop directional isolate
-
-bool digit(char c) { return c >= '0' && c <= '9'; }
-bool phone_char(char c) { return digit(c) || c == '-' || c == '(' || c == ')' || c == ' ' || c == '.' || (c >= 'A' && c <= 'Z'); }
-
-// On a right-to-left page, runs that read as numbers ("1-800-228-KIDS (5437)",
-// "(860) 832-1878") are isolated left to right, so their parts keep their order
-// and the brackets do not mirror.
-std::string isolate_numbers(const std::string& s) {
-  std::string out;
-  size_t i = 0;
-  while (i < s.size()) {
-    if (digit(s[i]) || (s[i] == '(' && i + 1 < s.size() && digit(s[i + 1]))) {
-      size_t j = i, digits = 0, end = i;
-      while (j < s.size() && phone_char(s[j])) {
-        if (digit(s[j])) digits++;
-        if (digit(s[j]) || s[j] == ')') end = j + 1;
-        j++;
-      }
-      if (digits >= 3) {
-        out += kLri + s.substr(i, end - i) + kPdi;
-        i = end;
-        continue;
-      }
-      out += s.substr(i, std::max<size_t>(end, i + 1) - i);
-      i = std::max<size_t>(end, i + 1);
-      continue;
-    }
-    out += s[i++];
-  }
-  return out;
-}
-
-struct LayoutDel {
-  void operator()(PangoLayout* l) const { g_object_unref(l); }
-};
-using Layout = std::unique_ptr<PangoLayout, LayoutDel>;
-
 // One block as laid out: its text layout, where it starts, and what is drawn beside it.
 struct Item {
   Layout layout;
@@ -98,7 +49,7 @@ struct Item {
 class Drawer {
 public:
   Drawer(const PrintPage& page, Paper paper, bool compact)
-      : page_(page), paper_(paper), s_(sizes_for(paper, compact)), family_(family_for(page.locale)) {}
+      : page_(page), paper_(paper), s_(sizes_for(paper, compact)) {}
 
   // Lays the page out on `cr` (any cairo context: pango measures the same on each).
   void layout(cairo_t* cr) {
@@ -197,28 +148,17 @@ private:
 
   Item make(cairo_t* cr, const std::string& text, double size, bool bold, double width, bool number) const {
     Item it;
-    it.layout.reset(pango_cairo_create_layout(cr));
-    PangoLayout* l = it.layout.get();
-    PangoContext* ctx = pango_layout_get_context(l);
-    pango_context_set_language(ctx, pango_language_from_string(page_.locale.c_str()));
     // A phone number is left to right on every page, and so is a line with
     // no right-to-left letter in it (a street, an English name): it is still
     // set at the right margin, but "925 Housatonic Avenue" keeps its order.
-    const bool rtl = page_.rtl && !number && i18n::needs_bidi(text);
-    pango_context_set_base_dir(ctx, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
-    pango_layout_context_changed(l);
-    pango_layout_set_auto_dir(l, FALSE);
-    PangoFontDescription* fd = pango_font_description_from_string(family_.c_str());
-    pango_font_description_set_size(fd, static_cast<gint>(size * PANGO_SCALE));
-    pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(l, fd);
-    pango_font_description_free(fd);
-    pango_layout_set_width(l, static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(l, page_.rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-    pango_layout_set_spacing(l, static_cast<int>(size * 0.15 * PANGO_SCALE));
-    const std::string shown = rtl ? isolate_numbers(text) : text;
-    pango_layout_set_text(l, shown.c_str(), static_cast<int>(shown.size()));
+    TextStyle st;
+    st.locale = page_.locale;
+    st.size = size;
+    st.bold = bold;
+    st.width = width;
+    st.rtl = page_.rtl && !number && i18n::needs_bidi(text);
+    st.right_align = page_.rtl;
+    it.layout = text_layout(cr, text, st);
     return it;
   }
 
@@ -260,7 +200,6 @@ private:
   const PrintPage& page_;
   Paper paper_;
   Sizes s_;
-  std::string family_;
   std::vector<Item> items_;
   Layout footer_;
   double end_y_ = 0;
@@ -269,16 +208,6 @@ private:
 cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
-}
-
-// Metrics as the font designs them, not snapped to an image's pixels, so the
-// measuring context and the PDF's agree.
-void unhinted(cairo_t* cr) {
-  cairo_font_options_t* fo = cairo_font_options_create();
-  cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-  cairo_set_font_options(cr, fo);
-  cairo_font_options_destroy(fo);
 }
 
 }  // namespace

@@ -292,6 +292,11 @@ void PrintWorker::refresh() {
   cv_.notify_all();
 }
 
+bool PrintWorker::checking() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return check_ || checking_;
+}
+
 void PrintWorker::run() {
   std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
@@ -326,10 +331,12 @@ void PrintWorker::run() {
       continue;
     }
     check_ = false;
+    checking_ = true;
     lock.unlock();
     PrinterStatus st = printer_.state();
     lock.lock();
     state_ = std::move(st);
+    checking_ = false;
     if (on_done_) {
       lock.unlock();
       on_done_();

@@ -100,6 +100,8 @@ public:
   // The printer's state as last checked: at start, after each job and after refresh().
   PrinterStatus last_state() const;
   void refresh();
+  // A state check is asked for or under way (last_state() is about to change).
+  bool checking() const;
 
 private:
   void run();
@@ -109,7 +111,7 @@ private:
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::optional<PrintPage> job_;
-  bool working_ = false, check_ = true, stop_ = false;
+  bool working_ = false, check_ = true, checking_ = false, stop_ = false;
   std::optional<PrintOutcome> done_;
   PrinterStatus state_;
   std::thread thread_;

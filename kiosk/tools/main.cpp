@@ -83,10 +83,12 @@ constexpr const char* kUsage = R"(kiosk-content: check and build what the kiosk 
                                                     beside new: DIR/index.html and DIR/proof.pdf to sign off
   kiosk-content stats --stats FILE                  the kiosk's usage counts as CSV (read only; refuses
                                                     a file that is not a kiosk statistics file)
-  kiosk-content report STATS... --out DIR [--timezone ZONE]
+  kiosk-content report STATS... --out DIR [--timezone ZONE] [--db CONTENT.db]
                                                     the usage report of several kiosks: DIR/index.html
                                                     with charts (python3-matplotlib) and the numbers as
-                                                    CSV; hours in ZONE (default: this machine's zone)
+                                                    CSV; hours in ZONE (default: this machine's zone);
+                                                    with --db, topics and guides by English title
+                                                    (their ids in a CSV column; without it, ids only)
 
 DIR defaults to content, --locales to the locales folder beside DIR, --db to build/content.db.
 Every other option is required where it is shown. An unknown or misspelled option is an error.
@@ -118,6 +120,7 @@ struct Args {
   bool over_only = false;           // grades: list only the items over target
   std::vector<std::string> stats_files;  // report
   std::string timezone;             // report; "": this machine's zone
+  std::string report_db;            // report --db: topics and guides by English title; "": by id
   std::string old_db, new_db;       // diff, proof
   std::vector<std::string> locales_list;  // diff, proof: --locale, repeated; empty: every one
   std::string kiosk_bin;            // proof: "": the kiosk beside kiosk-content
@@ -718,10 +721,12 @@ int main(int argc, char** argv) {
          c->add_option("STATS", a.stats_files, "the kiosks' statistics files (each opened read only)")->type_name("FILE")->required()->check(cli::readable_file());
          c->add_option("--out", a.out, "the folder to write the report in (made if missing)")->type_name("DIR")->required();
          c->add_option("--timezone", a.timezone, "the time zone of the hours shown, e.g. America/New_York (default: this machine's)")->type_name("ZONE");
+         db(c, &a.report_db, "a content database: topics and guides named by their English titles (default: by id)");
        },
        [&] {
          tools::ReportData data;
-         std::string why = tools::make_report(a.stats_files, a.out, a.timezone, tools::find_charts_script(KIOSK_REPORT_CHARTS_SOURCE), &data);
+         std::string why = tools::make_report(a.stats_files, a.out, a.timezone, tools::find_charts_script(KIOSK_REPORT_CHARTS_SOURCE), &data,
+                                              a.report_db);
          return report(why, "report of " + std::to_string(data.kiosks.size()) + (data.kiosks.size() == 1 ? " kiosk" : " kiosks") + " (hours in " + data.zone + "): " +
                                 (std::filesystem::path(a.out) / "index.html").string());
        }},

@@ -52,11 +52,28 @@ def read_table(path):
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     head, body = rows[0], rows[1:]
+    if len(head) > 1 and head[1] == "content id":  # named by title (report --db): the ids stay in the CSV
+        head, body = head[:1] + head[2:], [r[:1] + r[2:] for r in body]
     return head, [(r[0], [int(n) for n in r[1:-1]], int(r[-1])) for r in body]
 
 
 def short(label, n=38):
     return label if len(label) <= n else label[: n - 1] + "…"
+
+
+def stacked(ax, rows, kiosks, horizontal):
+    """One bar a row, each kiosk's count on the ones before it; the bars' positions."""
+    at = list(range(len(rows)))
+    base = [0] * len(rows)
+    for i, k in enumerate(kiosks):
+        vals = [r[1][i] for r in rows]
+        color = COLORS[i % len(COLORS)]
+        if horizontal:
+            ax.barh(at, vals, left=base, label=k, color=color, height=0.7)
+        else:
+            ax.bar(at, vals, bottom=base, label=k, color=color, width=0.8)
+        base = [b + v for b, v in zip(base, vals)]
+    return at
 
 
 def draw(path_png, title, head, rows, kind, value_label, top, zone):
@@ -65,12 +82,7 @@ def draw(path_png, title, head, rows, kind, value_label, top, zone):
                          "xtick.labelsize": 14, "ytick.labelsize": 14, "legend.fontsize": 14})
     if kind == "columns":
         fig, ax = plt.subplots(figsize=(12, 6))
-        x = list(range(len(rows)))
-        bottom = [0] * len(rows)
-        for i, k in enumerate(kiosks):
-            vals = [r[1][i] for r in rows]
-            ax.bar(x, vals, bottom=bottom, label=k, color=COLORS[i % len(COLORS)], width=0.8)
-            bottom = [b + v for b, v in zip(bottom, vals)]
+        x = stacked(ax, rows, kiosks, horizontal=False)
         labels = [r[0] for r in rows]
         if head[0] == "hour":
             ax.set_xlabel("Hour of day, %s (0 = midnight to 1 am)" % zone)
@@ -87,12 +99,7 @@ def draw(path_png, title, head, rows, kind, value_label, top, zone):
         rows = rows[:top] if top else rows
         rows = list(reversed(rows))  # the largest on top
         fig, ax = plt.subplots(figsize=(12, max(3.2, 2.0 + 0.5 * len(rows))))
-        y = list(range(len(rows)))
-        left = [0] * len(rows)
-        for i, k in enumerate(kiosks):
-            vals = [r[1][i] for r in rows]
-            ax.barh(y, vals, left=left, label=k, color=COLORS[i % len(COLORS)], height=0.7)
-            left = [a + v for a, v in zip(left, vals)]
+        y = stacked(ax, rows, kiosks, horizontal=True)
         ax.set_yticks(y)
         ax.set_yticklabels([short(r[0]) for r in rows])
         ax.set_xlabel(value_label)

@@ -12,22 +12,16 @@
 #include "content/sqlite.h"
 #include "content/store.h"
 #include "fixtures.h"
-#include "tools/lib/model.h"
 
 using namespace kiosk;
 using test::all;
+using test::ContentTree;
 using test::has;
 namespace fs = std::filesystem;
 
 namespace {
 
-const char* kSources = "[[source]]\nfile = \"002_655b8a153c870c4a.txt\"\ntitle = \"Brief guide\"\ndate = \"2024-10\"\n";
 const char* kSource = "source = \"002_655b8a153c870c4a.txt\"\nsource_date = \"2024-10\"\nreview_by = 2027-10-01\n";
-const char* kTopic = "+++\ntitle = \"Applying\"\nicon = \"apply\"\norder = 1\n"
-                     "source = \"002_655b8a153c870c4a.txt\"\nsource_date = \"2024-10\"\nreview_by = 2027-10-01\n+++\nHow to apply.\n";
-const char* kPo = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
-                  "msgid \"keyboard.rows\"\nmsgstr \"qwertyuiop|asdfghjkl|zxcvbnm\"\n";
-
 std::string faq(const std::string& extra) {
   return "+++\nquestion = \"How do I apply?\"\ntopic = \"apply\"\n" + extra + kSource + "+++\nCall the office.\n";
 }
@@ -35,31 +29,6 @@ std::string faq(const std::string& extra) {
 std::string notice(const std::string& dates, const std::string& title = "Closed on Christmas Day") {
   return "+++\ntitle = \"" + title + "\"\n" + dates + kSource + "+++\nThe office is closed that day.\n";
 }
-
-// A fixture folder: a topic, an FAQ, English UI strings and `files`.
-struct Fixture {
-  test::TempDir d;
-  explicit Fixture(const std::map<std::string, std::string>& files) {
-    d.file("content/sources.toml", kSources);
-    d.file("content/topics/apply.en.md", kTopic);
-    d.file("locales/en.po", kPo);
-    for (const auto& [path, text] : files) d.file(path, text);
-  }
-  std::vector<std::string> messages() const { return test::validation_messages(d.path); }
-  // Validates (no problems) and builds; the database's path.
-  std::string build() const {
-    std::vector<tools::Diag> diags;
-    auto set = tools::load_content((d.path / "content").string(), (d.path / "locales").string(), diags);
-    tools::validate(set, diags);
-    std::vector<std::string> said;
-    for (auto& x : diags) said.push_back(x.str());
-    INFO(all(said));
-    REQUIRE(diags.empty());
-    const std::string db = (d.path / "content.db").string();
-    REQUIRE(tools::build_database(set, db).empty());
-    return db;
-  }
-};
 
 // Every table, index and column of a database, as SQLite keeps them.
 std::string schema_of(const std::string& path) {
@@ -74,7 +43,7 @@ std::string schema_of(const std::string& path) {
 
 TEST_CASE("a field added to one kind's definition is stored and read back with no schema change", "[content][kinds]") {
   // what the schema is with the registry as it is
-  Fixture plain({{"content/faq/apply-how.en.md", faq("")}});
+  ContentTree plain({{"content/faq/apply-how.en.md", faq("")}});
   const std::string before = schema_of(plain.build());
 
   // the FAQ gets an English-only field and a translated one, in its definition alone
@@ -86,8 +55,8 @@ TEST_CASE("a field added to one kind's definition is stored and read back with n
   faq_def->glyphs.push_back("tip");
   content::ScopedKinds scoped(std::move(kinds));
 
-  Fixture f({{"content/faq/apply-how.en.md", faq("office_note = \"Bring your ID\"\ntip = \"Come early\"\n")},
-             {"content/faq/apply-how.es.md", "+++\ntip = \"Venga temprano\"\n+++\nLlame a la oficina.\n"}});
+  ContentTree f({{"content/faq/apply-how.en.md", faq("office_note = \"Bring your ID\"\ntip = \"Come early\"\n")},
+                 {"content/faq/apply-how.es.md", "+++\ntip = \"Venga temprano\"\n+++\nLlame a la oficina.\n"}});
   const std::string db = f.build();
   CHECK(schema_of(db) == before);  // same tables, same columns, same version
 
@@ -110,8 +79,8 @@ TEST_CASE("a field added to one kind's definition is stored and read back with n
   CHECK(glyphs.count(U'V'));
 
   // the validator knows the field's rules from the same definition
-  Fixture wrong({{"content/faq/apply-how.en.md", faq("office_note = 3\n")},
-                 {"content/faq/apply-how.es.md", "+++\noffice_note = \"Traiga su ID\"\n+++\nLlame.\n"}});
+  ContentTree wrong({{"content/faq/apply-how.en.md", faq("office_note = 3\n")},
+                     {"content/faq/apply-how.es.md", "+++\noffice_note = \"Traiga su ID\"\n+++\nLlame.\n"}});
   const auto p = wrong.messages();
   INFO(all(p));
   CHECK(has(p, "content/faq/apply-how.en.md:4: 'office_note' must be text in quotes"));
@@ -119,9 +88,9 @@ TEST_CASE("a field added to one kind's definition is stored and read back with n
 }
 
 TEST_CASE("a notice is shown on the home screen only between its dates, in the visitor's language", "[content][kinds][notices]") {
-  Fixture f({{"content/faq/apply-how.en.md", faq("")},
-             {"content/notices/christmas.en.md", notice("starts = 2026-12-24\nends = 2026-12-26\n")},
-             {"content/notices/christmas.es.md", "+++\ntitle = \"Cerrado el día de Navidad\"\n+++\nLa oficina cierra ese día.\n"}});
+  ContentTree f({{"content/faq/apply-how.en.md", faq("")},
+                 {"content/notices/christmas.en.md", notice("starts = 2026-12-24\nends = 2026-12-26\n")},
+                 {"content/notices/christmas.es.md", "+++\ntitle = \"Cerrado el día de Navidad\"\n+++\nLa oficina cierra ese día.\n"}});
   auto store = content::Store::open(f.build(), nullptr);
   REQUIRE(store);
   auto en = content::load_model(*store, "en");
@@ -150,11 +119,11 @@ TEST_CASE("a notice is shown on the home screen only between its dates, in the v
 }
 
 TEST_CASE("a notice without a date, or that ends before it starts, is a file:line problem", "[content][kinds][notices]") {
-  Fixture f({{"content/notices/no-end.en.md", notice("starts = 2026-12-24\n")},
-             {"content/notices/no-start.en.md", notice("ends = 2026-12-24\n")},
-             {"content/notices/backwards.en.md", notice("starts = 2026-12-26\nends = 2026-12-24\n")},
-             {"content/notices/quoted.en.md", notice("starts = \"2026-12-24\"\nends = 2026-12-26\n")},
-             {"content/notices/one-day.en.md", notice("starts = 2026-12-24\nends = 2026-12-24\n")}});
+  ContentTree f({{"content/notices/no-end.en.md", notice("starts = 2026-12-24\n")},
+                 {"content/notices/no-start.en.md", notice("ends = 2026-12-24\n")},
+                 {"content/notices/backwards.en.md", notice("starts = 2026-12-26\nends = 2026-12-24\n")},
+                 {"content/notices/quoted.en.md", notice("starts = \"2026-12-24\"\nends = 2026-12-26\n")},
+                 {"content/notices/one-day.en.md", notice("starts = 2026-12-24\nends = 2026-12-24\n")}});
   const auto p = f.messages();
   INFO(all(p));
   CHECK(has(p, "content/notices/no-end.en.md:1: missing setting 'ends'"));
@@ -184,9 +153,9 @@ TEST_CASE("the registry and the content folders agree, and a stray folder is rep
       CHECK((name == "synonyms" || content::kind_of_folder(name) || !items));
     }
   // a folder a staff member misnamed: its files would never be shown; a folder of notes is fine
-  Fixture f({{"content/faq/apply-how.en.md", faq("")},
-             {"content/faqs/apply-fee.en.md", faq("")},
-             {"content/reviews/back-translation.es.md", "# Back-translation\n\nNotes of the translator.\n"}});
+  ContentTree f({{"content/faq/apply-how.en.md", faq("")},
+                 {"content/faqs/apply-fee.en.md", faq("")},
+                 {"content/reviews/back-translation.es.md", "# Back-translation\n\nNotes of the translator.\n"}});
   const auto p = f.messages();
   INFO(all(p));
   CHECK(has(p, "content/faqs:0: not a content folder (the folders are topics/, faq/, guides/, offices/, contacts/, kids/, notices/ and synonyms/)"));

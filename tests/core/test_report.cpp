@@ -144,3 +144,46 @@ TEST_CASE("the usage report refuses a file that is not a statistics file and wri
   CHECK(why.find("America/Hartford") != std::string::npos);
   CHECK_FALSE(fs::exists(out));
 }
+
+TEST_CASE("the usage report with a content database names topics and guides by their English titles", "[report]") {
+  test::TempDir tmp;
+  const auto hartford = write_stats((tmp.path / "hartford.db").string(),
+                                    {{"visit", "en", utc(2026, 11, 23, 14, 5), 2},
+                                     {"item", "topic/apply", utc(2026, 11, 23, 14, 7), 3},
+                                     {"item", "topic/paternity", utc(2026, 11, 23, 14, 7), 1},  // not in the content any more
+                                     {"item", "guide/review:intro", utc(2026, 11, 23, 14, 8), 2},
+                                     {"guide-left", "review:2", utc(2026, 11, 23, 14, 9), 1}},
+                                    {});
+  const fs::path out = tmp.path / "report";
+  tools::ReportData data;
+  const std::string why = tools::make_report({hartford}, out.string(), "America/New_York",
+                                             KIOSK_SOURCE_DIR "/kiosk/tools/report_charts.py", &data, test::real_db());
+  INFO(why);
+  REQUIRE(why.empty());
+  const std::string topics = test::read((out / "topics.csv").string());
+  INFO(topics);
+  CHECK(topics.rfind("topic,content id,hartford,total\n", 0) == 0);
+  CHECK(has_line(topics, "Applying for services,apply,3,3"));
+  CHECK(has_line(topics, "paternity,paternity,1,1"));  // an id the database does not have stays as it is
+  CHECK(has_line(test::read((out / "guides.csv").string()), "Ask for a review of your order,review,2,2"));
+  CHECK(has_line(test::read((out / "guides_left.csv").string()), "Ask for a review of your order: left at step 2,review,1,1"));
+  // the charts and the page read past the id column
+  CHECK(real_png(out / "topics.png"));
+  CHECK(real_png(out / "guides.png"));
+  const std::string page = test::read((out / "index.html").string());
+  CHECK(page.find("<th scope=\"row\">Applying for services</th><td>3</td>") != std::string::npos);
+  CHECK(page.find("Ask for a review of your order") != std::string::npos);
+
+  // without the database: ids, and no id column
+  const fs::path plain = tmp.path / "plain";
+  REQUIRE(tools::make_report({hartford}, plain.string(), "America/New_York", "", nullptr).find("report_charts.py") != std::string::npos);
+  const std::string ids = test::read((plain / "topics.csv").string());
+  CHECK(ids.rfind("topic,hartford,total\n", 0) == 0);
+  CHECK(has_line(ids, "apply,3,3"));
+
+  // a file that is not a content database is refused by name, nothing written
+  const fs::path refused = tmp.path / "refused";
+  const std::string no = tools::make_report({hartford}, refused.string(), "America/New_York", "", nullptr, hartford);
+  CHECK(no.find(hartford) != std::string::npos);
+  CHECK_FALSE(fs::exists(refused));
+}

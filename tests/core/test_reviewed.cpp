@@ -9,7 +9,6 @@
 
 #include "content/store.h"
 #include "fixtures.h"
-#include "tools/lib/model.h"
 
 using namespace kiosk;
 using test::all;
@@ -18,11 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* kSources = "[[source]]\nfile = \"002_655b8a153c870c4a.txt\"\ntitle = \"Brief guide\"\ndate = \"2024-10\"\n";
-const char* kTopic = "+++\ntitle = \"Applying\"\nicon = \"apply\"\norder = 1\nsource = \"002_655b8a153c870c4a.txt\"\n"
-                     "source_date = \"2024-10\"\nreview_by = 2027-10-01\n+++\nHow to apply.\n";
-const char* kPo = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
-                  "msgid \"keyboard.rows\"\nmsgstr \"qwertyuiop|asdfghjkl|zxcvbnm\"\n";
 std::string faq_en(const std::string& extra = "") {
   return "+++\nquestion = \"How do I apply?\"\ntopic = \"apply\"\n" + extra +
          "source = \"002_655b8a153c870c4a.txt\"\nsource_date = \"2024-10\"\nreview_by = 2027-10-01\n+++\nCall the call center.\n";
@@ -31,13 +25,9 @@ std::string faq_en(const std::string& extra = "") {
 std::string faq_es(const std::string& review) { return "+++\n" + review + "question = \"¿Cómo solicito?\"\n+++\nLlame al centro.\n"; }
 
 std::vector<std::string> problems(const std::string& en, const std::string& es) {
-  test::TempDir d;
-  d.file("content/sources.toml", kSources);
-  d.file("content/topics/apply.en.md", kTopic);
-  d.file("locales/en.po", kPo);
-  d.file("content/faq/apply-how.en.md", en);
-  if (!es.empty()) d.file("content/faq/apply-how.es.md", es);
-  return test::validation_messages(d.path);
+  std::map<std::string, std::string> files{{"content/faq/apply-how.en.md", en}};
+  if (!es.empty()) files["content/faq/apply-how.es.md"] = es;
+  return test::ContentTree(files).messages();
 }
 
 const std::string kGood = "reviewed_on = 2026-11-30\nreviewed_by = \"Ana Pérez\"\nreviewed_en = \"0123abcd\"\n";
@@ -90,25 +80,10 @@ TEST_CASE("a review of a translation is checked at its line", "[content][reviewe
 }
 
 TEST_CASE("coverage counts what a person reviewed against today's English, and a change to English makes it out of date", "[content][reviewed]") {
-  test::TempDir d;
-  d.file("content/sources.toml", kSources);
-  d.file("content/topics/apply.en.md", kTopic);
-  d.file("content/topics/apply.es.md", "+++\ntitle = \"Solicitar\"\n+++\nCómo solicitar.\n");
-  d.file("locales/en.po", kPo);
-  d.file("content/faq/apply-how.en.md", faq_en());
-  d.file("content/faq/apply-how.es.md", faq_es(""));
-  const std::string db = (d.path / "content.db").string();
-  auto build = [&] {
-    std::vector<tools::Diag> diags;
-    auto set = tools::load_content((d.path / "content").string(), (d.path / "locales").string(), diags);
-    tools::validate(set, diags);
-    std::vector<std::string> msgs;
-    for (auto& x : diags) msgs.push_back(x.str());
-    INFO(all(msgs));
-    REQUIRE(diags.empty());
-    REQUIRE(tools::build_database(set, db).empty());
-    return content::Store::open(db, nullptr);
-  };
+  test::ContentTree tree({{"content/topics/apply.es.md", "+++\ntitle = \"Solicitar\"\n+++\nCómo solicitar.\n"},
+                          {"content/faq/apply-how.en.md", faq_en()},
+                          {"content/faq/apply-how.es.md", faq_es("")}});
+  auto build = [&] { return content::Store::open(tree.build(), nullptr); };
   auto faq_of = [](content::Store& s, const std::string& loc) {
     for (auto& c : s.coverage(loc))
       if (c.kind == "faq") return c;
@@ -129,7 +104,7 @@ TEST_CASE("coverage counts what a person reviewed against today's English, and a
     // English is never counted as reviewed or not
     CHECK(faq_of(*s, "en").unreviewed.empty());
   }
-  d.file("content/faq/apply-how.es.md", faq_es("reviewed_on = 2026-11-30\nreviewed_by = \"Ana Pérez\"\nreviewed_en = \"" + hash + "\"\n"));
+  tree.d.file("content/faq/apply-how.es.md", faq_es("reviewed_on = 2026-11-30\nreviewed_by = \"Ana Pérez\"\nreviewed_en = \"" + hash + "\"\n"));
   {
     auto s = build();
     auto c = faq_of(*s, "es");
@@ -145,7 +120,7 @@ TEST_CASE("coverage counts what a person reviewed against today's English, and a
     CHECK(s->text("apply-how", "reviewed_by", "en").empty());
   }
   // English changes after the review: the review is out of date, not counted
-  d.file("content/faq/apply-how.en.md", faq_en() + "Or visit an office.\n");
+  tree.d.file("content/faq/apply-how.en.md", faq_en() + "Or visit an office.\n");
   {
     auto s = build();
     CHECK(s->english_text_hash("apply-how") != hash);

@@ -2,11 +2,13 @@
 """The usage report's command line (CTest report_cli): `kiosk-content report`
 on two kiosks' statistics written by the real Stats writer (make_test_stats)
 exits 0 and writes index.html, a PNG and a CSV per chart whose totals are the
-visits written; a file that is not a statistics file, a wrong zone or no
+visits written; with --db CONTENT_DB topics and guides are named by their
+English titles, their ids in a column of their own; a file that is not a statistics file, a wrong zone or no
 --out is refused, naming it, with nothing written.
 
   report_cli.py KIOSK_CONTENT MAKE_TEST_STATS CONTENT_DB"""
 import csv
+import html
 import os
 import subprocess
 import sys
@@ -67,6 +69,38 @@ with tempfile.TemporaryDirectory() as tmp:
     check("hartford" in page and "bridgeport" in page, "index.html names both kiosks")
     check("2026-11-02 to 2026-11-14" in page, "index.html gives the days covered")
     check(all('src="%s.png"' % n in page and 'href="%s.csv"' % n in page for n in names), "every chart and its CSV linked")
+
+    # without --db: topics and guides by id, no id column
+    check(table(os.path.join(out, "topics.csv"))[0] == ["topic", "hartford", "bridgeport", "total"], "topics.csv without --db: ids only")
+
+    # with --db: topics and guides by their English titles, the ids in a column of their own
+    named = os.path.join(tmp, "named")
+    r = run("report", a, b, "--out", named, "--timezone", "America/New_York", "--db", content_db)
+    print(r.stdout + r.stderr)
+    check(r.returncode == 0, "report --db exits 0")
+    with open(os.path.join(named, "index.html"), encoding="utf-8") as f:
+        named_page = f.read()
+    for n, heading in (("topics", "topic"), ("guides", "guide")):
+        rows = table(os.path.join(named, n + ".csv"))
+        check(rows[0] == [heading, "content id", "hartford", "bridgeport", "total"], n + ".csv with --db: title, content id, kiosks, total")
+        by_id = {r[1]: r for r in rows[1:]}
+        plain = {r[0]: r for r in table(os.path.join(out, n + ".csv"))[1:]}
+        check(set(by_id) == set(plain), n + ": the same ids as without --db")
+        check(all(by_id[i][2:] == plain[i][1:] for i in plain), n + ": the same numbers as without --db")
+        for i in ("payments", "enforcement") if n == "topics" else ("review", "apply"):
+            title = by_id[i][0] if i in by_id else ""
+            check(title and title != i and html.escape(title) in named_page, "%s %s is named by its title (%r), in index.html too" % (n, i, title))
+        if n == "topics":  # an id the content no longer has stays as it is
+            check(by_id["paternity"][0] == "paternity", "a topic the content does not have keeps its id")
+        check(os.path.getsize(os.path.join(named, n + ".png")) > 8000, n + ".png drawn from the named table")
+    titles = {r[1]: r[0] for r in table(os.path.join(named, "guides.csv"))[1:]}
+    left = table(os.path.join(named, "guides_left.csv"))
+    check(left[0][:2] == ["guide and step", "content id"] and len(left) > 1
+          and all(r[1] in titles and r[0].startswith(titles[r[1]] + ": ") for r in left[1:]),
+          "guides_left.csv with --db: each guide by title, its id beside it")
+    out4 = os.path.join(tmp, "refused-db")
+    r = run("report", a, "--out", out4, "--db", b)
+    check(r.returncode != 0 and b in r.stderr and not os.path.exists(out4), "--db of a statistics file is refused by name, nothing written (%s)" % r.stderr.strip())
 
     # without matplotlib (a stand-in that fails to import): one line naming the package, the CSVs written
     fake = os.path.join(tmp, "no-matplotlib", "matplotlib")

@@ -90,13 +90,13 @@ struct Headless {
   std::unique_ptr<platform::Video> video;
   platform::ManualClock clock;
   std::unique_ptr<app::App> app;
-  Headless(int w, int h, const std::string& db, const std::function<void(session::Settings&)>& tweak = {}) {
+  Headless(int w, int h, const std::string& db, const std::function<void(app::Settings&)>& tweak = {}) {
     platform::reset_key_bindings();  // another test's [keys] do not follow it here
     std::string why;
     video = platform::Video::open_headless(w, h, &why);
     REQUIRE(video);
     video->set_lazy(true);
-    session::Settings s;
+    app::Settings s;
     s.database = db;
     if (tweak) tweak(s);
     app = std::make_unique<app::App>(s, clock, *video);

@@ -26,10 +26,10 @@ TEST_CASE("a config file that cannot be read or parsed: file:line, then defaults
   // a folder where a file should be: unreadable
   auto d = app::load_settings(tmp.dir.string(), &warnings);
   REQUIRE(warnings.size() == 1);
-  REQUIRE(d.locales == session::Settings{}.locales);  // the defaults: the eight shipped languages
+  REQUIRE(d.locales == app::Settings{}.locales);  // the defaults: the eight shipped languages
   REQUIRE(d.locales.size() == 8);
   // and the kiosk runs on those defaults
-  Headless k(1920, 1080, real_db(), [&](session::Settings& st) { st = s; st.database = real_db(); });
+  Headless k(1920, 1080, real_db(), [&](app::Settings& st) { st = s; st.database = real_db(); });
   k.start();
   REQUIRE(k.app->screen() == "home");
 }
@@ -109,7 +109,7 @@ TEST_CASE("no setting can crash the kiosk: zero, negative, huge, NaN, infinite a
   for (const char* size : {"min", "max"}) {
     std::vector<std::string> warnings;
     auto s = app::load_settings(path, &warnings);
-    Headless k(1920, 1080, real_db(), [&](session::Settings& st) { st = s; st.database = real_db(); });
+    Headless k(1920, 1080, real_db(), [&](app::Settings& st) { st = s; st.database = real_db(); });
     INFO(size);
     k.start();
     REQUIRE(k.app->screen() == "home");
@@ -184,7 +184,7 @@ TEST_CASE("kiosk.toml and deploy/kiosk.toml document every setting the kiosk rea
 }
 
 TEST_CASE("fonts that are not installed: a log line and a fallback, never an empty screen", "[ui][bad]") {
-  Headless k(1920, 1080, real_db(), [](session::Settings& s) { s.font_family = "No Such Font Family"; });
+  Headless k(1920, 1080, real_db(), [](app::Settings& s) { s.font_family = "No Such Font Family"; });
   k.start();
   REQUIRE(k.app->screen() == "home");
   const auto* tile = k.app->tree().find("Questions");

@@ -21,8 +21,8 @@ const std::vector<std::string> kEight = {"en", "es", "pt", "pl", "ht", "zh", "vi
 const float kMinTarget = std::round(12.0f / 25.4f * 92.0f);
 
 // All eight on, `first` first: the attract screen shows it first, so a touch starts in it.
-std::function<void(session::Settings&)> eight_with(const std::string& first) {
-  return [first](session::Settings& s) {
+std::function<void(app::Settings&)> eight_with(const std::string& first) {
+  return [first](app::Settings& s) {
     s.locales = {first};
     for (const auto& l : kEight)
       if (l != first) s.locales.push_back(l);

@@ -223,7 +223,7 @@ std::vector<size_t> followable(const app::App& app) {
 void crawl(Checker& ck, const std::string& locale, bool large, size_t expand_per_kind, size_t follow_per_place) {
   auto store = content::Store::open(real_db(), nullptr);
   auto model = content::load_model(*store, locale);
-  Headless k(ck.s.w, ck.s.h, real_db(), [](session::Settings& st) { st.display_dpi_auto = true; });
+  Headless k(ck.s.w, ck.s.h, real_db(), [](app::Settings& st) { st.display_dpi_auto = true; });
   k.start();
   // the first key on home may offer audio (EZ Access) instead of moving focus
   k.key(platform::Key::Home);

@@ -107,7 +107,7 @@ TEST_CASE("Spanish: the same letters, with an accent typed or not, find the same
 TEST_CASE("the kiosk's own office ([site] office) is first, marked You are here, its agency's offices next", "[ui][offices]") {
   for (auto [w, h, large] : {std::tuple{1920, 1080, false}, std::tuple{1280, 720, true}}) {
     INFO(w << "x" << h << (large ? " large" : ""));
-    Headless k(w, h, real_db(), [](session::Settings& s) { s.site_office = "ses-hartford-main"; });
+    Headless k(w, h, real_db(), [](app::Settings& s) { s.site_office = "ses-hartford-main"; });
     k.start();
     if (large) larger_text(k);
     tap(*k.app, "Offices");
@@ -149,7 +149,7 @@ TEST_CASE("a [site] office that is not an office is a log line, no office is mar
     ::dup2(::fileno(f), 2);
     std::fclose(f);
     {
-      Headless k(1920, 1080, real_db(), [](session::Settings& s) { s.site_office = "hartford"; });
+      Headless k(1920, 1080, real_db(), [](app::Settings& s) { s.site_office = "hartford"; });
       k.start();
       tap(*k.app, "Offices");
       CHECK(office_rows(k).size() == 27);

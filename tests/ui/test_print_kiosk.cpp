@@ -1,7 +1,8 @@
 // The Print button as a visitor meets it: none without a printer; with one,
 // "Printing", then what became of the page, in the visitor's words, and a
-// line for staff. The hidden case [.print-kiosk-cups] prints through a real
-// CUPS queue (tests/print/print_cups.sh sets one up with cups-pdf).
+// line for staff; the staff menu's Printer line. The hidden case
+// [.print-kiosk-cups] prints through a real CUPS queue
+// (tests/print/print_cups.sh sets one up with cups-pdf).
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -9,6 +10,7 @@
 #include <thread>
 
 #include "headless.h"
+#include "staff/staff.h"
 
 using namespace test;
 
@@ -55,7 +57,7 @@ TEST_CASE("without a printer there is no Print button on any page", "[ui][print]
 }
 
 TEST_CASE("a printer that does not answer: Printing, then the kind message, and a line for staff", "[ui][print]") {
-  Headless k(1080, 1920, real_db(), [](session::Settings& s) { s.printer_queue = "kiosk-test-no-such-queue"; });
+  Headless k(1080, 1920, real_db(), [](app::Settings& s) { s.printer_queue = "kiosk-test-no-such-queue"; });
   open_office(k);
   const long print = focus_index(*k.app, "Print");
   REQUIRE(print >= 0);
@@ -71,6 +73,42 @@ TEST_CASE("a printer that does not answer: Printing, then the kind message, and 
   CHECK_FALSE(k.app->tree().find("The printer is not working. Scan the code instead."));
 }
 
+TEST_CASE("the staff menu says what is wrong with the printer, as CUPS answered when staff came", "[ui][print][staff]") {
+  Tmp tmp;
+  const std::string pin = (tmp.dir / "pin").string();
+  REQUIRE(staff::set_pin(pin, "246813").empty());
+  Headless k(1920, 1080, real_db(), [&](app::Settings& s) {
+    s.staff_pin_file = pin;
+    s.printer_queue = "kiosk-test-no-such-queue";
+  });
+  k.start();
+  k.key(platform::Key::StaffChord);
+  for (char d : std::string("246813")) tap(*k.app, std::string(1, d));
+  tap(*k.app, "OK");
+  REQUIRE(k.app->screen() == "staff");
+  // the line comes as the worker's check does (no CUPS here, or CUPS without that queue)
+  const std::string queue = "Printer: Printer \"kiosk-test-no-such-queue\"";
+  std::string line;
+  for (int i = 0; i < 200 && line.empty(); ++i) {
+    for (const auto& n : k.app->tree().nodes())
+      if (n.label.rfind(queue, 0) == 0) line = n.label;
+    if (line.empty()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      k.input({platform::InputEvent::Type::Wake});
+    }
+  }
+  INFO(line);
+  CHECK((line == queue + " does not exist in CUPS: check [printer] queue in the kiosk's settings (lpstat -p lists the queues)." ||
+         (line.rfind(queue + ": CUPS is not answering", 0) == 0 &&
+          line.find("Check that cups is running (systemctl status cups).") != std::string::npos)));
+  // staff keep working in the menu: the line stays
+  activate(k, "Test screen");
+  activate(k, "Back to the staff menu");
+  bool still = false;
+  for (const auto& n : k.app->tree().nodes()) still = still || n.label == line;
+  CHECK(still);
+}
+
 TEST_CASE("a page printed from the kiosk through a real CUPS queue arrives as a PDF", "[.print-kiosk-cups]") {
   const char* queue = std::getenv("KIOSK_PRINT_QUEUE");
   const char* out = std::getenv("KIOSK_PRINT_OUT");
@@ -78,7 +116,7 @@ TEST_CASE("a page printed from the kiosk through a real CUPS queue arrives as a 
   REQUIRE(out);
   // cups-pdf names a file after the job and may write over an older one: the new one is the one written since now
   const auto started = fs::file_time_type::clock::now() - std::chrono::seconds(2);
-  Headless k(1080, 1920, real_db(), [&](session::Settings& s) { s.printer_queue = queue; });
+  Headless k(1080, 1920, real_db(), [&](app::Settings& s) { s.printer_queue = queue; });
   open_office(k);
   const long print = focus_index(*k.app, "Print");
   REQUIRE(print >= 0);

@@ -61,7 +61,7 @@ void same_through_both_paths(Headless& k, const std::string& name) {
 
 TEST_CASE("the shapes renderer draws what the triangles renderer draws", "[ui][render]") {
   for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1080, 1920}}) {
-    Headless k(w, h, real_db(), [](session::Settings& s) { s.locales = {"en", "es", "ar", "zh"}; });
+    Headless k(w, h, real_db(), [](app::Settings& s) { s.locales = {"en", "es", "ar", "zh"}; });
     same_through_both_paths(k, "attract");
     k.start();
     same_through_both_paths(k, "home");
@@ -129,7 +129,7 @@ TEST_CASE("a headless display handed to a new owner still draws the app, and the
   moved.set_lazy(true);
   {
     platform::ManualClock clock;
-    session::Settings s;
+    app::Settings s;
     s.database = real_db();
     app::App app(s, clock, moved);
     settle(app);

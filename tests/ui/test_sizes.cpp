@@ -86,7 +86,7 @@ TEST_CASE("dpi = auto: the display's DPI, else 92, headless 92 per 1080 rows", "
 
   // the app at 4K headless: twice the 1080p sizes
   auto heading_h = [](int w, int h) {  // one app at a time: each owns the ImGui context
-    Headless k(w, h, real_db(), [](session::Settings& st) { st.display_dpi_auto = true; });
+    Headless k(w, h, real_db(), [](app::Settings& st) { st.display_dpi_auto = true; });
     k.start();
     return k.app->tree().find("How can we help you today?")->rect.h;
   };
@@ -127,7 +127,7 @@ TEST_CASE("every size, both languages, both text sizes: no word outside its widg
       {"Language", "Idioma"}, {"Accessibility", "Accesibilidad"}, {"Help", "Ayuda"}};
   std::vector<std::string> problems;
   for (const Size& s : kSizes) {
-    Headless k(s.w, s.h, real_db(), [](session::Settings& st) { st.display_dpi_auto = true; });
+    Headless k(s.w, s.h, real_db(), [](app::Settings& st) { st.display_dpi_auto = true; });
     // the attract screen, in each language it cycles through
     for (int i = 0; i < 2; ++i) {
       check(k, s, "attract " + std::to_string(i), &problems);

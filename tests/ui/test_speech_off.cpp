@@ -13,7 +13,7 @@ TEST_CASE("without sound: no speech controls for visitors, and the staff menu sa
   REQUIRE(staff::set_pin(pin, "246813").empty());
   Headless k(1920, 1080, real_db());
   platform::NoSpeech silent("no sound device (ALSA's default playback device: No such file or directory)");
-  session::Settings s;
+  app::Settings s;
   s.database = real_db();
   s.staff_pin_file = pin;
   k.app.reset();  // one ImGui context at a time

@@ -19,7 +19,7 @@ TEST_CASE("staff mode: the chord or a held corner, the PIN, the lockout, the men
   Tmp tmp;
   const std::string pin = (tmp.dir / "pin").string();
   REQUIRE(staff::set_pin(pin, "246813").empty());
-  Headless k(1920, 1080, real_db(), [&](session::Settings& s) { s.staff_pin_file = pin; });
+  Headless k(1920, 1080, real_db(), [&](app::Settings& s) { s.staff_pin_file = pin; });
   k.start();
   // a visitor's Open of a staff screen does nothing
   REQUIRE(k.app->screen() == "home");
@@ -68,7 +68,7 @@ TEST_CASE("staff mode: the chord or a held corner, the PIN, the lockout, the men
 }
 
 TEST_CASE("without a PIN set there is no staff mode at all", "[ui][staff]") {
-  Headless k(1920, 1080, real_db(), [&](session::Settings& s) { s.staff_pin_file = "/nonexistent/pin"; });
+  Headless k(1920, 1080, real_db(), [&](app::Settings& s) { s.staff_pin_file = "/nonexistent/pin"; });
   k.start();
   k.key(platform::Key::StaffChord);
   REQUIRE(k.app->screen() == "home");
@@ -78,7 +78,7 @@ TEST_CASE("usage is counted by the hour, a failed search keeps no digits, a bad 
   Tmp tmp;
   const std::string file = (tmp.dir / "stats.db").string();
   {
-    Headless k(1920, 1080, real_db(), [&](session::Settings& s) { s.stats_file = file; });
+    Headless k(1920, 1080, real_db(), [&](app::Settings& s) { s.stats_file = file; });
     k.start();
     tap(*k.app, "Offices");
     k.key(platform::Key::Home);
@@ -103,7 +103,7 @@ TEST_CASE("usage is counted by the hour, a failed search keeps no digits, a bad 
   REQUIRE(csv.find("55555") == std::string::npos);
   REQUIRE(csv.find("77777") == std::string::npos);
   // statistics that cannot be written: the kiosk serves visitors all the same
-  Headless k(1920, 1080, real_db(), [&](session::Settings& s) { s.stats_file = "/proc/version/stats.db"; });
+  Headless k(1920, 1080, real_db(), [&](app::Settings& s) { s.stats_file = "/proc/version/stats.db"; });
   k.start();
   tap(*k.app, "Offices");
   REQUIRE(k.app->screen() == "offices");

@@ -36,7 +36,7 @@ TEST_CASE("the staff menu shows per language translated N of M and how many a pe
   fs::copy(KIOSK_SOURCE_DIR "/content", content, fs::copy_options::recursive);
   const std::string db = (tmp.dir / "content.db").string();
   build(content.string(), db);
-  auto settings = [&](session::Settings& s) {
+  auto settings = [&](app::Settings& s) {
     s.staff_pin_file = pin;
     s.locales = {"en", "es", "pl"};
   };

@@ -142,7 +142,7 @@ TEST_CASE("names and numbers typed into search are in no file the kiosk writes, 
   const std::string log = (tmp.dir / "kiosk.log").string();
   {
     CaptureLog capture(log);
-    Headless k(1920, 1080, real_db(), [&](session::Settings& s) { s.stats_file = file; });
+    Headless k(1920, 1080, real_db(), [&](app::Settings& s) { s.stats_file = file; });
     k.start();
     tap(*k.app, "Search");
     const std::string en_none = "Nothing found yet.", en_home = "Home";
@@ -192,7 +192,7 @@ TEST_CASE("a tap costs no disk sync on the frame loop: counts go to a writer thr
   SyncCounter syncs;
   int64_t counted = 0;
   {
-    Headless k(1920, 1080, real_db(), [&](session::Settings& s) { s.stats_file = file; });
+    Headless k(1920, 1080, real_db(), [&](app::Settings& s) { s.stats_file = file; });
     k.start();
     SyncCounter::reset();
     for (int i = 0; i < 3; ++i) {
@@ -225,7 +225,7 @@ TEST_CASE("without its dictionary the kiosk says so once and keeps only the cont
   ::setenv("KIOSK_DICTIONARY_DIR", (tmp.dir / "no-dictionaries").c_str(), 1);
   {
     CaptureLog capture(log);
-    Headless k(1920, 1080, real_db(), [&](session::Settings& s) { s.stats_file = file; });
+    Headless k(1920, 1080, real_db(), [&](app::Settings& s) { s.stats_file = file; });
     k.start();
     for (int i = 0; i < 2; ++i) {
       tap(*k.app, "Search");

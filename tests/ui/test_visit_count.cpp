@@ -11,7 +11,7 @@ TEST_CASE("a visit is counted when a visitor touches the attract screen and not 
   Tmp tmp;
   const std::string file = (tmp.dir / "visits.db").string();
   {
-    Headless k(1920, 1080, real_db(), [&](session::Settings& s) { s.stats_file = file; });
+    Headless k(1920, 1080, real_db(), [&](app::Settings& s) { s.stats_file = file; });
     REQUIRE(k.app->screen() == "attract");
     k.start();
     REQUIRE(k.app->screen() == "home");

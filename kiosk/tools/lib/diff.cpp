@@ -22,6 +22,7 @@
 #include "content/markdown.h"
 #include "content/store.h"
 #include "i18n/catalog.h"
+#include "tools/lib/proof_pdf.h"
 
 extern char** environ;
 
@@ -34,12 +35,31 @@ namespace {
 
 // ---- the words and lines of two texts --------------------------------------
 
+// The length of a UTF-8 character of Chinese, Japanese or Korean script
+// (ideographs, kana, hangul, CJK punctuation and full-width forms) at s[i];
+// 0 for anything else. Those scripts put no spaces between words: each such
+// character is a word of its own to the diff, so "[-找-]{+看+}" marks the
+// character that changed, not the whole run up to the next space.
+size_t cjk_at(const std::string& s, size_t i) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  if (b(i) < 0xE0 || b(i) >= 0xF0 || i + 2 >= s.size()) return 0;
+  const uint32_t cp = (uint32_t(b(i) & 0x0F) << 12) | (uint32_t(b(i + 1) & 0x3F) << 6) | uint32_t(b(i + 2) & 0x3F);
+  const bool cjk = (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                   (cp >= 0xFF00 && cp <= 0xFFEF);
+  return cjk ? 3 : 0;
+}
+
 std::vector<std::string> split_tokens(const std::string& s) {
   std::vector<std::string> out;
   for (size_t i = 0; i < s.size();) {
+    if (const size_t n = cjk_at(s, i)) {
+      out.push_back(s.substr(i, n));
+      i += n;
+      continue;
+    }
     const bool space = s[i] == ' ' || s[i] == '\t';
     size_t j = i;
-    while (j < s.size() && (s[j] == ' ' || s[j] == '\t') == space) ++j;
+    while (j < s.size() && (s[j] == ' ' || s[j] == '\t') == space && !cjk_at(s, j)) ++j;
     out.push_back(s.substr(i, j - i));
     i = j;
   }
@@ -511,75 +531,6 @@ std::string diff_html(const FieldChange& f, const std::string& locale) {
   return h + "</div></div>";
 }
 
-// The PDF: a page of both versions and the list of changes, a page per
-// screen (its change's diff over the old and new screenshots), and the
-// sign-off page. Drawn by matplotlib (python3-matplotlib) from proof.json.
-constexpr const char* kPdfScript = R"PY(
-import json, sys, textwrap
-import matplotlib
-matplotlib.use("Agg")
-matplotlib.rcParams["pdf.fonttype"] = 42  # TrueType: pdftotext and search read the words
-matplotlib.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC", "Noto Sans Arabic"]
-import matplotlib.pyplot as plt
-import matplotlib.image as mpimg
-from matplotlib.backends.backend_pdf import PdfPages
-
-d = json.load(open(sys.argv[1], encoding="utf-8"))
-W, H = 8.5, 11  # US Letter
-
-def lines(fig, y, rows, size=9, step=0.018, limit=0.0, width=110):
-    # long lines wrap within the page (a paragraph is one line of a body)
-    wrapped = [(part, color) for text, color in rows
-               for part in (textwrap.wrap(text, width, subsequent_indent="    ") or [""])]
-    for text, color in wrapped:
-        if y < limit:
-            fig.text(0.06, y, "... (the whole diff is in index.html)", fontsize=size, color="#555555")
-            return y - step
-        fig.text(0.06, y, text, fontsize=size, color=color, family=matplotlib.rcParams["font.family"])
-        y -= step
-    return y
-
-def versions(fig, y):
-    for label, s in (("Old", d["old"]), ("New", d["new"])):
-        fig.text(0.06, y, "%s: %s" % (label, s["path"]), fontsize=10, weight="bold"); y -= 0.02
-        fig.text(0.08, y, "content version %s, file of %s" % (s["content_version"] or "(none)", s["modified"]), fontsize=9); y -= 0.018
-        if s["built_from"]:
-            fig.text(0.08, y, s["built_from"], fontsize=9); y -= 0.018
-        y -= 0.01
-    return y
-
-with PdfPages(sys.argv[2]) as pdf:
-    fig = plt.figure(figsize=(W, H))
-    fig.text(0.06, 0.95, "Content change for approval", fontsize=18, weight="bold")
-    y = versions(fig, 0.91)
-    fig.text(0.06, y, "%d changes, %d screens:" % (len(d["changes"]), len(d["shots"])), fontsize=11, weight="bold"); y -= 0.025
-    lines(fig, y, [(c["heading"], "black") for c in d["changes"]], size=9, limit=0.05, width=100)
-    pdf.savefig(fig); plt.close(fig)
-    for s in d["shots"]:
-        c = d["changes"][s["change"]]
-        fig = plt.figure(figsize=(W, H))
-        fig.text(0.06, 0.96, c["heading"], fontsize=12, weight="bold")
-        fig.text(0.06, 0.94, "screen %s %s, language %s" % (s["screen"], s["param"], s["locale"]), fontsize=9, color="#555555")
-        rows = [(r["text"], {"-": "#a00000", "+": "#006000", "~": "#0030a0"}.get(r["op"], "black")) for r in c["lines"]]
-        lines(fig, 0.915, rows, size=8, step=0.014, limit=0.68, width=120)
-        for i, (side, label) in enumerate((("old", "Before"), ("new", "After"))):
-            ax = fig.add_axes([0.05 + i * 0.47, 0.03, 0.43, 0.62])
-            ax.imshow(mpimg.imread(s[side]))
-            ax.set_xticks([]); ax.set_yticks([])
-            ax.set_title("%s (%s)%s" % (label, d[side]["content_version"] or "no version", "" if s["differs"] else ": no visible difference"), fontsize=9)
-        pdf.savefig(fig); plt.close(fig)
-    fig = plt.figure(figsize=(W, H))
-    fig.text(0.06, 0.95, "Sign-off", fontsize=18, weight="bold")
-    y = versions(fig, 0.91) - 0.02
-    for t in ("Reviewer name: ______________________________________",
-              "Date: ____________________",
-              "[  ] Approved          [  ] Changes needed",
-              "Notes:"):
-        fig.text(0.06, y, t, fontsize=12); y -= 0.06
-    fig.text(0.06, 0.08, "Signature: ______________________________________", fontsize=12)
-    pdf.savefig(fig); plt.close(fig)
-)PY";
-
 std::string heading(const ItemChange& c) {
   return c.what + " " + c.kind + " " + content::plain_id(c.id) + ", " + where(c) + ": " + c.title;
 }
@@ -642,35 +593,16 @@ std::string make_proof(const ContentDiff& d, const ProofOptions& o, std::vector<
   side_row("New", d.new_side);
   h << "</table>\n<p>" << d.changes.size() << (d.changes.size() == 1 ? " change" : " changes") << ", " << shots.size()
     << " screens, in " << d.locales.size() << " languages compared.</p>\n";
-  nlohmann::ordered_json pj{{"old", {{"path", d.old_side.path}, {"content_version", d.old_side.content_hash},
-                                     {"built_from", d.old_side.built_from}, {"modified", d.old_side.modified}}},
-                            {"new", {{"path", d.new_side.path}, {"content_version", d.new_side.content_hash},
-                                     {"built_from", d.new_side.built_from}, {"modified", d.new_side.modified}}},
-                            {"changes", nlohmann::ordered_json::array()}, {"shots", nlohmann::ordered_json::array()}};
+  std::vector<std::string> headings;
+  std::vector<ProofPdfShot> pdf_shots;
   for (size_t i = 0; i < d.changes.size(); ++i) {
     const ItemChange& c = d.changes[i];
     h << "<section id=\"change-" << i + 1 << "\"><h2>" << i + 1 << ". " << esc_html(heading(c)) << "</h2>\n";
-    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-    for (const auto& f : c.fields) {
-      h << diff_html(f, c.locale) << "\n";
-      rows.push_back({{"op", " "}, {"text", f.label + ":"}});
-      for (const auto& l : f.lines) {
-        if (l.op != '~') { rows.push_back({{"op", std::string(1, l.op)}, {"text", std::string(1, l.op) + " " + l.text}}); continue; }
-        std::string was = "- ", now = "+ ";
-        for (const auto& w : l.words) {
-          if (w.op != '+') was += w.text;
-          if (w.op != '-') now += w.text;
-        }
-        rows.push_back({{"op", "-"}, {"text", was}});
-        rows.push_back({{"op", "+"}, {"text", now}});
-        // and the words that changed alone, which the two lines bury
-        std::string changed = "  changed words:";
-        for (const auto& w : l.words)
-          if (w.op != ' ') changed += w.op == '-' ? " [-" + w.text + "-]" : " {+" + w.text + "+}";
-        rows.push_back({{"op", "~"}, {"text", changed}});
-      }
-    }
-    pj["changes"].push_back({{"heading", std::to_string(i + 1) + ". " + heading(c)}, {"lines", rows}});
+    for (const auto& f : c.fields) h << diff_html(f, c.locale) << "\n";
+    // the PDF's heading runs left to right; the title is isolated in its own
+    // direction (U+2068 ... U+2069), so an Arabic title's "؟" stays at its end
+    headings.push_back(std::to_string(i + 1) + ". " + c.what + " " + c.kind + " " + content::plain_id(c.id) + ", " + where(c) +
+                       ": \u2068" + c.title + "\u2069");
     if (std::none_of(shots.begin(), shots.end(), [&](const ProofShot& s) { return s.change == i; }))
       h << "<p class=\"same\">No screen of its own" << (c.kind == kUiKind ? ": a word of the screens, on every screen that uses it" : "")
         << "; not rendered here.</p>\n";
@@ -683,9 +615,8 @@ std::string make_proof(const ContentDiff& d, const ProofOptions& o, std::vector<
         << (c.what == "added" ? ": not in this version" : "") << "</figcaption></figure><figure><img src=\"new/" << esc_html(png) << "\" alt=\"after\"><figcaption>After ("
         << esc_html(d.new_side.content_hash) << ")" << (c.what == "removed" ? ": not in this version" : "") << (differs ? "" : " <span class=\"same\">no visible difference on this screen</span>")
         << "</figcaption></figure></div>\n";
-      pj["shots"].push_back({{"change", i}, {"screen", s.screen}, {"param", s.param}, {"locale", s.locale},
-                             {"old", (fs::path(o.out_dir) / "old" / png).string()}, {"new", (fs::path(o.out_dir) / "new" / png).string()},
-                             {"differs", differs}});
+      pdf_shots.push_back({i, s.screen, s.param, s.locale, (fs::path(o.out_dir) / "old" / png).string(),
+                           (fs::path(o.out_dir) / "new" / png).string(), differs});
     }
     h << "</section>\n";
   }
@@ -700,22 +631,7 @@ std::string make_proof(const ContentDiff& d, const ProofOptions& o, std::vector<
     if (!f) return "cannot write " + (fs::path(o.out_dir) / "index.html").string();
   }
   // proof.pdf, from the same changes and screenshots
-  const std::string json_path = (fs::path(o.out_dir) / "proof.json").string();
-  const std::string script_path = (fs::path(o.out_dir) / "proof_pdf.py").string();
-  {
-    std::ofstream(json_path) << pj.dump(1);
-    std::ofstream(script_path) << kPdfScript;
-  }
-  // the system's python3, where Debian's matplotlib is (not one earlier on PATH)
-  const std::string python = ::access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3";
-  std::string why;
-  const std::string log = (fs::path(o.out_dir) / "pdf.log").string();
-  const int rc = run({python, script_path, json_path, (fs::path(o.out_dir) / "proof.pdf").string()}, log, &why);
-  fs::remove(script_path, ec);
-  if (rc != 0)
-    return why.empty() ? "the PDF was not written (python3-matplotlib draws it: apt-get install python3-matplotlib): " + read_all(log) : why;
-  fs::remove(log, ec);
-  return "";
+  return draw_proof_pdf(d, headings, pdf_shots, (fs::path(o.out_dir) / "proof.pdf").string());
 }
 
 }  // namespace kiosk::tools

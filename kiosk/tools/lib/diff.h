@@ -63,7 +63,8 @@ bool diff_content(const std::string& old_db, const std::string& new_db, const st
 std::string diff_text(const ContentDiff& d);
 nlohmann::ordered_json diff_json(const ContentDiff& d);
 
-// Word-level diff of two lines (tokens: runs of spaces and of other characters).
+// Word-level diff of two lines (tokens: runs of spaces and of other characters;
+// a Chinese, Japanese or Korean character is a token of its own).
 std::vector<DiffWord> diff_words(const std::string& a, const std::string& b);
 // Line-level diff of two texts, a changed line paired with its new line as '~'.
 std::vector<DiffLine> diff_lines(const std::string& a, const std::string& b);

@@ -18,6 +18,8 @@
 #include <memory>
 #include <set>
 
+#include "content/kinds.h"
+#include "content/store.h"
 #include "stats/stats.h"
 
 extern char** environ;
@@ -117,14 +119,48 @@ void add_by_total(ReportTable& t, const std::map<std::string, std::vector<int64_
   std::stable_sort(t.rows.begin(), t.rows.end(), [&](const auto& a, const auto& b) { return total(a.second) > total(b.second); });
 }
 
+// A topic's or guide's English title ("guide/", "review"); its id when the database has none.
+std::string title_of(const ReportData& d, const std::string& prefix, const std::string& id) {
+  auto it = d.titles.find(prefix + id);
+  return it == d.titles.end() || it->second.empty() ? id : it->second;
+}
+
+// With titles: each row's label (an id) becomes its title, the id kept beside it.
+void name_rows(const ReportData& d, const std::string& prefix, ReportTable& t) {
+  if (d.titles.empty()) return;
+  for (auto& row : t.rows) {
+    t.ids.push_back(row.first);
+    row.first = title_of(d, prefix, row.first);
+  }
+}
+
 }  // namespace
 
+std::string read_titles(const std::string& content_db, ReportData* out) {
+  std::string why;
+  auto store = content::Store::open(content_db, &why);
+  if (!store) return "--db " + content_db + " is not a content database" + (why.empty() ? "" : " (" + why + ")");
+  try {
+    // the statistics key items as "<kind>/<id>"; the database as "<kind>:<id>"
+    for (const char* kind : {"topic", "guide"}) {
+      const char* field = content::title_field(kind);
+      for (const auto& item : store->items(kind))
+        out->titles[std::string(kind) + "/" + content::plain_id(item.id)] = store->text(item.id, field, "en");
+    }
+  } catch (const std::exception& e) {
+    return content_db + " is not a content database: " + e.what();
+  }
+  return "";
+}
+
 std::string ReportTable::csv() const {
-  std::string out = quoted(label);
+  std::string out = quoted(label) + (ids.empty() ? "" : ",content id");
   for (const auto& k : kiosks) out += "," + quoted(k);
   out += ",total\n";
-  for (const auto& [name, v] : rows) {
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const auto& [name, v] = rows[r];
     out += quoted(name);
+    if (!ids.empty()) out += "," + quoted(ids[r]);
     int64_t sum = 0;
     for (int64_t n : v) {
       out += "," + std::to_string(n);
@@ -226,9 +262,11 @@ std::vector<ReportTable> report_tables(const ReportData& d) {
   out.push_back(std::move(t));
   t = table(d, "topics.csv", "topic");
   add_by_total(t, topics);
+  name_rows(d, "topic/", t);
   out.push_back(std::move(t));
   t = table(d, "guides.csv", "guide");
   add_by_total(t, guides);
+  name_rows(d, "guide/", t);
   out.push_back(std::move(t));
   // where visitors leave: each guide's steps in order, "finished" last
   t = table(d, "guides_left.csv", "guide and step");
@@ -240,7 +278,9 @@ std::vector<ReportTable> report_tables(const ReportData& d) {
   for (auto& [gs, v] : steps) {
     const std::string& step = gs.second;
     const std::string where = step == "finished" ? "finished" : step == "intro" ? "left at the introduction" : "left at step " + step;
-    t.rows.emplace_back(gs.first + ": " + where, std::move(v));
+    const std::string name = d.titles.empty() ? gs.first : title_of(d, "guide/", gs.first);
+    t.rows.emplace_back(name + ": " + where, std::move(v));
+    if (!d.titles.empty()) t.ids.push_back(gs.first);
   }
   out.push_back(std::move(t));
   t = table(d, "searches_not_found.csv", "words kept");
@@ -323,10 +363,12 @@ std::string draw_report(const std::string& script, const std::string& dir, const
 }
 
 std::string make_report(const std::vector<std::string>& files, const std::string& dir, const std::string& zone,
-                        const std::string& script, ReportData* data) {
+                        const std::string& script, ReportData* data, const std::string& content_db) {
   ReportData local;
   ReportData& d = data ? *data : local;
   if (auto why = read_report(files, zone, &d); !why.empty()) return why;
+  if (!content_db.empty())
+    if (auto why = read_titles(content_db, &d); !why.empty()) return why;
   if (auto why = write_report_csv(d, dir); !why.empty()) return why;
   return draw_report(script, dir, d.zone);
 }

@@ -9,6 +9,7 @@
 // nothing are only the known words the kiosk kept (stats/stats.h).
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,9 @@ struct ReportCount {
 
 struct ReportData {
   std::string zone;  // the IANA zone hours are shown in
+  // English titles by stats key ("topic/apply", "guide/review"), from a
+  // content database (read_titles); empty: topics and guides go by id
+  std::map<std::string, std::string> titles;
   std::vector<ReportKiosk> kiosks;
   std::vector<ReportCount> counts;
 };
@@ -43,6 +47,7 @@ struct ReportTable {
   std::string label;  // the first column's heading
   std::vector<std::string> kiosks;
   std::vector<std::pair<std::string, std::vector<int64_t>>> rows;  // label, per kiosk (total is their sum)
+  std::vector<std::string> ids;  // a row's content id when the label is its title (a "content id" column after the label)
   std::string csv() const;
 };
 
@@ -50,8 +55,14 @@ struct ReportTable {
 // machine's zone). "" or why, naming the file (or the zone) refused.
 std::string read_report(const std::vector<std::string>& files, const std::string& zone, ReportData* out);
 
+// The English title of every topic and guide in a content database, into
+// out->titles; "" or why (naming the file).
+std::string read_titles(const std::string& content_db, ReportData* out);
+
 // The tables: visits_by_hour, visits_by_weekday, languages, topics, guides,
-// guides_left, searches_not_found, kiosks (name, file, visits, days).
+// guides_left, searches_not_found, kiosks (name, file, visits, days). With
+// titles, topics, guides and guides_left are labelled by title, their ids in
+// a column of their own.
 std::vector<ReportTable> report_tables(const ReportData& data);
 
 // Every count as CSV, each with its kiosk and local hour, day and weekday.
@@ -68,8 +79,9 @@ std::string find_charts_script(const std::string& source_copy);
 // "" or why (a missing python3-matplotlib is one line naming the package).
 std::string draw_report(const std::string& script, const std::string& dir, const std::string& zone);
 
-// read_report, write_report_csv and draw_report: the whole report.
+// read_report, write_report_csv and draw_report: the whole report; with
+// content_db, topics and guides named by their English titles (read_titles).
 std::string make_report(const std::vector<std::string>& files, const std::string& dir, const std::string& zone,
-                        const std::string& script, ReportData* data);
+                        const std::string& script, ReportData* data, const std::string& content_db = "");
 
 }  // namespace kiosk::tools

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk::session {
+namespace kiosk::app {
 
 struct Settings {
   // [display]
@@ -56,4 +56,4 @@ struct Settings {
   std::vector<std::pair<std::string, std::string>> extra_keys;  // (key name, action)
 };
 
-}  // namespace kiosk::session
+}  // namespace kiosk::app

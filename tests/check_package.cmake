@@ -23,7 +23,9 @@ foreach(f ./usr/bin/kiosk ./usr/bin/kiosk-content ./usr/lib/systemd/system/kiosk
   endif()
 endforeach()
 # the alert rules for a fleet's Prometheus (README "Monitoring a fleet with Prometheus")
-foreach(f ./usr/share/kiosk/prometheus/kiosk-alerts.yml ./usr/share/kiosk/prometheus/kiosk-alerts.test.yml)
+# and what lets the unit write node_exporter's textfile folder
+foreach(f ./usr/share/kiosk/prometheus/kiosk-alerts.yml ./usr/share/kiosk/prometheus/kiosk-alerts.test.yml
+          ./usr/lib/systemd/system/kiosk.service.d/monitoring.conf ./usr/lib/kiosk/monitoring-folder)
   string(FIND "${files}" "${f}\n" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "the package lacks ${f}")

@@ -149,6 +149,13 @@ def main():
     case("kiosk --seed x", K, ["--headless", "--soak", "10", "--seed", "x"], r"--seed: 'x' is not a whole number")
     case("kiosk --seed -1", K, ["--headless", "--soak", "10", "--seed", "-1"], r"--seed: '-1' is not a whole number")
     case("kiosk --idle-seconds x", K, ["--headless", "--benchmark", "--idle-seconds", "x"], r"--idle-seconds: 'x' is not a whole number")
+    # --setting: the value the kiosk would use (kiosk.service's monitoring-folder asks it)
+    case("kiosk --setting, set", K, ["--config", "@/k.toml", "--setting", "monitoring.textfile"], r"^/var/lib/prometheus/node-exporter/kiosk\.prom\n$",
+         ok=True, setup=put("k.toml", "[monitoring]\ntextfile = '/var/lib/prometheus/node-exporter/kiosk.prom'  # on\n"))
+    case("kiosk --setting, default", K, ["--config", "@/k.toml", "--setting", "monitoring.textfile"], r"^\n$",
+         ok=True, setup=put("k.toml", "[monitoring]\n# textfile = \"/var/lib/prometheus/node-exporter/kiosk.prom\"\n"))
+    case("kiosk --setting, a list", K, ["--setting", "locales.enabled"], r"^\[\"en\", ", ok=True)
+    case("kiosk --setting nonsense", K, ["--setting", "monitoring.textfil"], r"--setting monitoring\.textfil: there is no such setting")
     case("kiosk --size 10x10", K, ["--headless", "--benchmark", "--size", "10x10"], r"--size: 10x10: each side from 320 to 8192")
     case("kiosk --size big", K, ["--headless", "--benchmark", "--size", "big"], r"--size: 'big' is not WIDTHxHEIGHT")
     case("kiosk --speech loud", K, ["--headless", "--script", "s.txt", "--out", "o", "--speech", "loud"], r"--speech: .*loud")

@@ -208,7 +208,8 @@ endif()
 
 # The package on a booted systemd (a systemd-nspawn container; root only,
 # skipped otherwise): install, READY=1 under cage, watchdog, staff
-# Exit/Restart, reinstall, upgrade, remove, purge (about 100 s here).
+# Exit/Restart, monitoring (README's steps, node_exporter in the container),
+# reinstall, upgrade, remove, purge (about 115 s here).
 add_test(NAME deploy_container COMMAND ${CMAKE_SOURCE_DIR}/scripts/deploy-test)
 set_tests_properties(deploy_container PROPERTIES ENVIRONMENT "BUILD_DIR=${CMAKE_BINARY_DIR}"
   LABELS deploy TIMEOUT 600 RUN_SERIAL ON SKIP_RETURN_CODE 77)

@@ -114,23 +114,35 @@ std::string shown(const toml::node& n) {
   return "a date or time";
 }
 
-std::string default_text(const Field& f) {
-  static const Settings defaults;
+// A setting's value as TOML writes it ("quoted" with quotes, a list in []).
+std::string value_text(const Settings& s, const Field& f, bool quoted = true) {
+  const std::string q = quoted ? "\"" : "";
   return std::visit(
       [&](auto m) -> std::string {
         using M = decltype(m);
         if constexpr (std::is_same_v<M, std::monostate>) return "[]";
-        else if constexpr (std::is_same_v<M, bool Settings::*>) return defaults.*m ? "true" : "false";
-        else if constexpr (std::is_same_v<M, std::string Settings::*>) return "\"" + defaults.*m + "\"";
+        else if constexpr (std::is_same_v<M, bool Settings::*>) return s.*m ? "true" : "false";
+        else if constexpr (std::is_same_v<M, std::string Settings::*>) return q + s.*m + q;
         else if constexpr (std::is_same_v<M, std::vector<std::string> Settings::*>) {
           std::string out = "[";
-          for (const auto& v : defaults.*m) out += (out.size() > 1 ? ", \"" : "\"") + v + "\"";
+          for (const auto& v : s.*m) out += (out.size() > 1 ? ", \"" : "\"") + v + "\"";
           return out + "]";
-        } else return number_text(defaults.*m);
+        } else return number_text(s.*m);
       },
       f.member);
 }
+
+std::string default_text(const Field& f) {
+  static const Settings defaults;
+  return value_text(defaults, f);
+}
 }  // namespace
+
+std::optional<std::string> setting_text(const Settings& s, const std::string& name) {
+  for (const Field& f : fields())
+    if (name == std::string(f.section) + "." + f.key) return value_text(s, f, false);
+  return std::nullopt;
+}
 
 std::vector<SettingInfo> settings_table() {
   std::vector<SettingInfo> out;

@@ -1,5 +1,6 @@
 // Reads the settings file (TOML) into app::Settings.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,11 @@ struct SettingInfo {
   std::string section, key, type, default_value, range, meaning;
 };
 std::vector<SettingInfo> settings_table();
+
+// The value a setting ("monitoring.textfile") has in `s`, as the kiosk uses it
+// (a path already resolved, text unquoted); nullopt for a name that is not a
+// setting. For scripts that must agree with the kiosk's own reading of the file.
+std::optional<std::string> setting_text(const Settings& s, const std::string& name);
 
 // The DPI `dpi = "auto"` stands for. `reported` is what SDL says (0 when it
 // does not know); values no kiosk panel has (under 50 or over 400, a TV whose

@@ -31,10 +31,13 @@ constexpr const char* kUsage = R"(kiosk: the child-support lobby kiosk
   kiosk --headless --script FILE --out DIR [--size WxH] [--config FILE] [--db FILE] [--speech espeak]
   kiosk --headless --benchmark [--size WxH] [--idle-seconds N]
   kiosk --headless --soak STEPS [--seed N]
+  kiosk [--config FILE] --setting SECTION.KEY
 
 --config FILE   settings (default: none, built-in defaults; see kiosk.toml)
 --windowed      a window instead of fullscreen, for trying it on a desktop
 --db FILE       content database (overrides the config file)
+--setting SECTION.KEY  print the value the kiosk would use for one setting
+                (e.g. monitoring.textfile; "" when it is not set) and exit
 --trace FILE    on a display: a JSON line per frame drawn (time, screen,
                 pointer, every visible widget), for real-window tests
 --headless      no display: SDL's dummy driver and software renderer
@@ -93,7 +96,7 @@ int main(int argc, char** argv) {
   auto t_start = std::chrono::steady_clock::now();
   i18n::init_icu_defaults();
   std::string speech_mode = "record";
-  std::string config, script, out, db, trace_file;
+  std::string config, script, out, db, trace_file, setting;
   bool headless = false, windowed = false, benchmark = false;
   int64_t soak_steps = 0;
   uint64_t soak_seed = 1;
@@ -105,6 +108,7 @@ int main(int argc, char** argv) {
   cli.add_flag("-h,--help", help, "this text");
   cli.add_option("--config", config, "settings")->type_name("FILE")->check(cli::readable_file());
   cli.add_option("--db", db, "content database")->type_name("FILE")->check(cli::readable_file());
+  auto* o_setting = cli.add_option("--setting", setting, "print a setting's value")->type_name("SECTION.KEY");
   auto* o_headless = cli.add_flag("--headless", headless, "no display");
   cli.add_flag("--windowed", windowed, "a window, not fullscreen")->excludes(o_headless);
   cli.add_option("--trace", trace_file, "a JSON line per frame drawn")->type_name("FILE")->excludes(o_headless);
@@ -132,6 +136,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "kiosk: %s: [keys] %s is not a key SDL knows or not an action; ignored\n", config.c_str(), bad.c_str());
   if (!db.empty()) settings.database = db;
   if (windowed) settings.fullscreen = false;
+  if (*o_setting) {  // what the kiosk would use, for scripts (kiosk.service's ExecStartPre)
+    auto value = app::setting_text(settings, setting);
+    if (!value) { std::fprintf(stderr, "kiosk: --setting %s: there is no such setting (kiosk.toml lists them)\n", setting.c_str()); return 2; }
+    std::printf("%s\n", value->c_str());
+    return 0;
+  }
 
   if (!headless) {
     auto window = platform::Video::open_window(settings.fullscreen, settings.window_width, settings.window_height);

@@ -50,6 +50,7 @@ void App::apply(const screens::Intent& intent) {
                                           ? screens::attract_locale(content_.locales(), session_.prefs.locale, clock_.now_ms(),
                                                                     settings_.attract_cycle_seconds * 1000LL)
                                           : attract_shown_;
+              attract_shown_.clear();  // the next visit's attract screen says its own
               count("visit", session_.prefs.locale);  // a visit: the attract screen touched, in the language it showed
             }
             leaving(session_.nav.top());

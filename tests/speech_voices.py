@@ -15,10 +15,11 @@ usage: speech_voices.py KIOSK DATABASE CONFIG [WORK_DIR]
 import os
 import re
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
+
+from wav import core, samples_of_wav
 
 KIOSK, DB, CONFIG = sys.argv[1:4]
 WORK = sys.argv[4] if len(sys.argv) > 4 else tempfile.mkdtemp(prefix="kiosk-voices-")
@@ -41,28 +42,6 @@ def po_string(locale, key):
     if not m:
         raise SystemExit("no %s in locales/%s.po" % (key, locale))
     return "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1))).replace('\\"', '"')
-
-
-def samples_of_wav(data):
-    pos = 12
-    while pos + 8 <= len(data):
-        cid, size = data[pos:pos + 4], struct.unpack("<I", data[pos + 4:pos + 8])[0]
-        if cid == b"data":
-            end = pos + 8 + size
-            return data[pos + 8:end if 0 < size and end <= len(data) else len(data)]
-        pos += 8 + size + (size & 1)
-    raise AssertionError("no data chunk")
-
-
-def core(pcm, threshold=64):
-    """The samples between the first and the last one louder than the threshold."""
-    n = len(pcm) // 2
-    vals = struct.unpack("<%dh" % n, pcm[:n * 2])
-    first = next((i for i, v in enumerate(vals) if abs(v) > threshold), None)
-    if first is None:
-        return b""
-    last = n - 1 - next(i for i, v in enumerate(reversed(vals)) if abs(v) > threshold)
-    return pcm[first * 2:(last + 1) * 2]
 
 
 def config_for(locale, home):

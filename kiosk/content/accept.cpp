@@ -10,11 +10,13 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <malloc.h>
 #include <map>
 #include <set>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <thread>
 #include <tuple>
 #include <unistd.h>
 #include <vector>
@@ -353,26 +355,45 @@ std::string accept_database(const std::string& path, const std::atomic<bool>* ca
     why = std::string("cannot be read (") + e.what() + ")";
   }
   if (!why.empty()) return path + ": " + why;
-  // every item loadable by the content library, and a search, in every locale
-  try {
-    auto opened = Store::open(path);
-    if (!opened.ok()) return opened.why;
-    auto store = std::move(opened.value);
-    if (cancel) sqlite3_progress_handler(store->db().raw(), 10000, stop_check, const_cast<std::atomic<bool>*>(cancel));
-    i18n::Catalog cat;
-    store->load_catalog(cat);
-    for (const auto& loc : locales) {
-      auto model = load_model(*store, loc);
-      if (model->topics.empty()) return path + ": no topics in " + loc;
-      if (glyphs) add_model_glyphs(*model, i18n::is_rtl_locale(loc), (*glyphs)[loc]);
-      Search search(*store, loc);
-      search.query("help");
-      search.query("a");
+  // every item loadable by the content library, and a search, in every
+  // locale: half of them on a second thread, each half with its own
+  // connection (start-up with eight languages waited for all of it)
+  if (glyphs)
+    for (const auto& loc : locales) (*glyphs)[loc];  // made here: the threads only fill them
+  auto check_locales = [&](size_t from, size_t to) -> std::string {
+    try {
+      auto opened = Store::open(path);
+      if (!opened.ok()) return opened.why;
+      auto store = std::move(opened.value);
+      if (cancel) sqlite3_progress_handler(store->db().raw(), 10000, stop_check, const_cast<std::atomic<bool>*>(cancel));
+      if (from == 0) {
+        i18n::Catalog cat;
+        store->load_catalog(cat);
+      }
+      for (size_t i = from; i < to; ++i) {
+        const std::string& loc = locales[i];
+        auto model = load_model(*store, loc);
+        if (model->topics.empty()) return path + ": no topics in " + loc;
+        if (glyphs) add_model_glyphs(*model, i18n::is_rtl_locale(loc), glyphs->at(loc));
+        Search search(*store, loc);
+        search.query("help");
+        search.query("a");
+      }
+    } catch (const std::exception& e) {
+      return path + ": content that cannot be read (" + e.what() + ")";
     }
-  } catch (const std::exception& e) {
-    return path + ": content that cannot be read (" + e.what() + ")";
-  }
-  return "";
+    return "";
+  };
+  const size_t half = locales.size() / 2;
+  std::string second;
+  std::thread other;
+  if (half > 0) other = std::thread([&] { second = check_locales(half, locales.size()); });
+  std::string first = check_locales(0, half > 0 ? half : locales.size());
+  if (other.joinable()) other.join();
+  // the second thread's malloc arena keeps what it freed: give it back, so
+  // the check leaves the kiosk's memory as it found it
+  malloc_trim(0);
+  return !first.empty() ? first : second;
 }
 
 // --- OwnedContent ----------------------------------------------------------

@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <vector>
 
 namespace kiosk::platform {
 
@@ -51,20 +53,35 @@ bool ImGuiSdl::upload_fonts() {
     SDL_DestroyTexture(font_);
     font_ = nullptr;
   }
-  unsigned char* pixels = nullptr;
+  // ImGui rasterises one byte of coverage per texel; SDL_Renderer has no
+  // single-channel format, so the texture is RGBA. Widen a band of rows at a
+  // time instead of asking ImGui for its RGBA copy: for the Chinese atlas
+  // that copy was 16 MB more at the moment the language changes.
+  unsigned char* alpha = nullptr;
   int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  io.Fonts->GetTexDataAsAlpha8(&alpha, &w, &h);
   font_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, w, h);
   if (!font_) {
     std::fprintf(stderr, "kiosk: cannot make the %dx%d font texture: %s\n", w, h, SDL_GetError());
     return false;
   }
-  SDL_UpdateTexture(font_, nullptr, pixels, 4 * w);
+  constexpr int kBand = 64;
+  std::vector<uint32_t> band(static_cast<size_t>(w) * kBand);
+  for (int y0 = 0; y0 < h; y0 += kBand) {
+    const int rows = std::min(kBand, h - y0);
+    const unsigned char* src = alpha + static_cast<size_t>(y0) * static_cast<size_t>(w);
+    auto* dst = reinterpret_cast<unsigned char*>(band.data());
+    for (size_t i = 0, n = static_cast<size_t>(w) * static_cast<size_t>(rows); i < n; ++i) {
+      dst[4 * i + 0] = dst[4 * i + 1] = dst[4 * i + 2] = 255;  // white, as ImGui's RGBA copy is
+      dst[4 * i + 3] = src[i];
+    }
+    const SDL_Rect r{0, y0, w, rows};
+    SDL_UpdateTexture(font_, &r, band.data(), 4 * w);
+  }
   SDL_SetTextureBlendMode(font_, SDL_BLENDMODE_BLEND);
   io.Fonts->SetTexID(static_cast<ImTextureID>(font_));
   // The texture holds the pixels now (on the software renderer it is itself
-  // a surface in RAM): ImGui's alpha and RGBA copies would be 5 bytes a texel
-  // more. The glyph tables stay; the next build_fonts() makes new pixels.
+  // a surface in RAM): ImGui's alpha copy would be a byte a texel more. The glyph tables stay; the next build_fonts() makes new pixels.
   io.Fonts->ClearTexData();
   return true;
 }

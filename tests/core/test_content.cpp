@@ -163,6 +163,17 @@ TEST_CASE("each validator error names file and line", "[content]") {
                           {"content/faq/apply-how.es.md", "+++\nquestion = \"¿Cómo?\"\n+++\nLa cuota es de $35. Llame al 7-1-1 o al 860-569-6233.\n"}});
     INFO(all(same));
     REQUIRE(same.empty());
+    // a locale that writes its own digits: Arabic-Indic ٣٥ is 35, and ٣٦ is not
+    auto arabic = [&](const std::string& body) {
+      return problems({{"content/faq/apply-how.en.md", faq("", "The fee is $35.")},
+                       {"content/faq/apply-how.ar.md", "+++\nquestion = \"كيف أقدّم الطلب؟\"\n+++\n" + body + "\n"}});
+    };
+    auto eastern = arabic("الرسوم ٣٥ دولارًا.");
+    INFO(all(eastern));
+    REQUIRE(eastern.empty());
+    auto wrong = arabic("الرسوم ٣٦ دولارًا.");
+    INFO(all(wrong));
+    REQUIRE(has(wrong, "content/faq/apply-how.ar.md:4: the text after the second +++ has 36 where English"));
   }
   SECTION("a UI string whose phone number differs from English") {
     const std::string call = "\nmsgid \"call\"\nmsgstr \"Call 1-800-228-KIDS (5437).\"\n";
